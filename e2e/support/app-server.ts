@@ -1,0 +1,101 @@
+/**
+ * Runs the real production server (`next start`, built by `npm test` beforehand) or the
+ * standalone worker as child processes, each test with its own DATA_DIR and settings.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { tempDataDir } from "./test-db";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fast cadences so tests finish quickly; each test can override. */
+const TEST_DEFAULTS: Record<string, string> = {
+  WORKER_TICK_MS: "100",
+  POLL_MIN_MS: "150",
+  POLL_MAX_MS: "600",
+  WORKER_LEASE_MS: "3000",
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export interface RunningProcess {
+  child: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait: a crash. */
+  kill(): Promise<void>;
+}
+
+function run(cmd: string, args: string[], env: Record<string, string>): RunningProcess {
+  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { child, output: () => out, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+}
+
+export interface App extends RunningProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  env: Record<string, string>;
+}
+
+export async function startApp(opts: { env?: Record<string, string>; dataDir?: string; publicUrl?: boolean } = {}): Promise<App> {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
+    throw new Error("No production build: run `npx next build` (npm test does this) before these tests.");
+  const port = await freePort();
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
+  const proc = run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, 30_000, () => `server did not start:\n${proc.output()}`, proc);
+  return { ...proc, url, port, dataDir, env };
+}
+
+/** `npm run worker` equivalent, sharing an app's DATA_DIR and settings. */
+export async function startWorkerProcess(app: Pick<App, "env" | "url">, extraEnv: Record<string, string> = {}): Promise<RunningProcess> {
+  const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+  const proc = run(process.execPath, [tsx, "--conditions=react-server", "lib/worker/main.ts"], {
+    ...app.env,
+    INTERNAL_URL: app.url,
+    ...extraEnv,
+  });
+  await waitFor(() => proc.output().includes("[worker] running"), 30_000, () => `worker did not start:\n${proc.output()}`, proc);
+  return proc;
+}
+
+/** Waits for a condition by checking it repeatedly, up to a time limit (never a fixed sleep). */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string = () => "condition",
+  proc?: RunningProcess,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (proc && proc.child.exitCode !== null) throw new Error(`process exited: ${describe()}`);
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,37 @@
+/** A real SQLite file in a temp dir, migrated, plus a job row factory. */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDb, type Db } from "../../lib/db/client";
+import { insertJob } from "../../lib/db/queries/jobs";
+import type { Job, NewJob } from "../../lib/db/schema";
+
+export function tempDataDir(prefix = "dailies-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function tempDb(): Db {
+  return openDb(path.join(tempDataDir(), "dailies.db"));
+}
+
+export function seedJob(db: Db, overrides: Partial<NewJob> = {}): Job {
+  const now = Date.now();
+  return insertJob(db, {
+    id: randomBytes(16).toString("base64url"),
+    userId: null,
+    model: "local:preview",
+    provider: "local",
+    prompt: "a lighthouse at dusk",
+    aspectRatio: "16:9",
+    durationSeconds: 2,
+    resolution: "480p",
+    fps: 24,
+    status: "queued",
+    nextCheckAt: now,
+    deadlineAt: now + 3_600_000,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  });
+}

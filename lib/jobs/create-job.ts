@@ -1,0 +1,100 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { insertJob } from "../db/queries/jobs";
+import { jobs, type Job } from "../db/schema";
+import { env } from "../env";
+import { fail, ok, type Result } from "../errors";
+import { cleanImage } from "../media/image-input";
+import { DEFAULT_MODEL_ID, getModel, providerOf } from "../providers/registry";
+import { storage } from "../storage";
+import { keys } from "../storage/keys";
+import { jobEvents } from "./events";
+import { fieldErrors, requestSchemaFor } from "./schemas";
+import { ACTIVE_STATUSES } from "./states";
+
+export interface CreateJobInput {
+  /** Untrusted fields from JSON or a form: model, prompt, negativePrompt, aspectRatio, durationSeconds, resolution, fps, seed. */
+  fields: Record<string, unknown>;
+  image: Buffer | null;
+  userId: string | null;
+  parentId?: string | null;
+}
+
+export const MAX_ACTIVE_JOBS_PER_USER = 20;
+
+/** Validates a request against its model, stores the cleaned image, records the job and wakes the worker. */
+export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {
+  const modelId = typeof input.fields.model === "string" && input.fields.model ? input.fields.model : DEFAULT_MODEL_ID;
+  const spec = getModel(modelId);
+  if (!spec) return fail("validation", `Unknown model "${modelId.slice(0, 100)}". Pick one from the model list.`, { model: "Unknown model." });
+  const provider = providerOf(spec);
+  if (!provider.isConfigured()) return fail("validation", `${spec.label} is not available: ${provider.configureHint}`, { model: provider.configureHint });
+
+  const parsed = requestSchemaFor(spec).safeParse({ ...input.fields, model: modelId });
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    return fail("validation", Object.values(fields)[0] ?? "Check the highlighted fields.", fields);
+  }
+  const req = parsed.data;
+
+  if (input.image && !spec.modes.includes("image"))
+    return fail("validation", `${spec.label} makes videos from text only; remove the image or pick another model.`, { image: "This model does not take an image." });
+  if (!input.image && !spec.modes.includes("text"))
+    return fail("validation", `${spec.label} animates a still image: add one.`, { image: "Add an image to animate." });
+
+  if (activeJobCount(db, input.userId) >= MAX_ACTIVE_JOBS_PER_USER) {
+    const error = fail<Job>("rate_limited", `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`);
+    if (!error.ok) error.error.retryAfterSeconds = 30;
+    return error;
+  }
+
+  const id = randomBytes(16).toString("base64url");
+  let imageKey: string | null = null;
+  if (input.image) {
+    const image = await cleanImage(input.image);
+    if (!image.ok) return image;
+    imageKey = keys.upload(id, image.value.ext);
+    await storage().put(imageKey, image.value.bytes);
+  }
+
+  const now = Date.now();
+  try {
+    const job = insertJob(db, {
+      id,
+      userId: input.userId,
+      parentId: input.parentId ?? null,
+      model: spec.id,
+      provider: spec.provider,
+      prompt: req.prompt,
+      negativePrompt: req.negativePrompt ?? null,
+      aspectRatio: req.aspectRatio,
+      durationSeconds: req.durationSeconds,
+      resolution: req.resolution,
+      fps: req.fps,
+      seed: req.seed ?? null,
+      inputImageKey: imageKey,
+      status: "queued",
+      nextCheckAt: now,
+      deadlineAt: now + env().JOB_DEADLINE_SECONDS * 1000,
+      createdAt: now,
+      updatedAt: now,
+    });
+    jobEvents().emit("created", job.id);
+    return ok(job);
+  } catch (err) {
+    if (imageKey) await storage().delete(imageKey);
+    throw err;
+  }
+}
+
+function activeJobCount(db: Db, userId: string | null): number {
+  const owner = userId === null ? isNull(jobs.userId) : eq(jobs.userId, userId);
+  const row = db
+    .select({ n: count() })
+    .from(jobs)
+    .where(and(owner, inArray(jobs.status, [...ACTIVE_STATUSES])))
+    .get();
+  return row?.n ?? 0;
+}

@@ -1,0 +1,25 @@
+/** Storage keys are made here and only here, from server-generated ids. */
+
+const KEY = /^(videos|posters|uploads)\/[A-Za-z0-9_-]{8,64}\.(mp4|webm|webp|png|jpg)$/;
+
+export function isValidKey(key: string): boolean {
+  return KEY.test(key);
+}
+
+export const keys = {
+  video: (jobId: string, ext: "mp4" | "webm" = "mp4") => `videos/${jobId}.${ext}`,
+  poster: (jobId: string) => `posters/${jobId}.webp`,
+  upload: (id: string, ext: "png" | "jpg" | "webp") => `uploads/${id}.${ext}`,
+};
+
+const TYPES: Record<string, string> = {
+  mp4: "video/mp4",
+  webm: "video/webm",
+  webp: "image/webp",
+  png: "image/png",
+  jpg: "image/jpeg",
+};
+
+export function contentTypeFor(key: string): string {
+  return TYPES[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+}

@@ -1,0 +1,19 @@
+/** `npm run worker`: the background loop as its own process, next to a web server started with WORKER=off. */
+import { env } from "../env";
+import { startWorker, stopWorker } from "./index";
+
+const e = env();
+startWorker();
+console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`[worker] ${signal}: finishing current steps`);
+    void stopWorker().then(() => process.exit(0));
+  });
+}
+// keep the process alive: the worker's own timer is unref'd so the web server can exit
+setInterval(() => undefined, 1 << 30);

@@ -1,0 +1,85 @@
+import "server-only";
+import { clearSubmitStarted, getJob, markSubmitStarted, releaseLease, setProviderRef } from "../db/queries/jobs";
+import type { Job } from "../db/schema";
+import { applyUpdate, transition } from "../jobs/apply-update";
+import { sniffImage } from "../media/image-input";
+import { ProviderError } from "../providers/provider-error";
+import type { SubmitContext } from "../providers/types";
+import { storage } from "../storage";
+import { webhookUrlFor, type WorkerContext } from "./context";
+import { modelAndProvider, providerJobOf } from "./provider-ref";
+import { MAX_SUBMIT_ATTEMPTS, nextPollAt, retryAt } from "./schedule";
+
+/**
+ * Sends a queued job to its provider exactly once. The attempt is written down before the
+ * call and the provider's job id right after it, so a crash in between is detected on
+ * restart and the job is failed instead of being sent (and billed) twice.
+ */
+export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
+  const { db, owner } = ctx;
+  if (job.submitStartedAt !== null && !job.providerJobId) {
+    transition(db, job.id, {
+      to: "failed",
+      errorCode: "internal",
+      errorMessage: "Dailies stopped while sending this job to the provider. It was not sent again so you are not charged twice; press Retry.",
+    });
+    return releaseLease(db, job.id, owner, null);
+  }
+  if (!markSubmitStarted(db, job.id, owner, ctx.now())) return releaseLease(db, job.id, owner, null);
+
+  const { model, provider } = modelAndProvider(job);
+  const webhookUrl = webhookUrlFor(provider, job.id);
+  let submitted;
+  try {
+    submitted = await provider.submit(providerJobOf(job, model), { webhookUrl, image: await loadImage(job) });
+  } catch (err) {
+    return onSubmitError(ctx, job, err);
+  }
+
+  setProviderRef(db, job.id, submitted.providerJobId, submitted.providerData);
+  const now = ctx.now();
+  const moved = transition(db, job.id, {
+    to: "submitted",
+    providerJobId: submitted.providerJobId,
+    providerData: submitted.providerData,
+  }, now);
+  if (moved) {
+    if (submitted.update.status !== "queued") applyUpdate(db, job.id, submitted.update, now);
+  } else if (getJob(db, job.id)?.status === "canceled") {
+    // canceled while the request was in flight: stop it at the provider too
+    await provider.cancel?.(submitted).catch(() => undefined);
+  }
+  const fresh = getJob(db, job.id);
+  const due = fresh?.status === "saving" ? now : nextPollAt({ ...job, submittedAt: now }, model, webhookUrl !== null, ctx.cadence, now);
+  releaseLease(db, job.id, owner, due);
+}
+
+function onSubmitError(ctx: WorkerContext, job: Job, err: unknown): void {
+  const { db, owner } = ctx;
+  const attempt = job.attempts + 1;
+  if (err instanceof ProviderError && err.retryable && attempt < MAX_SUBMIT_ATTEMPTS) {
+    clearSubmitStarted(db, job.id);
+    return releaseLease(db, job.id, owner, retryAt(attempt, err.retryAfterSeconds, ctx.cadence, ctx.now()));
+  }
+  const pe = err instanceof ProviderError ? err : null;
+  if (!pe) console.error(`[worker] submit of job ${job.id} failed`, err);
+  transition(db, job.id, {
+    to: "failed",
+    errorCode: pe?.code ?? "internal",
+    errorMessage: pe
+      ? pe.retryable
+        ? `${pe.message} Gave up after ${attempt} tries; try again later.`
+        : pe.message
+      : "Something went wrong while sending this job. Try again.",
+  });
+  releaseLease(db, job.id, owner, null);
+}
+
+async function loadImage(job: Job): Promise<SubmitContext["image"]> {
+  if (!job.inputImageKey) return null;
+  const bytes = await storage().read(job.inputImageKey);
+  if (!bytes) throw new ProviderError("internal", "The input image is missing from storage.", { retryable: false });
+  const mime = sniffImage(bytes);
+  if (!mime) throw new ProviderError("internal", "The stored input image is not readable.", { retryable: false });
+  return { bytes, mime };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { claimDueJobs } from "../db/queries/jobs";
+import type { Db } from "../db/client";
+import type { Job } from "../db/schema";
+import { env } from "../env";
+import { jobEvents } from "../jobs/events";
+import { cleanup } from "./cleanup";
+import type { WorkerContext } from "./context";
+import { expireJob, pollJob } from "./poll-job";
+import { saveOutput } from "./save-output";
+import { submitJob } from "./submit-job";
+
+const MAX_IN_FLIGHT = 4;
+const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * The background loop: claims due jobs with a lease and moves each one step
+ * (submit, poll, save, expire). Everything it needs is in the database, so a
+ * restarted worker simply carries on.
+ */
+export class Worker {
+  readonly ctx: WorkerContext;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = new Set<Promise<void>>();
+  private ticking = false;
+  private again = false;
+  private lastCleanup = 0;
+  private readonly onEvent = () => this.wake();
+
+  constructor(db: Db) {
+    const e = env();
+    this.ctx = {
+      db,
+      owner: `w_${process.pid}_${randomBytes(4).toString("hex")}`,
+      leaseMs: e.WORKER_LEASE_MS,
+      cadence: { pollMinMs: e.POLL_MIN_MS, pollMaxMs: e.POLL_MAX_MS },
+      now: () => Date.now(),
+    };
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.wake(), env().WORKER_TICK_MS);
+    this.timer.unref();
+    jobEvents().on("created", this.onEvent);
+    jobEvents().on("changed", this.onEvent);
+    this.wake();
+  }
+
+  /** Finishes what is under way; leases of anything unfinished expire for the next worker. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    jobEvents().off("created", this.onEvent);
+    jobEvents().off("changed", this.onEvent);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  wake(): void {
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = true;
+    void this.tick().finally(() => {
+      this.ticking = false;
+      if (this.again && this.timer) {
+        this.again = false;
+        setImmediate(() => this.wake());
+      }
+    });
+  }
+
+  private async tick(): Promise<void> {
+    const free = MAX_IN_FLIGHT - this.inFlight.size;
+    if (free > 0) {
+      const claimed = claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now());
+      for (const job of claimed) this.track(this.step(job));
+    }
+    if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
+      this.lastCleanup = this.ctx.now();
+      await cleanup(this.ctx.db).catch((err) => console.warn("[worker] cleanup failed", err));
+    }
+  }
+
+  private track(p: Promise<void>): void {
+    this.inFlight.add(p);
+    void p.finally(() => {
+      this.inFlight.delete(p);
+      if (this.timer) this.wake();
+    });
+  }
+
+  private async step(job: Job): Promise<void> {
+    try {
+      if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
+      if (job.status === "queued") return await submitJob(this.ctx, job);
+      if (job.status === "saving") return await saveOutput(this.ctx, job);
+      return await pollJob(this.ctx, job);
+    } catch (err) {
+      // a bug, not a provider answer: log it and let the lease expire so the job is tried again
+      console.error(`[worker] step for job ${job.id} (${job.status}) crashed`, err);
+    }
+  }
+}

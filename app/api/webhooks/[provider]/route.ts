@@ -1,0 +1,48 @@
+import { db } from "@/lib/db/client";
+import { findByProviderJob, getJob } from "@/lib/db/queries/jobs";
+import { recordWebhookEvent } from "@/lib/db/queries/webhook-events";
+import { readCappedBody } from "@/lib/http/read-body";
+import { applyUpdate } from "@/lib/jobs/apply-update";
+import { WebhookVerificationError } from "@/lib/providers/provider-error";
+import { getProvider } from "@/lib/providers/registry";
+
+export const dynamic = "force-dynamic";
+
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
+const answer = (status: number, message: string) => Response.json({ message }, { status });
+
+/** Thin on purpose: raw body -> verify -> dedupe -> applyUpdate. 401 bad signature, 200 duplicates, 503 "retry later". */
+export async function POST(req: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> {
+  const { provider: providerId } = await params;
+  const provider = getProvider(providerId);
+  if (!provider?.verifyWebhook) return answer(404, "Unknown webhook.");
+
+  const raw = await readCappedBody(req, MAX_WEBHOOK_BYTES);
+  if (!raw) return answer(413, "Webhook body too large.");
+
+  let event;
+  try {
+    event = await provider.verifyWebhook(raw, req.headers);
+  } catch (err) {
+    if (err instanceof WebhookVerificationError) return answer(401, err.message);
+    console.warn(`[webhook] ${providerId}: unreadable payload`, err);
+    return answer(400, "Unreadable webhook payload.");
+  }
+
+  const database = db();
+  const job = findByProviderJob(database, providerId, event.providerJobId);
+  if (!job) {
+    // The provider can answer before we have stored its job id; ask it to try again shortly.
+    const hinted = new URL(req.url).searchParams.get("job");
+    const pending = hinted ? getJob(database, hinted) : undefined;
+    if (pending && pending.provider === providerId && !pending.providerJobId) return answer(503, "Job not registered yet; retry.");
+    return answer(200, "Ignored: no such job.");
+  }
+
+  const fresh = database.$client.transaction(() => {
+    if (!recordWebhookEvent(database, providerId, event.eventId)) return false;
+    applyUpdate(database, job.id, event.update);
+    return true;
+  })();
+  return answer(200, fresh ? "ok" : "Duplicate delivery ignored.");
+}

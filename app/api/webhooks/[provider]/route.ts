@@ -3,7 +3,7 @@ import { findByProviderJob, getJob } from "@/lib/db/queries/jobs";
 import { recordWebhookEvent } from "@/lib/db/queries/webhook-events";
 import { readCappedBody } from "@/lib/http/read-body";
 import { applyUpdate } from "@/lib/jobs/apply-update";
-import { WebhookVerificationError } from "@/lib/providers/provider-error";
+import { ProviderError, WebhookVerificationError } from "@/lib/providers/provider-error";
 import { getProvider } from "@/lib/providers/registry";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +25,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
     event = await provider.verifyWebhook(raw, req.headers);
   } catch (err) {
     if (err instanceof WebhookVerificationError) return answer(401, err.message);
+    // e.g. the signing keys could not be fetched: the provider should deliver again later
+    if (err instanceof ProviderError && err.retryable) return answer(503, "Cannot verify right now; retry.");
     console.warn(`[webhook] ${providerId}: unreadable payload`, err);
     return answer(400, "Unreadable webhook payload.");
   }

@@ -1,0 +1,61 @@
+/** The Replicate fake's public shapes: what tests can read from it and drive it with. */
+import type { FakePrediction, FakeTimings, predictionJson } from "./replicate-prediction";
+import type { WebhookVariant } from "./replicate-webhook";
+
+export interface ReplicateFakeOptions {
+  timings?: Partial<FakeTimings>;
+  /** How long output files stay downloadable after completion (Replicate: 1 h). */
+  outputTtlMs?: number;
+  webhookSecret?: string;
+}
+
+export interface FakeSubmission {
+  model: string;
+  input: Record<string, unknown>;
+  webhook: string | null;
+  webhookEventsFilter: string[] | null;
+  headers: Record<string, string>;
+  /** The HTTP status the fake answered (429/422 for the error scenarios). */
+  answeredStatus: number;
+}
+
+export interface FakeUpload {
+  id: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+  url: string;
+}
+
+export interface FakeWebhookDelivery {
+  predictionId: string;
+  event: string;
+  webhookId: string;
+  url: string;
+  attempt: number;
+  /** Receiver's HTTP status; null when unreachable. */
+  status: number | null;
+}
+
+export interface ReplicateFake {
+  /** Ends with /v1, like REPLICATE_BASE_URL. */
+  baseUrl: string;
+  origin: string;
+  token: string;
+  /** Current signing secret (changes after rotateWebhookSecret). */
+  readonly webhookSecret: string;
+  submissions: FakeSubmission[];
+  predictions: Map<string, FakePrediction>;
+  uploads: FakeUpload[];
+  webhookDeliveries: FakeWebhookDelivery[];
+  /** How often `GET /v1/webhooks/default/secret` was called. */
+  readonly secretRequests: number;
+  /** The prediction as the API would return it now. */
+  prediction(id: string): ReturnType<typeof predictionJson> | undefined;
+  /** A cancel that did not come from the client (someone on the dashboard). */
+  cancelPrediction(id: string): void;
+  rotateWebhookSecret(): string;
+  /** Sends (or resends) a signed delivery of the prediction; defaults: its webhook URL and its `completed` id. */
+  sendWebhook(id: string, opts?: WebhookVariant & { url?: string; event?: string }): Promise<number | null>;
+  close(): Promise<void>;
+}

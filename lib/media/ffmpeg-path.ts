@@ -46,3 +46,8 @@ export function ffmpegPath(): string {
 export function ffprobePath(): string {
   return resolve("ffprobe", env().FFPROBE_PATH, "@ffprobe-installer/ffprobe");
 }
+
+/** For tests that switch binaries with FFMPEG_PATH/FFPROBE_PATH (after resetEnvCache()). */
+export function resetFfmpegPathCache(): void {
+  found.clear();
+}

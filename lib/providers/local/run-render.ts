@@ -1,0 +1,117 @@
+import "server-only";
+import path from "node:path";
+import { renderLocal } from "../../media/render-local";
+import { FfmpegError, isAbortError } from "../../media/run-ffmpeg";
+import type { ErrorCode } from "../types";
+import { OUTPUT_FILE, throttledStateWriter, type RenderStateInput } from "./render-state";
+import { sendLocalWebhook } from "./webhook";
+
+export interface RenderParams {
+  id: string;
+  dir: string;
+  webhookUrl: string;
+  prompt: string;
+  imageFile: string | null;
+  durationSeconds: number;
+  fps: number;
+  width: number;
+  height: number;
+  seed: number;
+}
+
+const PROGRESS_WEBHOOK_GAP_MS = 1000;
+
+/**
+ * One render from start to end: state.json and signed webhooks follow ffmpeg's progress,
+ * then the final state. Never throws; every outcome is written down and reported.
+ */
+export async function runRender(p: RenderParams, signal: AbortSignal): Promise<void> {
+  const reporter = createReporter(p);
+  const startedAt = Date.now();
+  await reporter.report({ status: "running", progress: 0, etaSeconds: null, message: "Rendering on this machine.", errorCode: null }, "start");
+  try {
+    await renderLocal({
+      outFile: path.join(p.dir, OUTPUT_FILE),
+      durationSeconds: p.durationSeconds,
+      fps: p.fps,
+      width: p.width,
+      height: p.height,
+      prompt: p.prompt,
+      imageFile: p.imageFile ?? undefined,
+      seed: p.seed,
+      signal,
+      onProgress: (fraction) => {
+        const elapsed = (Date.now() - startedAt) / 1000;
+        const etaSeconds = fraction >= 0.02 ? Math.max(0, Math.round((elapsed * (1 - fraction)) / fraction)) : null;
+        // 1 is kept for "done and saved": the rename has not happened yet.
+        const progress = Math.min(0.99, fraction);
+        void reporter.report({ status: "running", progress, etaSeconds, message: "Rendering on this machine.", errorCode: null }, "progress");
+      },
+    });
+    await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
+  } catch (err) {
+    if (isAbortError(err)) {
+      await reporter.report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled.", errorCode: null }, "final");
+    } else {
+      const { errorCode, message } = describeFailure(err, p);
+      await reporter.report({ status: "failed", progress: 0, etaSeconds: null, message, errorCode }, "final");
+    }
+  }
+}
+
+/** For a render canceled while it still waited for a slot. */
+export async function reportCanceledBeforeStart(p: RenderParams): Promise<void> {
+  await createReporter(p).report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled before it started.", errorCode: null }, "final");
+}
+
+/**
+ * Progress goes to state.json (throttled there) and, at most once a second, to the webhook;
+ * a progress POST still in flight is not doubled. Final states are always sent, after it.
+ */
+function createReporter(p: RenderParams) {
+  const writer = throttledStateWriter(p.dir);
+  let lastSentAt = 0;
+  let inFlight: Promise<boolean> | null = null;
+  let lastProgress = 0;
+
+  const send = (state: RenderStateInput) => {
+    lastSentAt = Date.now();
+    const delivery = sendLocalWebhook(p.webhookUrl, { renderId: p.id, ...state }).finally(() => {
+      if (inFlight === delivery) inFlight = null;
+    });
+    inFlight = delivery;
+    return delivery;
+  };
+
+  return {
+    /** "start" and "final" are written at once; only "final" waits for its webhook. */
+    async report(state: RenderStateInput, kind: "start" | "progress" | "final"): Promise<void> {
+      if (kind === "progress") {
+        if (state.progress <= lastProgress) return;
+        lastProgress = state.progress;
+        void writer.set(state);
+        if (!inFlight && Date.now() - lastSentAt >= PROGRESS_WEBHOOK_GAP_MS) void send(state);
+        return;
+      }
+      await writer.set(state, true);
+      if (kind === "start") {
+        void send(state);
+        return;
+      }
+      await inFlight;
+      await send(state);
+    },
+  };
+}
+
+function describeFailure(err: unknown, p: RenderParams): { errorCode: ErrorCode; message: string } {
+  // In image mode input 0 is the still: ffmpeg names it by path or as stream 0:0.
+  const imageUnreadable =
+    err instanceof FfmpegError && p.imageFile && (err.stderr.includes(path.basename(p.imageFile)) || /stream #?0:0\b/.test(err.stderr));
+  if (imageUnreadable) {
+    return { errorCode: "invalid_input", message: "ffmpeg could not read the input image. Try a different PNG, JPEG or WebP." };
+  }
+  console.error(`[local] render ${p.id} failed`, err);
+  const detail = err instanceof Error ? err.message.slice(0, 300) : String(err);
+  return { errorCode: "internal", message: `The local render failed: ${detail}` };
+}

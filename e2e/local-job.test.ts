@@ -26,7 +26,7 @@ function probeFile(file: string) {
 
 describe("local preview through the real server", () => {
   it("renders a text prompt, reports progress, and stores a video of the requested shape", async () => {
-    const created = await postJob(app.url, { model: "local:preview", prompt: "A paper boat drifts across a rainy street, 100% calm", aspectRatio: "9:16", durationSeconds: 3, resolution: "480p" });
+    const created = await postJob(app.url, { model: "local:preview", prompt: "A paper boat drifts across a rainy street, 100% calm", aspectRatio: "9:16", durationSeconds: 10, resolution: "480p" });
     expect(created.status).toBe(201);
     const id = created.body.id!;
     const { job, seen } = await watchJob(app.url, id, isFinished);
@@ -36,11 +36,11 @@ describe("local preview through the real server", () => {
 
     const file = path.join(app.dataDir, "videos", `${id}.mp4`);
     const probed = probeFile(file);
-    expect(Math.abs(probed.duration - 3)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(probed.duration - 10)).toBeLessThanOrEqual(0.1);
     expect([probed.width, probed.height]).toEqual([480, 854].map((n) => n - (n % 2)));
     expect(probed.codec).toBe("h264");
     expect(job.video).toMatchObject({ width: probed.width, height: probed.height, bytes: fs.statSync(file).size, url: `/media/videos/${id}.mp4` });
-    expect(job.video!.durationSeconds).toBeCloseTo(3, 1);
+    expect(job.video!.durationSeconds).toBeCloseTo(10, 1);
 
     const poster = await fetch(app.url + job.video!.posterUrl);
     expect(poster.headers.get("content-type")).toBe("image/webp");

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { insertJob } from "../db/queries/jobs";
 import { jobs, type Job } from "../db/schema";
 import { env } from "../env";
-import { fail, ok, type Result } from "../errors";
+import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
 import { DEFAULT_MODEL_ID, getModel, providerOf } from "../providers/registry";
 import { storage } from "../storage";
@@ -45,9 +45,8 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
     return fail("validation", `${spec.label} animates a still image: add one.`, { image: "Add an image to animate." });
 
   if (activeJobCount(db, input.userId) >= MAX_ACTIVE_JOBS_PER_USER) {
-    const error = fail<Job>("rate_limited", `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`);
-    if (!error.ok) error.error.retryAfterSeconds = 30;
-    return error;
+    const message = `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
+    return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
   }
 
   const id = randomBytes(16).toString("base64url");

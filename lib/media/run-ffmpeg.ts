@@ -42,7 +42,7 @@ export function runFfmpeg(args: string[], opts: RunFfmpegOptions = {}): Promise<
   const { signal, timeoutMs, durationSeconds, onProgress } = opts;
   if (signal?.aborted) return Promise.reject(abortError(signal.reason));
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.binary ?? ffmpegPath(), args, {
+    const child = spawn(/*turbopackIgnore: true*/ opts.binary ?? ffmpegPath(), args, {
       cwd: opts.cwd,
       stdio: ["ignore", onProgress ? "pipe" : "ignore", "pipe"],
     });

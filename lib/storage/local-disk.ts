@@ -30,7 +30,7 @@ export class LocalDiskStorage implements Storage {
   }
 
   tempPath(ext: string): string {
-    return path.join(this.tmpDir, `${randomBytes(12).toString("hex")}.${ext.replace(/[^a-z0-9]/gi, "")}`);
+    return path.join(/*turbopackIgnore: true*/ this.tmpDir, `${randomBytes(12).toString("hex")}.${ext.replace(/[^a-z0-9]/gi, "")}`);
   }
 
   async put(key: string, body: Readable | Buffer, opts: { maxBytes?: number } = {}): Promise<StoredFile> {

@@ -9,6 +9,7 @@ import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { env } from "../env";
 import { fetchWithTimeout } from "../http/fetch-with-timeout";
 import { ProviderError } from "../providers/provider-error";
+import { readCappedStream } from "../http/read-body";
 
 export const JWKS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 export const JWKS_MIN_REFETCH_MS = 60 * 1000;
@@ -146,15 +147,7 @@ function ed25519Keys(jwks: unknown): KeyObject[] {
 }
 
 async function readCapped(res: Response, maxBytes: number): Promise<string> {
-  if (!res.body) return "";
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) {
-      throw new ProviderError("provider_error", `The webhook key set is larger than ${maxBytes} bytes.`, { retryable: false });
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readCappedStream(res.body, maxBytes);
+  if (!body) throw new ProviderError("provider_error", `The webhook key set is larger than ${maxBytes} bytes.`, { retryable: false });
+  return body.toString("utf8");
 }

@@ -15,6 +15,7 @@ import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from 
 import { falProvider } from "./adapter";
 import { CONTENT_POLICY_MESSAGE } from "./errors";
 import { findFalModel } from "./models";
+import { providerJobFor } from "../../../e2e/support/provider-job";
 
 const KLING = "fal:fal-ai/kling-video/v2.1/master/text-to-video";
 const VEO = "fal:fal-ai/veo3.1/fast";
@@ -81,21 +82,7 @@ afterAll(async () => {
 });
 
 function makeJob(modelId: string, overrides: Partial<ProviderJob> = {}): ProviderJob {
-  const model = findFalModel(modelId);
-  if (!model) throw new Error(`no model ${modelId}`);
-  return {
-    id: `job-${randomUUID()}`,
-    model,
-    prompt: `a lighthouse at dusk ${randomUUID()}`,
-    negativePrompt: null,
-    aspectRatio: model.defaults.aspectRatio,
-    durationSeconds: model.defaults.durationSeconds,
-    resolution: model.defaults.resolution,
-    fps: model.defaults.fps,
-    seed: null,
-    deadlineAt: Date.now() + 3_600_000,
-    ...overrides,
-  };
+  return providerJobFor(findFalModel(modelId), overrides);
 }
 
 const noImage: SubmitContext = { webhookUrl: null, image: null };

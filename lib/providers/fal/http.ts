@@ -2,6 +2,7 @@
 import "server-only";
 import { env } from "../../env";
 import { fetchWithTimeout } from "../../http/fetch-with-timeout";
+import { readCappedStream } from "../../http/read-body";
 import { ProviderError } from "../provider-error";
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
@@ -27,17 +28,9 @@ export function falFetch(url: string, init: RequestInit & { timeoutMs?: number }
 
 /** The body as text, at most `maxBytes`; a larger answer is a provider fault, not something to buffer. */
 export async function readText(res: Response, maxBytes = MAX_JSON_BYTES): Promise<string> {
-  if (!res.body) return "";
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) {
-      throw new ProviderError("provider_error", `fal sent an answer larger than ${maxBytes} bytes.`, { retryable: true });
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readCappedStream(res.body, maxBytes);
+  if (!body) throw new ProviderError("provider_error", `fal sent an answer larger than ${maxBytes} bytes.`, { retryable: true });
+  return body.toString("utf8");
 }
 
 /** Parsed JSON, or the raw text when the body is not JSON (fal's proxies sometimes answer in HTML). */

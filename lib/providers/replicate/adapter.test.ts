@@ -14,6 +14,7 @@ import { cancelAfterHeader, replicateProvider as provider } from "./adapter";
 import { SAFETY_MESSAGE } from "./errors";
 import { replicateModel } from "./models";
 import { resetReplicateWebhookSecretCache, verifyReplicateSignature } from "./webhook-secret";
+import { providerJobFor } from "../../../e2e/support/provider-job";
 
 const ENV_KEYS = ["REPLICATE_BASE_URL", "REPLICATE_API_TOKEN", "REPLICATE_WEBHOOK_SECRET", "DATA_DIR"] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
@@ -46,21 +47,7 @@ afterAll(async () => {
 });
 
 function job(modelId: string, overrides: Partial<ProviderJob> = {}): ProviderJob {
-  const model = replicateModel(modelId);
-  if (!model) throw new Error(`no model ${modelId}`);
-  return {
-    id: `job_${Math.random().toString(36).slice(2)}`,
-    model,
-    prompt: "A lighthouse at dusk, slow dolly in",
-    negativePrompt: null,
-    aspectRatio: model.defaults.aspectRatio,
-    durationSeconds: model.defaults.durationSeconds,
-    resolution: model.defaults.resolution,
-    fps: model.defaults.fps,
-    seed: null,
-    deadlineAt: Date.now() + 3600_000,
-    ...overrides,
-  };
+  return providerJobFor(replicateModel(modelId), overrides);
 }
 
 const noWebhook: SubmitContext = { webhookUrl: null, image: null };
@@ -116,7 +103,7 @@ describe("submit", () => {
   });
 
   it("maps frame-counted durations and resolution tables", async () => {
-    await provider.submit(job("replicate:wan-video/wan-2.2-t2v-fast", { seed: 7 }), noWebhook);
+    await provider.submit(job("replicate:wan-video/wan-2.2-t2v-fast", { seed: 7, prompt: "A lighthouse at dusk, slow dolly in" }), noWebhook);
     expect(fake.submissions.at(-1)?.input).toEqual({
       prompt: "A lighthouse at dusk, slow dolly in", seed: 7, aspect_ratio: "16:9", resolution: "720p", frames_per_second: 16, num_frames: 81,
     });

@@ -5,6 +5,7 @@
 import "server-only";
 import { ProviderError, parseRetryAfter } from "../provider-error";
 import type { ErrorCode } from "../types";
+import { readCappedStream } from "../../http/read-body";
 
 const MAX_DETAIL_CHARS = 500;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -18,24 +19,10 @@ interface ProblemDetails {
 
 /** Reads the start of the error body and classifies the HTTP status. */
 export async function errorFromResponse(res: Response, what: string): Promise<ProviderError> {
-  const text = await readCapped(res, MAX_ERROR_BODY_BYTES).catch(() => "");
+  const text = ((await readCappedStream(res.body, MAX_ERROR_BODY_BYTES, { truncate: true }).catch(() => null)) ?? Buffer.alloc(0)).toString("utf8");
   return classifyHttpError(res.status, res.headers, text, what);
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < maxBytes) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8");
-}
 
 export function classifyHttpError(status: number, headers: Headers, bodyText: string, what: string): ProviderError {
   const detail = problemDetail(bodyText);

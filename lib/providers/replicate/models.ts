@@ -76,6 +76,34 @@ const wanInput = (image: string | null): ReplicateInputMap => ({
   fps: "frames_per_second",
 });
 
+/** Wan 2.2 Fast comes as two Replicate models, text-to-video and image-to-video, alike otherwise. */
+function wan22Fast(mode: "text" | "image"): ReplicateModelSpec {
+  const slug = mode === "text" ? "wan-video/wan-2.2-t2v-fast" : "wan-video/wan-2.2-i2v-fast";
+  return {
+    id: `replicate:${slug}`,
+    provider: "replicate",
+    providerModel: slug,
+    label: `Wan 2.2 Fast, ${mode} to video (Alibaba)`,
+    description:
+      mode === "text"
+        ? "Open model, quick and cheap: about 5 s at 16 fps from a prompt."
+        : "Open model, quick and cheap: animates a start image (required) for about 5 s at 16 fps.",
+    modes: [mode],
+    durations: [5],
+    aspectRatios: ["16:9", "9:16"],
+    resolutions: ["480p", "720p"],
+    fps: [16],
+    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "720p", fps: 16 },
+    negativePrompt: false,
+    seed: true,
+    maxPromptLength: 2000,
+    pricePerSecondUsd: 0.02,
+    priceReadOn: PRICE_READ_ON,
+    typicalLatencySeconds: 40,
+    input: wanInput(mode === "text" ? null : "image"),
+  };
+}
+
 export const replicateModels: readonly ReplicateModelSpec[] = [
   {
     id: "replicate:google/veo-3.1-fast",
@@ -220,46 +248,8 @@ export const replicateModels: readonly ReplicateModelSpec[] = [
     typicalLatencySeconds: 60,
     input: seedanceInput,
   },
-  {
-    id: "replicate:wan-video/wan-2.2-t2v-fast",
-    provider: "replicate",
-    providerModel: "wan-video/wan-2.2-t2v-fast",
-    label: "Wan 2.2 Fast, text to video (Alibaba)",
-    description: "Open model, quick and cheap: about 5 s at 16 fps from a prompt.",
-    modes: ["text"],
-    durations: [5],
-    aspectRatios: ["16:9", "9:16"],
-    resolutions: ["480p", "720p"],
-    fps: [16],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "720p", fps: 16 },
-    negativePrompt: false,
-    seed: true,
-    maxPromptLength: 2000,
-    pricePerSecondUsd: 0.02,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 40,
-    input: wanInput(null),
-  },
-  {
-    id: "replicate:wan-video/wan-2.2-i2v-fast",
-    provider: "replicate",
-    providerModel: "wan-video/wan-2.2-i2v-fast",
-    label: "Wan 2.2 Fast, image to video (Alibaba)",
-    description: "Open model, quick and cheap: animates a start image (required) for about 5 s at 16 fps.",
-    modes: ["image"],
-    durations: [5],
-    aspectRatios: ["16:9", "9:16"],
-    resolutions: ["480p", "720p"],
-    fps: [16],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "720p", fps: 16 },
-    negativePrompt: false,
-    seed: true,
-    maxPromptLength: 2000,
-    pricePerSecondUsd: 0.02,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 40,
-    input: wanInput("image"),
-  },
+  wan22Fast("text"),
+  wan22Fast("image"),
   {
     id: "replicate:lightricks/ltx-video",
     provider: "replicate",

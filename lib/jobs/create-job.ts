@@ -22,7 +22,7 @@ export interface CreateJobInput {
   parentId?: string | null;
 }
 
-export const MAX_ACTIVE_JOBS_PER_USER = 20;
+const MAX_ACTIVE_JOBS_PER_USER = 20;
 
 /** Validates a request against its model, stores the cleaned image, records the job and wakes the worker. */
 export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {

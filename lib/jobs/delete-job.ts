@@ -9,11 +9,10 @@ import { isTerminal } from "./states";
 
 /** Deletes a job and its files (video, poster, input image); an unfinished job is canceled first. */
 export async function deleteJob(db: Db, job: Job): Promise<Result<null>> {
-  if (job.status === "saving") return fail("conflict", "The video is being saved right now; delete it in a few seconds.");
-  if (!isTerminal(job.status)) {
-    const canceled = await cancelJob(db, job);
-    if (!canceled.ok && getJob(db, job.id)?.status === "saving") return canceled as Result<never>;
-  }
+  const savingNow = () => fail<null>("conflict", "The video is being saved right now; delete it in a few seconds.");
+  if (job.status === "saving") return savingNow();
+  // It may finish (and start saving) while we cancel: then its files are about to be written.
+  if (!isTerminal(job.status) && !(await cancelJob(db, job)).ok && getJob(db, job.id)?.status === "saving") return savingNow();
   const current = getJob(db, job.id) ?? job;
   for (const key of [current.videoKey, current.posterKey, current.inputImageKey])
     if (key) await storage().delete(key);

@@ -1,5 +1,5 @@
 /** Reads and non-status writes of jobs. Status changes go through lib/jobs/apply-update.ts. */
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { jobs, type Job, type JobStatus, type NewJob } from "../schema";
 
@@ -123,14 +123,4 @@ export function setProviderRef(db: Db, id: string, providerJobId: string, provid
 
 export function deleteJobRow(db: Db, id: string): void {
   db.delete(jobs).where(eq(jobs.id, id)).run();
-}
-
-/** Unfinished jobs, soonest due first. */
-export function activeJobs(db: Db): Job[] {
-  return db
-    .select()
-    .from(jobs)
-    .where(inArray(jobs.status, ["queued", "submitted", "running", "saving"]))
-    .orderBy(asc(jobs.nextCheckAt))
-    .all();
 }

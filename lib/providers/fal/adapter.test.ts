@@ -1,8 +1,6 @@
 import fs from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { setTimeout as pause } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,57 +14,21 @@ import { falProvider } from "./adapter";
 import { CONTENT_POLICY_MESSAGE } from "./errors";
 import { findFalModel } from "./models";
 import { providerJobFor } from "../../../e2e/support/provider-job";
+import { startWebhookReceiver, type Delivery, type WebhookReceiver } from "../../../e2e/support/webhook-receiver";
 
 const KLING = "fal:fal-ai/kling-video/v2.1/master/text-to-video";
 const VEO = "fal:fal-ai/veo3.1/fast";
 const WAN = "fal:fal-ai/wan/v2.2-a14b/text-to-video";
 const HAILUO = "fal:fal-ai/minimax/hailuo-02/standard/text-to-video";
 
-interface Captured {
-  path: string;
-  rawBody: Buffer;
-  headers: Headers;
-}
-
-/** A loopback stand-in for our webhook route: records what arrives, answers 200. */
-async function startReceiver() {
-  const captured: Captured[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      captured.push({ path: req.url ?? "", rawBody: Buffer.concat(chunks), headers });
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    captured,
-    async waitFor(match: (c: Captured) => boolean, timeoutMs = 10_000): Promise<Captured> {
-      const until = Date.now() + timeoutMs;
-      while (Date.now() < until) {
-        const hit = captured.find(match);
-        if (hit) return hit;
-        await pause(20);
-      }
-      throw new Error("no matching webhook arrived");
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 let fake: FalFake;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: WebhookReceiver;
 let dataDir: string;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   fake = await startFalFake({ timings: { queuedMs: 80, runningMs: 150 } });
-  receiver = await startReceiver();
+  receiver = await startWebhookReceiver({ answer: 200 });
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "dailies-fal-"));
   Object.assign(process.env, fake.env, { DATA_DIR: dataDir, PROVIDER_TIMEOUT_SECONDS: "5" });
   resetEnvCache();
@@ -271,7 +233,7 @@ describe("poll and fetchOutput", () => {
       providerData: { endpoint: "fal-ai/kling-video/v2.1/master/text-to-video", statusUrl: stolen, responseUrl: stolen, cancelUrl: stolen },
     };
     expect((await falProvider.poll(forged)).status).toBe("succeeded");
-    expect(receiver.captured.filter((c) => c.path.startsWith("/steal"))).toEqual([]);
+    expect(receiver.deliveries.filter((c) => c.path.startsWith("/steal"))).toEqual([]);
   });
 });
 
@@ -287,8 +249,8 @@ describe("cancel", () => {
 });
 
 describe("verifyWebhook", () => {
-  const verify = (c: Captured) => falProvider.verifyWebhook!(c.rawBody, c.headers);
-  const byRequest = (id: string) => (c: Captured) => c.headers.get("x-fal-webhook-request-id") === id;
+  const verify = (c: Delivery) => falProvider.verifyWebhook!(c.body, c.headers);
+  const byRequest = (id: string) => (c: Delivery) => c.headers.get("x-fal-webhook-request-id") === id;
 
   it("accepts a real delivery and reads the output URL", async () => {
     const job = makeJob(KLING);

@@ -76,6 +76,30 @@ const wanInput = (image: string | null): ReplicateInputMap => ({
   fps: "frames_per_second",
 });
 
+/** Veo 3.1 and Veo 3.1 Fast take the same inputs; they differ in quality, price and wait. */
+function veo31(slug: string, label: string, pitch: string, pricePerSecondUsd: number, typicalLatencySeconds: number): ReplicateModelSpec {
+  return {
+    id: `replicate:${slug}`,
+    provider: "replicate",
+    providerModel: slug,
+    label,
+    description: `${pitch} Text or a start image; 16:9 or 9:16, up to 8 s at 1080p. Price includes audio.`,
+    modes: ["text", "image"],
+    durations: [4, 6, 8],
+    aspectRatios: ["16:9", "9:16"],
+    resolutions: ["720p", "1080p"],
+    fps: [24],
+    defaults: { durationSeconds: 8, aspectRatio: "16:9", resolution: "1080p", fps: 24 },
+    negativePrompt: true,
+    seed: true,
+    maxPromptLength: 2000,
+    pricePerSecondUsd,
+    priceReadOn: PRICE_READ_ON,
+    typicalLatencySeconds,
+    input: veoInput,
+  };
+}
+
 /** Wan 2.2 Fast comes as two Replicate models, text-to-video and image-to-video, alike otherwise. */
 function wan22Fast(mode: "text" | "image"): ReplicateModelSpec {
   const slug = mode === "text" ? "wan-video/wan-2.2-t2v-fast" : "wan-video/wan-2.2-i2v-fast";
@@ -105,46 +129,8 @@ function wan22Fast(mode: "text" | "image"): ReplicateModelSpec {
 }
 
 export const replicateModels: readonly ReplicateModelSpec[] = [
-  {
-    id: "replicate:google/veo-3.1-fast",
-    provider: "replicate",
-    providerModel: "google/veo-3.1-fast",
-    label: "Veo 3.1 Fast (Google)",
-    description: "Google's quicker Veo with sound. Text or a start image; 16:9 or 9:16, up to 8 s at 1080p. Price includes audio.",
-    modes: ["text", "image"],
-    durations: [4, 6, 8],
-    aspectRatios: ["16:9", "9:16"],
-    resolutions: ["720p", "1080p"],
-    fps: [24],
-    defaults: { durationSeconds: 8, aspectRatio: "16:9", resolution: "1080p", fps: 24 },
-    negativePrompt: true,
-    seed: true,
-    maxPromptLength: 2000,
-    pricePerSecondUsd: 0.15,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 60,
-    input: veoInput,
-  },
-  {
-    id: "replicate:google/veo-3.1",
-    provider: "replicate",
-    providerModel: "google/veo-3.1",
-    label: "Veo 3.1 (Google)",
-    description: "Google's highest-quality Veo with sound. Text or a start image; 16:9 or 9:16, up to 8 s at 1080p. Price includes audio.",
-    modes: ["text", "image"],
-    durations: [4, 6, 8],
-    aspectRatios: ["16:9", "9:16"],
-    resolutions: ["720p", "1080p"],
-    fps: [24],
-    defaults: { durationSeconds: 8, aspectRatio: "16:9", resolution: "1080p", fps: 24 },
-    negativePrompt: true,
-    seed: true,
-    maxPromptLength: 2000,
-    pricePerSecondUsd: 0.4,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 120,
-    input: veoInput,
-  },
+  veo31("google/veo-3.1-fast", "Veo 3.1 Fast (Google)", "Google's quicker Veo with sound.", 0.15, 60),
+  veo31("google/veo-3.1", "Veo 3.1 (Google)", "Google's highest-quality Veo with sound.", 0.4, 120),
   {
     id: "replicate:kwaivgi/kling-v2.1",
     provider: "replicate",

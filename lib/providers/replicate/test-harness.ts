@@ -1,0 +1,72 @@
+/** Shared set-up for the Replicate adapter tests: a loopback fake, a webhook receiver, env and helpers. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { startReplicateFake, type ReplicateFake } from "../../../e2e/fakes/replicate";
+import { providerJobFor } from "../../../e2e/support/provider-job";
+import { startWebhookReceiver, type WebhookReceiver } from "../../../e2e/support/webhook-receiver";
+import { resetEnvCache } from "../../env";
+import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
+import { replicateProvider } from "./adapter";
+import { replicateModel } from "./models";
+import { resetReplicateWebhookSecretCache } from "./webhook-secret";
+
+const ENV_KEYS = ["REPLICATE_BASE_URL", "REPLICATE_API_TOKEN", "REPLICATE_WEBHOOK_SECRET", "DATA_DIR"] as const;
+
+export function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>>): void {
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+}
+
+/** Registers the hooks; read `fake` and `receiver` inside tests (they exist once beforeAll ran). */
+export function replicateHarness(): { fake: ReplicateFake; receiver: WebhookReceiver } {
+  const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+  const h = {} as { fake: ReplicateFake; receiver: WebhookReceiver };
+  beforeAll(async () => {
+    h.fake = await startReplicateFake({ timings: { startingMs: 50, processingMs: 250 } });
+    h.receiver = await startWebhookReceiver();
+    setEnv({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "dailies-replicate-")) });
+  });
+  beforeEach(() => {
+    setEnv({ REPLICATE_BASE_URL: h.fake.baseUrl, REPLICATE_API_TOKEN: h.fake.token, REPLICATE_WEBHOOK_SECRET: undefined });
+    resetReplicateWebhookSecretCache();
+  });
+  afterAll(async () => {
+    await h.fake?.close();
+    await h.receiver?.close();
+    setEnv(savedEnv);
+  });
+  return h;
+}
+
+export function job(modelId: string, overrides: Partial<ProviderJob> = {}): ProviderJob {
+  return providerJobFor(replicateModel(modelId), overrides);
+}
+
+export const noWebhook: SubmitContext = { webhookUrl: null, image: null };
+
+export const isTerminal = (u: ProviderUpdate) => ["succeeded", "failed", "canceled"].includes(u.status);
+
+/** Polls the adapter until `done` holds; bounded so a broken fake fails the test instead of hanging. */
+export async function pollUntil(ref: ProviderJobRef, done: (u: ProviderUpdate) => boolean, timeoutMs = 10_000): Promise<ProviderUpdate> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const update = await replicateProvider.poll(ref);
+    if (done(update)) return update;
+    if (Date.now() > until) throw new Error(`still ${update.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (err: unknown) => err,
+  );
+}

@@ -1,0 +1,81 @@
+/** Replicate webhooks as the adapter verifies them: real deliveries from the loopback fake, and forgeries. */
+import { describe, expect, it } from "vitest";
+import { buildReplicateWebhook } from "../../../e2e/fakes/replicate";
+import type { Delivery } from "../../../e2e/support/webhook-receiver";
+import { WebhookVerificationError } from "../provider-error";
+import { replicateProvider as provider } from "./adapter";
+import { job, setEnv, replicateHarness } from "./test-harness";
+import { verifyReplicateSignature } from "./webhook-secret";
+
+const h = replicateHarness();
+
+describe("verifyWebhook", () => {
+  async function deliveredCompletion(prompt = "A lighthouse at dusk"): Promise<Delivery> {
+    const { providerJobId } = await provider.submit(job("replicate:google/veo-3.1-fast", { prompt }), { webhookUrl: `${h.receiver.url}/hook`, image: null });
+    return h.receiver.waitFor((d) => d.json.id === providerJobId && d.json.status === "succeeded");
+  }
+
+  it("accepts the fake's real start and completed webhooks, fetching the secret from the API", async () => {
+    const before = h.fake.secretRequests;
+    const completed = await deliveredCompletion();
+    const id = String(completed.json.id);
+    const start = await h.receiver.waitFor((d) => d.json.id === id && d.headers.get("webhook-id") !== completed.headers.get("webhook-id"));
+
+    const startEvent = await provider.verifyWebhook!(start.body, start.headers);
+    expect(startEvent.update.status).toBe("running");
+    const event = await provider.verifyWebhook!(completed.body, completed.headers);
+    expect(event.eventId).toBe(completed.headers.get("webhook-id"));
+    expect(event.providerJobId).toBe(id);
+    expect(event.update).toMatchObject({ status: "succeeded", outputUrl: `${h.fake.origin}/files/${id}.mp4` });
+    expect(h.fake.secretRequests).toBe(before + 1);
+  });
+
+  it("keeps the same webhook-id when a delivery is resent, for dedupe", async () => {
+    const first = await deliveredCompletion();
+    const id = String(first.json.id);
+    const count = h.receiver.deliveries.length;
+    expect(await h.fake.sendWebhook(id)).toBe(204);
+    const again = await h.receiver.waitFor((d) => d.json.id === id, count);
+    expect(again.headers.get("webhook-id")).toBe(first.headers.get("webhook-id"));
+    expect((await provider.verifyWebhook!(again.body, again.headers)).eventId).toBe((await provider.verifyWebhook!(first.body, first.headers)).eventId);
+  });
+
+  it("rejects a tampered body, a bad signature and a stale timestamp", async () => {
+    const d = await deliveredCompletion();
+    const tampered = Buffer.from(d.body.toString("utf8").replace('"status":"succeeded"', '"status":"failed"'));
+    await expect(provider.verifyWebhook!(tampered, d.headers)).rejects.toBeInstanceOf(WebhookVerificationError);
+
+    const bad = buildReplicateWebhook(h.fake.webhookSecret, d.body.toString("utf8"), { badSignature: true });
+    await expect(provider.verifyWebhook!(Buffer.from(bad.body), new Headers(bad.headers))).rejects.toBeInstanceOf(WebhookVerificationError);
+
+    const stale = buildReplicateWebhook(h.fake.webhookSecret, d.body.toString("utf8"), { timestampMs: Date.now() - 10 * 60_000 });
+    await expect(provider.verifyWebhook!(Buffer.from(stale.body), new Headers(stale.headers))).rejects.toBeInstanceOf(WebhookVerificationError);
+
+    await expect(provider.verifyWebhook!(d.body, new Headers())).rejects.toBeInstanceOf(WebhookVerificationError);
+  });
+
+  it("uses REPLICATE_WEBHOOK_SECRET when set, without asking the API", async () => {
+    setEnv({ REPLICATE_WEBHOOK_SECRET: h.fake.webhookSecret });
+    const before = h.fake.secretRequests;
+    const msg = buildReplicateWebhook(h.fake.webhookSecret, { id: "abc", status: "processing", logs: "" });
+    const event = await provider.verifyWebhook!(Buffer.from(msg.body), new Headers(msg.headers));
+    expect(event).toMatchObject({ eventId: msg.webhookId, providerJobId: "abc", update: { status: "running" } });
+    expect(h.fake.secretRequests).toBe(before);
+  });
+
+  it("refetches the secret once when it was rotated, and not again right away", async () => {
+    const old = buildReplicateWebhook(h.fake.webhookSecret, { id: "r1", status: "starting" });
+    await provider.verifyWebhook!(Buffer.from(old.body), new Headers(old.headers));
+    const afterFirstFetch = h.fake.secretRequests;
+
+    const rotated = h.fake.rotateWebhookSecret();
+    const msg = buildReplicateWebhook(rotated, { id: "r1", status: "processing" });
+    const later = Date.now() + 15_000;
+    expect(await verifyReplicateSignature(Buffer.from(msg.body), new Headers(msg.headers), later)).toBe(msg.webhookId);
+    expect(h.fake.secretRequests).toBe(afterFirstFetch + 1);
+
+    const forged = buildReplicateWebhook(rotated, { id: "r1", status: "succeeded" }, { badSignature: true });
+    await expect(verifyReplicateSignature(Buffer.from(forged.body), new Headers(forged.headers), later + 1000)).rejects.toBeInstanceOf(WebhookVerificationError);
+    expect(h.fake.secretRequests).toBe(afterFirstFetch + 1);
+  });
+});

@@ -26,6 +26,11 @@ const schema = z.object({
   PUBLIC_URL: url("PUBLIC_URL").optional(),
   /** Where a worker outside the web server reaches it (the local provider's webhook). */
   INTERNAL_URL: url("INTERNAL_URL").optional(),
+  /** "true" keeps sign-up open to anyone who can reach the studio; otherwise the owner decides in settings. */
+  ALLOW_SIGNUP: z
+    .enum(["true", "false", ""], { error: 'ALLOW_SIGNUP must be "true" or "false"' })
+    .optional()
+    .transform((v) => v === "true"),
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters (or unset it to generate one)").optional(),
   REPLICATE_API_TOKEN: optionalString,
   REPLICATE_BASE_URL: url("REPLICATE_BASE_URL").default("https://api.replicate.com/v1"),

@@ -19,7 +19,7 @@ export function seedJob(db: Db, overrides: Partial<NewJob> = {}): Job {
   const now = Date.now();
   return insertJob(db, {
     id: randomBytes(16).toString("base64url"),
-    userId: null,
+    userId: "u1",
     model: "local:preview",
     provider: "local",
     prompt: "a lighthouse at dusk",

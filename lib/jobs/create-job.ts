@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { insertJob } from "../db/queries/jobs";
 import { jobs, type Job } from "../db/schema";
@@ -18,7 +18,7 @@ export interface CreateJobInput {
   /** Untrusted fields from JSON or a form: model, prompt, negativePrompt, aspectRatio, durationSeconds, resolution, fps, seed. */
   fields: Record<string, unknown>;
   image: Buffer | null;
-  userId: string | null;
+  userId: string;
   parentId?: string | null;
 }
 
@@ -88,8 +88,8 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   }
 }
 
-function activeJobCount(db: Db, userId: string | null): number {
-  const owner = userId === null ? isNull(jobs.userId) : eq(jobs.userId, userId);
+function activeJobCount(db: Db, userId: string): number {
+  const owner = eq(jobs.userId, userId);
   const row = db
     .select({ n: count() })
     .from(jobs)

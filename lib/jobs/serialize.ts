@@ -38,6 +38,7 @@ export function serializeJob(job: Job) {
     seed: job.seed,
     imageUrl: job.inputImageKey ? mediaUrl(job.inputImageKey) : null,
     parentId: job.parentId,
+    favorite: job.favorite,
     createdAt: new Date(job.createdAt).toISOString(),
     updatedAt: new Date(job.updatedAt).toISOString(),
     submittedAt: job.submittedAt ? new Date(job.submittedAt).toISOString() : null,

@@ -23,3 +23,9 @@ const TYPES: Record<string, string> = {
 export function contentTypeFor(key: string): string {
   return TYPES[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";
 }
+
+/** The job a stored file belongs to (every key is named by its job's id), or null for a malformed key. */
+export function jobIdOfKey(key: string): string | null {
+  if (!isValidKey(key)) return null;
+  return key.slice(key.indexOf("/") + 1, key.lastIndexOf("."));
+}

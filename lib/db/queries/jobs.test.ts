@@ -54,7 +54,7 @@ describe("listJobs", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = listJobs(db, { userId: null, limit: 7, cursor });
+      const page = listJobs(db, { userId: "u1", limit: 7, cursor });
       seen.push(...page.items.map((j) => j.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;

@@ -1,5 +1,5 @@
 /** Reads and non-status writes of jobs. Status changes go through lib/jobs/apply-update.ts. */
-import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { jobs, type Job, type JobStatus, type NewJob } from "../schema";
 
@@ -19,18 +19,59 @@ export function findByProviderJob(db: Db, provider: string, providerJobId: strin
     .get();
 }
 
+/** A job only if this user owns it; anyone else gets nothing, exactly as for a missing job. */
+export function getOwnedJob(db: Db, id: string, userId: string): Job | undefined {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), eq(jobs.userId, userId)))
+    .get();
+}
+
+export function setFavorite(db: Db, id: string, userId: string, favorite: boolean): boolean {
+  return (
+    db
+      .update(jobs)
+      .set({ favorite })
+      .where(and(eq(jobs.id, id), eq(jobs.userId, userId)))
+      .run().changes > 0
+  );
+}
+
 export interface ListOptions {
-  userId: string | null;
+  userId: string;
   status?: JobStatus[];
+  model?: string;
+  favorite?: boolean;
+  /** Words to find in prompts (FTS5, prefix match on each word). */
+  search?: string;
+  /** Only jobs updated at or after this time (epoch ms), for cheap polling. */
+  changedSince?: number;
+  /** Only these jobs. */
+  ids?: string[];
   /** Opaque cursor from a previous page. */
   cursor?: string;
   limit: number;
 }
 
+/** Turns what a person typed into an FTS5 query: each word quoted (no operators) and prefix-matched. */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}_]+/gu)?.slice(0, 12) ?? [];
+  return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+}
+
 /** Newest first, keyset-paged on (createdAt, id) so pages stay fast with many jobs. */
 export function listJobs(db: Db, opts: ListOptions): { items: Job[]; nextCursor: string | null } {
-  const conditions = [opts.userId === null ? isNull(jobs.userId) : eq(jobs.userId, opts.userId)];
+  const conditions = [eq(jobs.userId, opts.userId)];
   if (opts.status?.length) conditions.push(inArray(jobs.status, opts.status));
+  if (opts.model) conditions.push(eq(jobs.model, opts.model));
+  if (opts.favorite) conditions.push(eq(jobs.favorite, true));
+  if (opts.ids) conditions.push(inArray(jobs.id, opts.ids));
+  if (opts.changedSince !== undefined) conditions.push(gte(jobs.updatedAt, opts.changedSince));
+  if (opts.search !== undefined) {
+    const match = ftsQuery(opts.search);
+    if (match) conditions.push(sql`${jobs.id} IN (SELECT job_id FROM jobs_fts WHERE jobs_fts MATCH ${match})`);
+  }
   const after = decodeCursor(opts.cursor);
   if (after)
     conditions.push(

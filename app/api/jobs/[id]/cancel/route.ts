@@ -1,16 +1,15 @@
 import { db } from "@/lib/db/client";
-import { getJob } from "@/lib/db/queries/jobs";
-import { appError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
+import { requireOwnedJob } from "@/lib/http/require-viewer";
 import { cancelJob } from "@/lib/jobs/cancel-job";
 import { serializeJob } from "@/lib/jobs/serialize";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
-  const job = getJob(db(), id);
-  if (!job) return errorResponse(appError("not_found", "No such job."));
-  const result = await cancelJob(db(), job);
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const owned = await requireOwnedJob(req, (await params).id);
+  if ("response" in owned) return owned.response;
+  const result = await cancelJob(db(), owned.job);
   if (!result.ok) return errorResponse(result.error);
   return Response.json(serializeJob(result.value));
 }

@@ -1,0 +1,53 @@
+"use client";
+import { useEffect, useRef, type ReactNode } from "react";
+import { Button } from "./button";
+
+/** A native modal <dialog> (focus trap and Escape for free) asking to confirm one action. */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  busy = false,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="confirm-title"
+      onClose={onClose}
+      className="m-auto w-[min(92vw,26rem)] rounded-xl border border-neutral-700 bg-neutral-900 p-5 text-neutral-100 backdrop:bg-black/60"
+    >
+      <h2 id="confirm-title" className="text-base font-semibold">
+        {title}
+      </h2>
+      {children && <div className="mt-2 text-sm text-neutral-300">{children}</div>}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button variant="ghost" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button variant={danger ? "danger" : "primary"} disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,33 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { isAPIError } from "better-auth/api";
+import { auth } from "../auth/auth";
+import { claimOwnership, signupOpen } from "../auth/instance";
+import { db } from "../db/client";
+import { fieldErrors } from "../jobs/schemas";
+import { actionFail, type ActionResult } from "./result";
+
+const schema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter an email address like you@example.com.")),
+  password: z.string().min(8, "Use at least 8 characters.").max(128, "Use at most 128 characters."),
+});
+
+/** Creates an account and signs it in. The first account owns the instance; later ones need sign-up to be open. */
+export async function signUp(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const parsed = schema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return actionFail("Check the highlighted fields.", fieldErrors(parsed.error));
+  if (!signupOpen(db()).open) return actionFail("Sign-up is closed on this studio. Ask its owner to open it, or to create your account.");
+  try {
+    const res = await auth().api.signUpEmail({ body: parsed.data, headers: await headers() });
+    claimOwnership(db(), res.user.id);
+  } catch (err) {
+    if (isAPIError(err) && String(err.body?.code).startsWith("USER_ALREADY_EXISTS"))
+      return actionFail("An account with this email already exists. Sign in instead.", { email: "This email already has an account." });
+    if (isAPIError(err)) return actionFail(err.body?.message ?? "Could not create the account.");
+    throw err;
+  }
+  redirect("/");
+}

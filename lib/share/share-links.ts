@@ -1,0 +1,58 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { getJob } from "../db/queries/jobs";
+import { shareLinks, type Job, type ShareLink } from "../db/schema";
+
+export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
+
+/** 24 random bytes: 192 bits, well above the 128 the design asks for, and URL-safe. */
+function newToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now()): ShareLink {
+  return db
+    .insert(shareLinks)
+    .values({
+      token: newToken(),
+      jobId: job.id,
+      userId: job.userId!,
+      createdAt: now,
+      expiresAt: expiresInDays ? now + expiresInDays * 86_400_000 : null,
+    })
+    .returning()
+    .get();
+}
+
+/** The links of one job that still work, newest first. */
+export function activeShareLinks(db: Db, jobId: string, userId: string, now = Date.now()): ShareLink[] {
+  return db
+    .select()
+    .from(shareLinks)
+    .where(and(eq(shareLinks.jobId, jobId), eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt)))
+    .orderBy(desc(shareLinks.createdAt))
+    .all()
+    .filter((l) => l.expiresAt === null || l.expiresAt > now);
+}
+
+export function revokeShareLink(db: Db, token: string, userId: string, now = Date.now()): boolean {
+  return (
+    db
+      .update(shareLinks)
+      .set({ revokedAt: now })
+      .where(and(eq(shareLinks.token, token), eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt)))
+      .run().changes > 0
+  );
+}
+
+/** The shared job behind a token, only while the link is live and the video is stored. */
+export function resolveShare(db: Db, token: string, now = Date.now()): { link: ShareLink; job: Job } | null {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const link = db.select().from(shareLinks).where(eq(shareLinks.token, token)).get();
+  if (!link || link.revokedAt !== null || (link.expiresAt !== null && link.expiresAt <= now)) return null;
+  const job = getJob(db, link.jobId);
+  if (!job || job.status !== "succeeded" || !job.videoKey || !job.posterKey) return null;
+  return { link, job };
+}

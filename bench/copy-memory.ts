@@ -28,7 +28,7 @@ export async function benchCopyMemory(bigClip: string, dataDir: string): Promise
     onCleanup(() => running.kill());
     const pid = app.child.pid!;
     // Load the polling route before the baseline, so the peak is the copy and not first-request code loading.
-    await fetch(`${app.url}/api/jobs/bench_warmup_000000000`).then((r) => r.body?.cancel());
+    await fetch(`${app.url}/api/jobs/bench_warmup_000000000`, { headers: app.auth }).then((r) => r.body?.cancel());
 
     const idle: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -49,14 +49,14 @@ export async function benchCopyMemory(bigClip: string, dataDir: string): Promise
     }, SAMPLE_MS);
 
     const db = openDb(path.join(dataDir, "dailies.db"));
-    const job = savingReplicateJob(db, server.url, 0, null);
+    const job = savingReplicateJob(db, server.url, 0, null, app.userId);
     db.$client.close();
     const t0 = performance.now();
     let status = "saving";
     let body: { status?: string; error?: { message?: string } | null; video?: { bytes?: number } | null } = {};
     while (status === "saving" && performance.now() - t0 < COPY_TIMEOUT_MS) {
       await new Promise((r) => setTimeout(r, 100));
-      const res = await fetch(`${app.url}/api/jobs/${job.id}`);
+      const res = await fetch(`${app.url}/api/jobs/${job.id}`, { headers: app.auth });
       if (res.ok) body = (await res.json()) as typeof body;
       status = body.status ?? status;
     }

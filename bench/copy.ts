@@ -21,11 +21,12 @@ const RUNS = 5;
 const TARGET = 1.3;
 const OWNER = "bench_copy_worker";
 
-/** A job the Replicate adapter has just reported as succeeded, leased to us. */
-export function savingReplicateJob(db: Db, url: string, i: number, owner: string | null) {
+/** A job the Replicate adapter has just reported as succeeded, leased to us (the worker) and owned by `userId`. */
+export function savingReplicateJob(db: Db, url: string, i: number, owner: string | null, userId = "bench_user") {
   const now = Date.now();
   const predictionId = `benchpred${now.toString(36)}${i}`;
   return seedJob(db, {
+    userId,
     provider: "replicate",
     model: "replicate:google/veo-3.1-fast",
     prompt: "benchmark output copy",

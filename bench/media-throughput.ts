@@ -8,6 +8,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { startApp, type App } from "../e2e/support/app-server";
+import { seedJob } from "../e2e/support/test-db";
+import { openDb } from "../lib/db/client";
 import { treeCpuSeconds } from "./proc";
 import { download, median, onCleanup, round, type Measurement } from "./util";
 
@@ -22,6 +24,7 @@ interface Target {
   url: string;
   pid: number;
   agent: http.Agent;
+  headers: Record<string, string>;
 }
 
 async function startBaseline(file: string): Promise<{ child: ChildProcess; port: number }> {
@@ -49,7 +52,7 @@ async function measure(t: Target, parallel: number): Promise<{ mbps: number; cpu
     Array.from({ length: parallel }, async () => {
       while (next < DOWNLOADS) {
         next++;
-        bytes += await download(t.url, t.agent);
+        bytes += await download(t.url, t.agent, t.headers);
       }
     }),
   );
@@ -70,14 +73,18 @@ export async function benchMediaThroughput(clip: string, dataDir: string): Promi
     app = await startApp({ dataDir, env: { WORKER: "off" } });
     const running = app;
     onCleanup(() => running.kill());
+    // /media serves only files of the asker's own jobs.
+    const db = openDb(path.join(dataDir, "dailies.db"));
+    seedJob(db, { id, userId: app.userId, status: "succeeded", progress: 1, videoKey: `videos/${id}.mp4`, videoBytes: size });
+    db.$client.close();
     base = await startBaseline(clip);
     const targets: Target[] = [
-      { label: "ours", url: `${app.url}/media/videos/${id}.mp4`, pid: app.child.pid!, agent: new http.Agent({ keepAlive: true }) },
-      { label: "baseline", url: `http://127.0.0.1:${base.port}/video.mp4`, pid: base.child.pid!, agent: new http.Agent({ keepAlive: true }) },
+      { label: "ours", url: `${app.url}/media/videos/${id}.mp4`, pid: app.child.pid!, agent: new http.Agent({ keepAlive: true }), headers: app.auth },
+      { label: "baseline", url: `http://127.0.0.1:${base.port}/video.mp4`, pid: base.child.pid!, agent: new http.Agent({ keepAlive: true }), headers: {} },
     ];
     for (const t of targets) {
       for (let i = 0; i < 3; i++) {
-        const got = await download(t.url, t.agent);
+        const got = await download(t.url, t.agent, t.headers);
         if (got !== size) throw new Error(`${t.label} sent ${got} bytes, expected ${size}`);
       }
     }

@@ -96,9 +96,9 @@ export async function serveFile(file: string): Promise<FileServer> {
 }
 
 /** Downloads url with node:http, reading and discarding the whole body; resolves with its byte count. */
-export function download(url: string, agent: http.Agent): Promise<number> {
+export function download(url: string, agent: http.Agent, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       if (res.statusCode !== 200) {
         res.resume();
         reject(new Error(`GET ${url} answered ${res.statusCode}`));

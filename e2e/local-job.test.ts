@@ -5,7 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffprobePath } from "../lib/media/ffmpeg-path";
-import { getJobJson, isFinished, postJob, watchJob } from "./support/api";
+import { api, getJobJson, isFinished, postJob, watchJob } from "./support/api";
 import { startApp, type App } from "./support/app-server";
 
 let app: App;
@@ -26,10 +26,10 @@ function probeFile(file: string) {
 
 describe("local preview through the real server", () => {
   it("renders a text prompt, reports progress, and stores a video of the requested shape", async () => {
-    const created = await postJob(app.url, { model: "local:preview", prompt: "A paper boat drifts across a rainy street, 100% calm", aspectRatio: "9:16", durationSeconds: 10, resolution: "480p" });
+    const created = await postJob(app, { model: "local:preview", prompt: "A paper boat drifts across a rainy street, 100% calm", aspectRatio: "9:16", durationSeconds: 10, resolution: "480p" });
     expect(created.status).toBe(201);
     const id = created.body.id!;
-    const { job, seen } = await watchJob(app.url, id, isFinished);
+    const { job, seen } = await watchJob(app, id, isFinished);
     expect(job.error).toBeNull();
     expect(job.status).toBe("succeeded");
     expect(seen.some((j) => j.status === "running" && j.progress > 0 && j.progress < 1)).toBe(true);
@@ -42,7 +42,7 @@ describe("local preview through the real server", () => {
     expect(job.video).toMatchObject({ width: probed.width, height: probed.height, bytes: fs.statSync(file).size, url: `/media/videos/${id}.mp4` });
     expect(job.video!.durationSeconds).toBeCloseTo(10, 1);
 
-    const poster = await fetch(app.url + job.video!.posterUrl);
+    const poster = await api(app, job.video!.posterUrl);
     expect(poster.headers.get("content-type")).toBe("image/webp");
     expect((await sharp(Buffer.from(await poster.arrayBuffer())).metadata()).width).toBe(640);
   });
@@ -52,9 +52,9 @@ describe("local preview through the real server", () => {
       .composite([{ input: Buffer.from('<svg width="800" height="600"><circle cx="400" cy="300" r="120" fill="#ffcc00"/></svg>') }])
       .jpeg()
       .toBuffer();
-    const created = await postJob(app.url, { model: "local:preview", prompt: "slow pan left across the scene", aspectRatio: "16:9", durationSeconds: 2, resolution: "480p" }, { bytes: still, name: "still.jpg", type: "image/jpeg" });
+    const created = await postJob(app, { model: "local:preview", prompt: "slow pan left across the scene", aspectRatio: "16:9", durationSeconds: 2, resolution: "480p" }, { bytes: still, name: "still.jpg", type: "image/jpeg" });
     expect(created.status).toBe(201);
-    const { job } = await watchJob(app.url, created.body.id!, isFinished);
+    const { job } = await watchJob(app, created.body.id!, isFinished);
     expect(job.status).toBe("succeeded");
     expect(job.imageUrl).toMatch(/^\/media\/uploads\/.+\.jpg$/);
     const probed = probeFile(path.join(app.dataDir, "videos", `${job.id}.mp4`));
@@ -63,26 +63,26 @@ describe("local preview through the real server", () => {
   });
 
   it("cancels a render, and refuses to cancel a finished job", async () => {
-    const created = await postJob(app.url, { model: "local:preview", prompt: "a long scene to cancel", durationSeconds: 10, resolution: "1080p" });
+    const created = await postJob(app, { model: "local:preview", prompt: "a long scene to cancel", durationSeconds: 10, resolution: "1080p" });
     const id = created.body.id!;
-    const res = await fetch(`${app.url}/api/jobs/${id}/cancel`, { method: "POST" });
+    const res = await api(app, `/api/jobs/${id}/cancel`, { method: "POST" });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: string }).status).toBe("canceled");
-    const again = await fetch(`${app.url}/api/jobs/${id}/cancel`, { method: "POST" });
+    const again = await api(app, `/api/jobs/${id}/cancel`, { method: "POST" });
     expect(again.status).toBe(409);
-    expect((await getJobJson(app.url, id)).status).toBe("canceled");
+    expect((await getJobJson(app, id)).status).toBe("canceled");
   });
 
   it("deletes a job together with its files", async () => {
-    const created = await postJob(app.url, { model: "local:preview", prompt: "short lived", durationSeconds: 2, resolution: "480p" });
+    const created = await postJob(app, { model: "local:preview", prompt: "short lived", durationSeconds: 2, resolution: "480p" });
     const id = created.body.id!;
-    await watchJob(app.url, id, isFinished);
+    await watchJob(app, id, isFinished);
     const files = [path.join(app.dataDir, "videos", `${id}.mp4`), path.join(app.dataDir, "posters", `${id}.webp`)];
     for (const f of files) expect(fs.existsSync(f)).toBe(true);
-    expect((await fetch(`${app.url}/api/jobs/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(app, `/api/jobs/${id}`, { method: "DELETE" })).status).toBe(204);
     for (const f of files) expect(fs.existsSync(f)).toBe(false);
-    expect((await fetch(`${app.url}/api/jobs/${id}`)).status).toBe(404);
-    expect((await fetch(`${app.url}/media/videos/${id}.mp4`)).status).toBe(404);
+    expect((await api(app, `/api/jobs/${id}`)).status).toBe(404);
+    expect((await api(app, `/media/videos/${id}.mp4`)).status).toBe(404);
   });
 
   it("rejects forged and stale local webhooks", async () => {

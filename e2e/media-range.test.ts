@@ -2,18 +2,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isFinished, postJob, watchJob } from "./support/api";
+import { api, isFinished, postJob, watchJob } from "./support/api";
 import { startApp, type App } from "./support/app-server";
 
 let app: App;
-let url: string;
+let video: string;
 let file: Buffer;
 
 beforeAll(async () => {
   app = await startApp();
-  const created = await postJob(app.url, { model: "local:preview", prompt: "range test", durationSeconds: 2, resolution: "480p" });
-  const { job } = await watchJob(app.url, created.body.id!, isFinished);
-  url = app.url + job.video!.url;
+  const created = await postJob(app, { model: "local:preview", prompt: "range test", durationSeconds: 2, resolution: "480p" });
+  const { job } = await watchJob(app, created.body.id!, isFinished);
+  video = job.video!.url;
   file = fs.readFileSync(path.join(app.dataDir, "videos", `${job.id}.mp4`));
 });
 afterAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("/media range requests", () => {
   it("serves the whole file with its type, length and caching headers", async () => {
-    const res = await fetch(url);
+    const res = await api(app, video);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("video/mp4");
     expect(res.headers.get("accept-ranges")).toBe("bytes");
@@ -32,36 +32,36 @@ describe("/media range requests", () => {
   });
 
   it("answers a byte range with 206 and exactly those bytes", async () => {
-    const res = await fetch(url, { headers: { range: "bytes=100-1099" } });
+    const res = await api(app, video, { headers: { range: "bytes=100-1099" } });
     expect(res.status).toBe(206);
     expect(res.headers.get("content-range")).toBe(`bytes 100-1099/${file.length}`);
     expect(Buffer.from(await res.arrayBuffer()).equals(file.subarray(100, 1100))).toBe(true);
   });
 
   it("answers open-ended and suffix ranges", async () => {
-    const open = await fetch(url, { headers: { range: `bytes=${file.length - 10}-` } });
+    const open = await api(app, video, { headers: { range: `bytes=${file.length - 10}-` } });
     expect(open.status).toBe(206);
     expect(Buffer.from(await open.arrayBuffer()).equals(file.subarray(file.length - 10))).toBe(true);
-    const suffix = await fetch(url, { headers: { range: "bytes=-500" } });
+    const suffix = await api(app, video, { headers: { range: "bytes=-500" } });
     expect(suffix.status).toBe(206);
     expect(Buffer.from(await suffix.arrayBuffer()).equals(file.subarray(file.length - 500))).toBe(true);
   });
 
   it("answers 416 for a range past the end", async () => {
-    const res = await fetch(url, { headers: { range: `bytes=${file.length}-` } });
+    const res = await api(app, video, { headers: { range: `bytes=${file.length}-` } });
     expect(res.status).toBe(416);
     expect(res.headers.get("content-range")).toBe(`bytes */${file.length}`);
   });
 
   it("answers 304 for a matching ETag and HEAD without a body", async () => {
-    const first = await fetch(url, { method: "HEAD" });
+    const first = await api(app, video, { method: "HEAD" });
     expect(first.status).toBe(200);
     const etag = first.headers.get("etag")!;
-    expect((await fetch(url, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await api(app, video, { headers: { "if-none-match": etag } })).status).toBe(304);
   });
 
   it("refuses keys it did not generate", async () => {
     for (const p of ["/media/videos/..%2f..%2fdailies.db", "/media/dailies.db", "/media/videos/x.mp4", "/media/app-secret"])
-      expect((await fetch(app.url + p)).status).toBe(404);
+      expect((await api(app, p)).status).toBe(404);
   });
 });

@@ -15,7 +15,7 @@ let polling: App; // no PUBLIC_URL: the worker polls
 const replicateEnv = () => ({ REPLICATE_API_TOKEN: fake.token, REPLICATE_BASE_URL: fake.baseUrl });
 const submissionsFor = (prompt: string) => fake.submissions.filter((s) => s.input.prompt === prompt);
 const create = (app: App, prompt: string, extra: Record<string, unknown> = {}) =>
-  postJob(app.url, { model: MODEL, prompt, aspectRatio: "16:9", durationSeconds: 8, ...extra });
+  postJob(app, { model: MODEL, prompt, aspectRatio: "16:9", durationSeconds: 8, ...extra });
 
 beforeAll(async () => {
   fake = await startReplicateFake({ timings: { startingMs: 200, processingMs: 800 } });
@@ -32,7 +32,7 @@ describe("Replicate with webhooks", () => {
     const created = await create(hooked, prompt);
     expect(created.status).toBe(201);
     // veo-3.1-fast's typical wait is 60 s, so the worker's first poll would come after 90 s
-    const { job } = await watchJob(hooked.url, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(hooked, created.body.id!, isFinished, 30_000);
     expect(job.status).toBe("succeeded");
     const [sub] = submissionsFor(prompt);
     expect(sub?.webhook).toBe(`${hooked.url}/api/webhooks/replicate?job=${job.id}`);
@@ -46,7 +46,7 @@ describe("Replicate with webhooks", () => {
   it("ignores duplicated, forged, tampered and stale deliveries", async () => {
     const prompt = "a lantern floats over a night market";
     const created = await create(hooked, prompt);
-    const { job } = await watchJob(hooked.url, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(hooked, created.body.id!, isFinished, 30_000);
     expect(job.status).toBe("succeeded");
     const prediction = [...fake.predictions.values()].find((p) => p.input.prompt === prompt)!;
 
@@ -54,7 +54,7 @@ describe("Replicate with webhooks", () => {
     expect(await fake.sendWebhook(prediction.id, { badSignature: true })).toBe(401);
     expect(await fake.sendWebhook(prediction.id, { tamperBody: true })).toBe(401);
     expect(await fake.sendWebhook(prediction.id, { timestampMs: Date.now() - 10 * 60_000, webhookId: "msg_stale" })).toBe(401);
-    expect(await getJobJson(hooked.url, job.id)).toEqual(job);
+    expect(await getJobJson(hooked, job.id)).toEqual(job);
   });
 });
 
@@ -62,7 +62,7 @@ describe("Replicate by polling only", () => {
   it("registers no webhook and still finishes", async () => {
     const prompt = "a lighthouse beam sweeps across waves";
     const created = await create(polling, prompt);
-    const { job, seen } = await watchJob(polling.url, created.body.id!, isFinished, 30_000);
+    const { job, seen } = await watchJob(polling, created.body.id!, isFinished, 30_000);
     expect(job.status).toBe("succeeded");
     expect(submissionsFor(prompt)[0]?.webhook).toBeNull();
     expect(seen.map((j) => j.status)).toContain("saving");
@@ -71,7 +71,7 @@ describe("Replicate by polling only", () => {
   it("retries after a 429, honouring Retry-After, and submits once", async () => {
     const prompt = "[fake:429] a busy crossing in the rain";
     const created = await create(polling, prompt);
-    const { job } = await watchJob(polling.url, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(polling, created.body.id!, isFinished, 30_000);
     expect(job.status).toBe("succeeded");
     expect(submissionsFor(prompt).map((s) => s.answeredStatus)).toEqual([429, 201]);
   });
@@ -79,7 +79,7 @@ describe("Replicate by polling only", () => {
   it("fails a safety refusal at once, with a sentence, and never retries it", async () => {
     const prompt = "[fake:safety] something the model refuses";
     const created = await create(polling, prompt);
-    const { job } = await watchJob(polling.url, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(polling, created.body.id!, isFinished, 30_000);
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("content_policy");
     expect(job.error?.message).toMatch(/safety/i);
@@ -88,19 +88,19 @@ describe("Replicate by polling only", () => {
 
   it("fails invalid input with the provider's reason", async () => {
     const created = await create(polling, "[fake:invalid] bad parameters");
-    const { job } = await watchJob(polling.url, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(polling, created.body.id!, isFinished, 30_000);
     expect(job).toMatchObject({ status: "failed", error: { code: "invalid_input" } });
   });
 
   it("fails with output_expired when the video is gone before we copy it", async () => {
     const created = await create(polling, "[fake:expired] too late");
-    const { job } = await watchJob(polling.url, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(polling, created.body.id!, isFinished, 30_000);
     expect(job).toMatchObject({ status: "failed", error: { code: "output_expired" }, video: null });
   });
 
   it("refuses an HTML error page saved as the video", async () => {
     const created = await create(polling, "[fake:html] an error page instead of a video");
-    const { job } = await watchJob(polling.url, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(polling, created.body.id!, isFinished, 30_000);
     expect(job).toMatchObject({ status: "failed", error: { code: "provider_error" }, video: null });
     expect(job.error?.message).toMatch(/not a video/);
   });
@@ -112,7 +112,7 @@ describe("Replicate deadlines", () => {
     try {
       const prompt = "[fake:slow] a scene that never renders";
       const created = await create(app, prompt);
-      const { job } = await watchJob(app.url, created.body.id!, isFinished, 30_000);
+      const { job } = await watchJob(app, created.body.id!, isFinished, 30_000);
       expect(job).toMatchObject({ status: "failed", error: { code: "timeout" } });
       const prediction = [...fake.predictions.values()].find((p) => p.input.prompt === prompt)!;
       expect(fake.prediction(prediction.id)?.status).toBe("canceled");

@@ -20,18 +20,18 @@ describe("worker crash and restart", () => {
   it("finishes the job after a SIGKILL without submitting it twice", async () => {
     const first = await startWorkerProcess(app);
     const prompt = "a train crosses a snowy viaduct";
-    const created = await postJob(app.url, { model: "replicate:google/veo-3.1-fast", prompt, durationSeconds: 8 });
+    const created = await postJob(app, { model: "replicate:google/veo-3.1-fast", prompt, durationSeconds: 8 });
     expect(created.status).toBe(201);
     const id = created.body.id!;
-    await watchJob(app.url, id, (j) => j.status === "running", 20_000);
+    await watchJob(app, id, (j) => j.status === "running", 20_000);
     await first.kill();
 
-    const stuck = await getJobJson(app.url, id);
+    const stuck = await getJobJson(app, id);
     expect(stuck.status).toBe("running");
 
     const second = await startWorkerProcess(app);
     try {
-      const { job } = await watchJob(app.url, id, isFinished, 30_000);
+      const { job } = await watchJob(app, id, isFinished, 30_000);
       expect(job.status).toBe("succeeded");
       expect(fake.submissions.filter((s) => s.input.prompt === prompt && s.answeredStatus === 201)).toHaveLength(1);
     } finally {
@@ -44,10 +44,10 @@ describe("worker crash and restart", () => {
     const b = await startWorkerProcess(app);
     try {
       const prompts = Array.from({ length: 6 }, (_, i) => `parallel job ${i}`);
-      const ids = await Promise.all(prompts.map(async (prompt) => (await postJob(app.url, { model: "replicate:google/veo-3.1-fast", prompt, durationSeconds: 4 })).body.id!));
-      await waitFor(async () => (await Promise.all(ids.map((id) => getJobJson(app.url, id)))).every(isFinished), 40_000);
+      const ids = await Promise.all(prompts.map(async (prompt) => (await postJob(app, { model: "replicate:google/veo-3.1-fast", prompt, durationSeconds: 4 })).body.id!));
+      await waitFor(async () => (await Promise.all(ids.map((id) => getJobJson(app, id)))).every(isFinished), 40_000);
       for (const prompt of prompts) expect(fake.submissions.filter((s) => s.input.prompt === prompt)).toHaveLength(1);
-      for (const id of ids) expect((await getJobJson(app.url, id)).status).toBe("succeeded");
+      for (const id of ids) expect((await getJobJson(app, id)).status).toBe("succeeded");
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }

@@ -1,33 +1,57 @@
-/** A tiny client for the JSON API, as a script would use it. */
+/** A tiny client for the JSON API, as a script would use it: every call carries its user's API token. */
 import type { JobJson } from "../../lib/jobs/serialize";
 import { waitFor } from "./app-server";
 
-export async function postJob(baseUrl: string, fields: Record<string, unknown>, image?: { bytes: Buffer; name: string; type: string }) {
+/** Where the server is and who is asking (`auth` is empty for nobody). `App` is one: its owner. */
+export interface ApiClient {
+  url: string;
+  auth: Record<string, string>;
+}
+
+/** The same server, asked by someone else. */
+export function as(client: Pick<ApiClient, "url">, who: { auth: Record<string, string> } | null): ApiClient {
+  return { url: client.url, auth: who?.auth ?? {} };
+}
+
+/** fetch() on a path of the server, with the client's credentials. */
+export function api(client: ApiClient, pathname: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
+  return fetch(client.url + pathname, { ...init, headers: { ...client.auth, ...init.headers } });
+}
+
+export type ErrorBody = { error?: { code: string; message: string; fields?: Record<string, string> } };
+
+export async function postJob(client: ApiClient, fields: Record<string, unknown>, image?: { bytes: Buffer; name: string; type: string }) {
   let res: Response;
   if (image) {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, String(v));
     form.set("image", new Blob([new Uint8Array(image.bytes)], { type: image.type }), image.name);
-    res = await fetch(`${baseUrl}/api/jobs`, { method: "POST", body: form });
+    res = await api(client, "/api/jobs", { method: "POST", body: form });
   } else {
-    res = await fetch(`${baseUrl}/api/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) });
+    res = await api(client, "/api/jobs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) });
   }
-  return { status: res.status, body: (await res.json()) as { id?: string; status?: string; error?: { code: string; message: string; fields?: Record<string, string> } } };
+  return { status: res.status, body: (await res.json()) as { id?: string; status?: string } & ErrorBody };
 }
 
-export async function getJobJson(baseUrl: string, id: string): Promise<JobJson> {
-  const res = await fetch(`${baseUrl}/api/jobs/${id}`);
+export async function getJobJson(client: ApiClient, id: string): Promise<JobJson> {
+  const res = await api(client, `/api/jobs/${id}`);
   if (!res.ok) throw new Error(`GET job ${id}: ${res.status}`);
   return (await res.json()) as JobJson;
 }
 
+export async function listJobsJson(client: ApiClient, query = ""): Promise<{ items: JobJson[]; nextCursor: string | null }> {
+  const res = await api(client, `/api/jobs${query ? `?${query}` : ""}`);
+  if (!res.ok) throw new Error(`GET /api/jobs?${query}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { items: JobJson[]; nextCursor: string | null };
+}
+
 /** Polls the API until the job satisfies `until`; returns every distinct state seen. */
-export async function watchJob(baseUrl: string, id: string, until: (j: JobJson) => boolean, timeoutMs = 60_000) {
+export async function watchJob(client: ApiClient, id: string, until: (j: JobJson) => boolean, timeoutMs = 60_000) {
   const seen: JobJson[] = [];
   let last: JobJson | undefined;
   await waitFor(
     async () => {
-      last = await getJobJson(baseUrl, id);
+      last = await getJobJson(client, id);
       const prev = seen.at(-1);
       if (!prev || prev.status !== last.status || prev.progress !== last.progress) seen.push(last);
       return until(last);

@@ -1,11 +1,13 @@
 /**
  * Runs the real production server (`next start`, built by `npm test` beforehand) or the
  * standalone worker as child processes, each test with its own DATA_DIR and settings.
+ * `startApp` also seeds the instance owner with an API token, since the API needs a viewer.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { seedUser, type SeededUser } from "./seed-user";
 import { tempDataDir } from "./test-db";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -53,14 +55,21 @@ function run(cmd: string, args: string[], env: Record<string, string>): RunningP
   return { child, output: () => out, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
 }
 
-export interface App extends RunningProcess {
+export interface Server extends RunningProcess {
   url: string;
   port: number;
   dataDir: string;
   env: Record<string, string>;
 }
 
-export async function startApp(opts: { env?: Record<string, string>; dataDir?: string; publicUrl?: boolean } = {}): Promise<App> {
+export interface ServerOptions {
+  env?: Record<string, string>;
+  dataDir?: string;
+  publicUrl?: boolean;
+}
+
+/** The production server with no accounts yet, as a fresh install is. */
+export async function startServer(opts: ServerOptions = {}): Promise<Server> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
     throw new Error("No production build: run `npx next build` (npm test does this) before these tests.");
   const port = await freePort();
@@ -68,12 +77,32 @@ export async function startApp(opts: { env?: Record<string, string>; dataDir?: s
   const url = `http://127.0.0.1:${port}`;
   const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
   const proc = run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  // /api/health opens (and so migrates) the database, which seeding users (startApp) relies on.
   await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, 30_000, () => `server did not start:\n${proc.output()}`, proc);
   return { ...proc, url, port, dataDir, env };
 }
 
+/** A server plus its owner, who has an API token; as an `ApiClient` it asks as that owner. */
+export interface App extends Server {
+  owner: SeededUser;
+  userId: string;
+  token: string;
+  auth: { authorization: string };
+}
+
+export async function startApp(opts: ServerOptions = {}): Promise<App> {
+  const server = await startServer(opts);
+  try {
+    const owner = seedUser(server.dataDir, { name: "Owner", owner: true });
+    return { ...server, owner, userId: owner.userId, token: owner.token, auth: owner.auth };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
 /** `npm run worker` equivalent, sharing an app's DATA_DIR and settings. */
-export async function startWorkerProcess(app: Pick<App, "env" | "url">, extraEnv: Record<string, string> = {}): Promise<RunningProcess> {
+export async function startWorkerProcess(app: Pick<Server, "env" | "url">, extraEnv: Record<string, string> = {}): Promise<RunningProcess> {
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   const proc = run(process.execPath, [tsx, "--conditions=react-server", "lib/worker/main.ts"], {
     ...app.env,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedJob, tempDb } from "../../../e2e/support/test-db";
-import { claimDueJobs, getJob, listJobs, releaseLease } from "./jobs";
+import { claimDueJobs, ftsQuery, getJob, getOwnedJob, listJobs, releaseLease, setFavorite } from "./jobs";
 
 describe("claimDueJobs", () => {
   it("never hands the same job to two workers", () => {
@@ -63,5 +63,89 @@ describe("listJobs", () => {
     expect(new Set(seen).size).toBe(25);
     const created = seen.map((id) => getJob(db, id)!.createdAt);
     expect([...created].sort((a, b) => b - a)).toEqual(created);
+  });
+});
+
+describe("ftsQuery", () => {
+  it("quotes each word and matches it as a prefix", () => {
+    expect(ftsQuery("lightho")).toBe('"lightho"*');
+    expect(ftsQuery("  a   Lighthouse  ")).toBe('"a"* "Lighthouse"*');
+  });
+
+  it("keeps letters and digits of any script and drops everything else, so nothing is FTS5 syntax", () => {
+    expect(ftsQuery('"\\") OR *')).toBe('"OR"*');
+    expect(ftsQuery("NEAR(fox snow) -dusk ^sea prompt:x")).toBe('"NEAR"* "fox"* "snow"* "dusk"* "sea"* "prompt"* "x"*');
+    expect(ftsQuery("café 東京 4k_60fps")).toBe('"café"* "東京"* "4k_60fps"*');
+  });
+
+  it("is null when there is no word at all", () => {
+    for (const q of ["", "   ", '"', "*", "()-^:", "\u0000"]) expect(ftsQuery(q), q).toBeNull();
+  });
+
+  it("uses at most twelve words", () => {
+    const words = Array.from({ length: 20 }, (_, i) => `w${i}`);
+    expect(ftsQuery(words.join(" "))!.split(" ")).toHaveLength(12);
+  });
+});
+
+describe("listJobs filters", () => {
+  const t = Date.now() - 60_000;
+  function seeded() {
+    const db = tempDb();
+    const lighthouse = seedJob(db, { prompt: "a lighthouse at dusk", createdAt: t, updatedAt: t });
+    const fox = seedJob(db, { prompt: "A fox in the snow", model: "replicate:google/veo-3.1-fast", provider: "replicate", status: "succeeded", createdAt: t + 1000, updatedAt: t + 5000 });
+    const lights = seedJob(db, { prompt: "city lights, café at night", status: "failed", createdAt: t + 2000, updatedAt: t + 2000 });
+    const stranger = seedJob(db, { userId: "u2", prompt: "a lighthouse at dawn", model: "replicate:google/veo-3.1-fast", provider: "replicate", createdAt: t + 3000, updatedAt: t + 9000 });
+    return { db, lighthouse, fox, lights, stranger };
+  }
+  const ids = (page: { items: Array<{ id: string }> }) => page.items.map((j) => j.id);
+
+  it("shows each user only their own jobs", () => {
+    const { db, lighthouse, fox, lights, stranger } = seeded();
+    expect(ids(listJobs(db, { userId: "u1", limit: 10 }))).toEqual([lights.id, fox.id, lighthouse.id]);
+    expect(ids(listJobs(db, { userId: "u2", limit: 10 }))).toEqual([stranger.id]);
+    expect(ids(listJobs(db, { userId: "nobody", limit: 10 }))).toEqual([]);
+    expect(ids(listJobs(db, { userId: "u1", ids: [stranger.id, fox.id], limit: 10 }))).toEqual([fox.id]);
+    expect(getOwnedJob(db, stranger.id, "u1")).toBeUndefined();
+    expect(getOwnedJob(db, stranger.id, "u2")?.id).toBe(stranger.id);
+  });
+
+  it("searches prompts by word prefix, case- and accent-insensitively, within the user's jobs", () => {
+    const { db, lighthouse, fox, lights } = seeded();
+    const search = (q: string) => ids(listJobs(db, { userId: "u1", search: q, limit: 10 }));
+    expect(search("lightho")).toEqual([lighthouse.id]);
+    expect(search("LIGHT")).toEqual([lights.id, lighthouse.id]);
+    expect(search("cafe")).toEqual([lights.id]);
+    expect(search("fox snow")).toEqual([fox.id]);
+    expect(search("fox dusk")).toEqual([]);
+    expect(search("dawn")).toEqual([]);
+    expect(search('"\\") OR *')).toEqual([]);
+    expect(search("lighthouse OR fox")).toEqual([]);
+    expect(search("*")).toHaveLength(3);
+  });
+
+  it("filters by model, status and favorite, and combines filters", () => {
+    const { db, lighthouse, fox, lights, stranger } = seeded();
+    expect(setFavorite(db, fox.id, "u1", true)).toBe(true);
+    expect(setFavorite(db, stranger.id, "u1", true)).toBe(false);
+    const list = (o: Partial<Parameters<typeof listJobs>[1]>) => ids(listJobs(db, { userId: "u1", limit: 10, ...o }));
+    expect(list({ model: "replicate:google/veo-3.1-fast" })).toEqual([fox.id]);
+    expect(list({ model: "local:preview" })).toEqual([lights.id, lighthouse.id]);
+    expect(list({ favorite: true })).toEqual([fox.id]);
+    expect(list({ favorite: false })).toHaveLength(3);
+    expect(list({ status: ["failed", "queued"] })).toEqual([lights.id, lighthouse.id]);
+    expect(list({ favorite: true, model: "local:preview" })).toEqual([]);
+    expect(list({ search: "light", status: ["failed"] })).toEqual([lights.id]);
+    expect(getJob(db, stranger.id)!.favorite).toBe(false);
+  });
+
+  it("returns only jobs updated at or after changedSince", () => {
+    const { db, fox, lights } = seeded();
+    const since = (ms: number) => ids(listJobs(db, { userId: "u1", changedSince: ms, limit: 10 }));
+    expect(since(t + 2000)).toEqual([lights.id, fox.id]);
+    expect(since(t + 2001)).toEqual([fox.id]);
+    expect(since(t + 5000)).toEqual([fox.id]);
+    expect(since(t + 5001)).toEqual([]);
+    expect(since(0)).toHaveLength(3);
   });
 });

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SharedVideo } from "@/components/share/shared-video";
+import { shareMetadata } from "@/lib/share/share-metadata";
+import { publicOrigin, sharePosterPath, shareVideoPath } from "@/lib/share/share-url";
+import { posterJpegSize } from "@/lib/share/share-poster";
+import { loadSharedPage } from "@/lib/share/shared-page";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ token: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const shared = loadSharedPage((await params).token);
+  // The page itself answers 404; here only make sure nothing about a dead link is indexed.
+  if (!shared) return { title: "Not found", robots: { index: false, follow: false } };
+  return shareMetadata({
+    origin: await publicOrigin(),
+    token: shared.token,
+    job: shared.job,
+    modelLabel: shared.modelLabel,
+    poster: await posterJpegSize(shared.job.posterKey),
+  });
+}
+
+/** The public page of one shared video: anyone with the link may watch it, nobody else finds it. */
+export default async function SharePage({ params }: Props) {
+  const shared = loadSharedPage((await params).token);
+  if (!shared) notFound();
+  const { job, token, modelLabel } = shared;
+  const seconds = job.videoDurationSeconds ? Math.round(job.videoDurationSeconds * 10) / 10 : null;
+  return (
+    <main className="mx-auto flex min-h-screen w-full max-w-4xl flex-col px-4 py-6 sm:py-10">
+      <h1 className="sr-only">Shared video</h1>
+      <SharedVideo
+        src={shareVideoPath(token)}
+        poster={sharePosterPath(token)}
+        width={job.videoWidth}
+        height={job.videoHeight}
+        className="max-h-[75vh] rounded-xl"
+      />
+      <section aria-label="About this video" className="mt-5 space-y-2">
+        <p className="whitespace-pre-wrap break-words text-base leading-relaxed text-neutral-100">{job.prompt}</p>
+        <p className="text-sm text-neutral-400">
+          {modelLabel}
+          {seconds !== null && ` · ${seconds} s`}
+          {job.videoWidth && job.videoHeight && ` · ${job.videoWidth}×${job.videoHeight}`}
+        </p>
+      </section>
+      <footer className="mt-auto pt-10 text-xs text-neutral-500">Made with Dailies</footer>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import { notFound, serveStoredFile } from "@/lib/http/serve-file";
+import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS, sharedJob } from "@/lib/share/shared-media";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ token: string }> };
+
+/** The shared video, range-served; an unknown, revoked or expired token gets a plain 404. */
+async function serve(req: Request, { params }: Params, withBody: boolean): Promise<Response> {
+  const job = await sharedJob(params);
+  if (!job) return notFound();
+  return serveStoredFile(req, job.videoKey, { withBody, cacheControl: SHARED_MEDIA_CACHE, extraHeaders: SHARED_MEDIA_HEADERS });
+}
+
+export function GET(req: Request, ctx: Params): Promise<Response> {
+  return serve(req, ctx, true);
+}
+
+export function HEAD(req: Request, ctx: Params): Promise<Response> {
+  return serve(req, ctx, false);
+}

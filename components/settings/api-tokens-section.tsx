@@ -1,0 +1,66 @@
+import { CreateApiToken } from "./create-api-token";
+import { RevokeApiTokenButton } from "./revoke-api-token-button";
+import { SettingsSection } from "./settings-section";
+
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+function Time({ ms }: { ms: number }) {
+  return <time dateTime={new Date(ms).toISOString()}>{when.format(ms)}</time>;
+}
+
+/** Personal tokens for scripts: create, see which is which, revoke; and how to call the API with one. */
+export function ApiTokensSection({ tokens, origin }: { tokens: ApiTokenRow[]; origin: string }) {
+  const list = `curl -H "Authorization: Bearer $DAILIES_TOKEN" ${origin}/api/jobs`;
+  const create =
+    `curl -H "Authorization: Bearer $DAILIES_TOKEN" -H "Content-Type: application/json" \\\n` +
+    `  -d '{"model":"local:preview","prompt":"a lighthouse at dusk, slow dolly in","durationSeconds":5}' \\\n` +
+    `  ${origin}/api/jobs`;
+  return (
+    <SettingsSection
+      id="api-tokens-title"
+      title="API tokens"
+      intro="A token lets a script use the JSON API as you. Treat it like a password; revoke it when it is no longer needed."
+    >
+      <CreateApiToken />
+      {tokens.length === 0 ? (
+        <p className="mt-4 text-sm text-neutral-500">No tokens yet.</p>
+      ) : (
+        <ul aria-label="Your API tokens" className="mt-4 divide-y divide-neutral-800 rounded-lg border border-neutral-800">
+          {tokens.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2.5">
+              <div className="min-w-0 flex-1">
+                <p className="truncate text-sm font-medium text-neutral-100">{t.name}</p>
+                <p className="text-xs text-neutral-400">
+                  <code className="font-mono text-neutral-300">{t.prefix}…</code> · created <Time ms={t.createdAt} /> ·{" "}
+                  {t.lastUsedAt ? (
+                    <>
+                      last used <Time ms={t.lastUsedAt} />
+                    </>
+                  ) : (
+                    "never used"
+                  )}
+                </p>
+              </div>
+              <RevokeApiTokenButton id={t.id} name={t.name} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-5">
+        <h3 className="text-sm font-medium text-neutral-200">Use a token</h3>
+        <p className="mt-1 text-xs text-neutral-400">Send it as a bearer token. List your videos:</p>
+        <pre className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200">{list}</pre>
+        <p className="mt-3 text-xs text-neutral-400">Start one (poll its status at /api/jobs/&lt;id&gt;):</p>
+        <pre className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200">{create}</pre>
+      </div>
+    </SettingsSection>
+  );
+}

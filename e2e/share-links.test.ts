@@ -1,0 +1,136 @@
+/** /s/<token>: the public page, its preview tags and its token-scoped media; revoked, expired and unknown tokens all 404. */
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type Db } from "../lib/db/client";
+import { jobs, shareLinks, user, type Job } from "../lib/db/schema";
+import { makePoster } from "../lib/media/poster";
+import { createShareLink } from "../lib/share/share-links";
+import { startApp, type App } from "./support/app-server";
+import { sampleVideo } from "./fixtures/sample-video";
+import { seedJob } from "./support/test-db";
+
+let app: App;
+let db: Db;
+let job: Job;
+let video: Buffer;
+
+/** A link-preview crawler: Next.js renders metadata into <head> for these before streaming the body. */
+const CRAWLER = { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" };
+
+beforeAll(async () => {
+  app = await startApp();
+  db = openDb(path.join(app.dataDir, "dailies.db"));
+  db.insert(user).values({ id: "u-share", name: "Sharer", email: "sharer@example.com" }).run();
+  job = seedJob(db, { userId: "u-share", prompt: "a lighthouse at dusk, slow dolly in", status: "succeeded", completedAt: Date.now() });
+  const videoKey = `videos/${job.id}.mp4`;
+  const posterKey = `posters/${job.id}.webp`;
+  fs.mkdirSync(path.join(app.dataDir, "videos"), { recursive: true });
+  fs.mkdirSync(path.join(app.dataDir, "posters"), { recursive: true });
+  fs.copyFileSync(await sampleVideo({ width: 320, height: 180 }), path.join(app.dataDir, videoKey));
+  await makePoster(path.join(app.dataDir, videoKey), path.join(app.dataDir, posterKey), { durationSeconds: 2 });
+  job = db
+    .update(jobs)
+    .set({ videoKey, posterKey, videoWidth: 320, videoHeight: 180, videoDurationSeconds: 2, videoCodec: "h264" })
+    .where(eq(jobs.id, job.id))
+    .returning()
+    .get();
+  video = fs.readFileSync(path.join(app.dataDir, videoKey));
+});
+afterAll(async () => {
+  db?.$client.close();
+  await app?.stop();
+});
+
+const newToken = () => createShareLink(db, job, null).token;
+
+function meta(html: string, key: string): string | undefined {
+  const re = new RegExp(`<meta (?:property|name)="${key.replace(/[.:]/g, "\\$&")}" content="([^"]*)"`);
+  return html.match(re)?.[1];
+}
+
+async function expectGone(token: string) {
+  for (const p of [`/s/${token}`, `/s/${token}/video.mp4`, `/s/${token}/poster.jpg`]) {
+    const res = await fetch(app.url + p, { headers: CRAWLER });
+    expect(res.status, p).toBe(404);
+    const body = await res.text();
+    expect(body).not.toContain(job.prompt);
+  }
+}
+
+describe("share page", () => {
+  it("plays the video and previews with absolute OpenGraph and Twitter tags, noindex", async () => {
+    const token = newToken();
+    const res = await fetch(`${app.url}/s/${token}`, { headers: CRAWLER });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const head = html.slice(0, html.indexOf("</head>"));
+    expect(meta(head, "og:type")).toBe("video.other");
+    expect(meta(head, "og:video")).toBe(`${app.url}/s/${token}/video.mp4`);
+    expect(meta(head, "og:video:type")).toBe("video/mp4");
+    expect(meta(head, "og:video:width")).toBe("320");
+    expect(meta(head, "og:video:height")).toBe("180");
+    expect(meta(head, "og:video:secure_url")).toBeUndefined();
+    expect(meta(head, "og:image")).toBe(`${app.url}/s/${token}/poster.jpg`);
+    expect(meta(head, "og:image:width")).toBe("640");
+    expect(meta(head, "og:image:height")).toBe("360");
+    expect(meta(head, "og:url")).toBe(`${app.url}/s/${token}`);
+    expect(meta(head, "twitter:card")).toBe("summary_large_image");
+    expect(meta(head, "twitter:image")).toBe(`${app.url}/s/${token}/poster.jpg`);
+    expect(meta(head, "robots")).toBe("noindex, nofollow");
+    expect(head).toContain("<title>a lighthouse at dusk, slow dolly in · Dailies</title>");
+    expect(html).toMatch(new RegExp(`<video data-testid="player"[^>]*src="/s/${token}/video.mp4"`));
+    expect(html).toContain(`poster="/s/${token}/poster.jpg"`);
+    expect(html).toContain("Made with Dailies");
+  });
+
+  it("serves the video through the token with Range, no caching past revocation, and noindex", async () => {
+    const token = newToken();
+    const url = `${app.url}/s/${token}/video.mp4`;
+    const res = await fetch(url, { headers: { range: "bytes=100-1099" } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-type")).toBe("video/mp4");
+    expect(res.headers.get("content-range")).toBe(`bytes 100-1099/${video.length}`);
+    expect(res.headers.get("cache-control")).toBe("private, no-cache");
+    expect(res.headers.get("x-robots-tag")).toMatch(/noindex/);
+    expect(Buffer.from(await res.arrayBuffer()).equals(video.subarray(100, 1100))).toBe(true);
+    const head = await fetch(url, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("accept-ranges")).toBe("bytes");
+  });
+
+  it("serves the poster as a JPEG", async () => {
+    const res = await fetch(`${app.url}/s/${newToken()}/poster.jpg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/jpeg");
+    expect(res.headers.get("x-robots-tag")).toMatch(/noindex/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const info = await sharp(bytes).metadata();
+    expect(info).toMatchObject({ format: "jpeg", width: 640, height: 360 });
+    const again = await fetch(res.url, { headers: { "if-none-match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+  });
+
+  it("stops page and media at once when the link is revoked", async () => {
+    const token = newToken();
+    expect((await fetch(`${app.url}/s/${token}/video.mp4`, { headers: { range: "bytes=0-99" } })).status).toBe(206);
+    db.update(shareLinks).set({ revokedAt: Date.now() }).where(eq(shareLinks.token, token)).run();
+    await expectGone(token);
+  });
+
+  it("stops page and media once the link has expired", async () => {
+    const token = newToken();
+    db.update(shareLinks).set({ expiresAt: Date.now() - 1 }).where(eq(shareLinks.token, token)).run();
+    await expectGone(token);
+  });
+
+  it("answers an unknown or malformed token with the same plain 404", async () => {
+    await expectGone("A".repeat(32));
+    const res = await fetch(`${app.url}/s/${"A".repeat(32)}`);
+    expect(await res.text()).toContain("This page does not exist, or the link was revoked or has expired.");
+    expect((await fetch(`${app.url}/s/..%2f..%2fdailies.db/video.mp4`)).status).toBe(404);
+  });
+});

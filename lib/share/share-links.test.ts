@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../db/client";
+import { user } from "../db/schema";
+import { seedJob, tempDb } from "../../e2e/support/test-db";
+import { activeShareLinks, createShareLink, resolveShare, revokeShareLink } from "./share-links";
+
+let db: Db;
+
+function addUser(id: string) {
+  db.insert(user).values({ id, name: id, email: `${id}@example.com` }).run();
+}
+
+const finished = () =>
+  seedJob(db, { status: "succeeded", videoKey: "videos/x.mp4", posterKey: "posters/x.webp", videoWidth: 320, videoHeight: 180 });
+
+beforeEach(() => {
+  db = tempDb();
+  addUser("u1");
+});
+
+describe("share links", () => {
+  it("makes tokens of at least 128 random bits, each different", () => {
+    const job = finished();
+    const a = createShareLink(db, job, null);
+    const b = createShareLink(db, job, null);
+    expect(a.token).not.toBe(b.token);
+    // base64url: 6 bits per character.
+    expect(a.token).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(a.token.length * 6).toBeGreaterThanOrEqual(128);
+  });
+
+  it("resolves a live token to its job", () => {
+    const job = finished();
+    const link = createShareLink(db, job, 7);
+    const shared = resolveShare(db, link.token);
+    expect(shared?.job.id).toBe(job.id);
+    expect(shared?.link.expiresAt).toBe(link.createdAt + 7 * 86_400_000);
+    expect(activeShareLinks(db, job.id, "u1").map((l) => l.token)).toEqual([link.token]);
+  });
+
+  it("stops resolving once revoked", () => {
+    const job = finished();
+    const link = createShareLink(db, job, null);
+    expect(revokeShareLink(db, link.token, "u1")).toBe(true);
+    expect(resolveShare(db, link.token)).toBeNull();
+    expect(activeShareLinks(db, job.id, "u1")).toEqual([]);
+    expect(revokeShareLink(db, link.token, "u1")).toBe(false);
+  });
+
+  it("stops resolving once expired", () => {
+    const job = finished();
+    const now = Date.now();
+    const link = createShareLink(db, job, 1, now);
+    expect(resolveShare(db, link.token, now + 86_400_000 - 1)).not.toBeNull();
+    expect(resolveShare(db, link.token, now + 86_400_000)).toBeNull();
+    expect(activeShareLinks(db, job.id, "u1", now + 86_400_000)).toEqual([]);
+  });
+
+  it("does not share a job that has not succeeded", () => {
+    const job = seedJob(db, { status: "running" });
+    const link = createShareLink(db, job, null);
+    expect(resolveShare(db, link.token)).toBeNull();
+  });
+
+  it("does not let another user revoke or list a link", () => {
+    addUser("u2");
+    const job = finished();
+    const link = createShareLink(db, job, null);
+    expect(revokeShareLink(db, link.token, "u2")).toBe(false);
+    expect(activeShareLinks(db, job.id, "u2")).toEqual([]);
+    expect(resolveShare(db, link.token)?.job.id).toBe(job.id);
+  });
+
+  it("rejects malformed and unknown tokens", () => {
+    expect(resolveShare(db, "../../etc/passwd")).toBeNull();
+    expect(resolveShare(db, "A".repeat(32))).toBeNull();
+    expect(resolveShare(db, "")).toBeNull();
+  });
+});

@@ -1,9 +1,57 @@
+import { Composer } from "@/components/composer/composer";
+import { composerInitial, type RemixSource } from "@/components/composer/initial-values";
+import { RecentPlaceholder } from "@/components/composer/recent-placeholder";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
+import { db } from "@/lib/db/client";
+import { getOwnedJob } from "@/lib/db/queries/jobs";
+import { serializeJob } from "@/lib/jobs/serialize";
+import { modelCatalog } from "@/lib/providers/catalog";
+import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
 
 export const dynamic = "force-dynamic";
 
-/** Studio home: the composer and recent jobs. */
-export default async function StudioPage() {
-  await requirePageViewer("/");
-  return <main className="mx-auto max-w-7xl p-4">Composer coming.</main>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The remixed job, if the viewer owns it; anything else starts a fresh composer. */
+function remixSource(id: unknown, userId: string): RemixSource | undefined {
+  if (typeof id !== "string" || id.length === 0 || id.length > 64) return undefined;
+  const job = getOwnedJob(db(), id, userId);
+  if (!job) return undefined;
+  const j = serializeJob(job);
+  return {
+    id: j.id,
+    model: j.model,
+    modelLabel: j.modelLabel,
+    prompt: j.prompt,
+    negativePrompt: j.negativePrompt,
+    aspectRatio: j.aspectRatio,
+    durationSeconds: j.durationSeconds,
+    resolution: j.resolution,
+    fps: j.fps,
+    seed: j.seed,
+    imageUrl: j.imageUrl,
+  };
+}
+
+/** Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job. */
+export default async function StudioPage({ searchParams }: { searchParams: SearchParams }) {
+  const { remix } = await searchParams;
+  const viewer = await requirePageViewer(typeof remix === "string" ? `/?remix=${encodeURIComponent(remix)}` : "/");
+  const catalog = modelCatalog();
+  const source = remixSource(remix, viewer.userId);
+  const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
+  return (
+    <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
+      <section aria-labelledby="composer-title" className="min-w-0">
+        <h1 id="composer-title" className="mb-4 text-lg font-semibold tracking-tight">
+          {source ? "Remix" : "New video"}
+        </h1>
+        {/* A remix gets a fresh composer, not the state of the last one. */}
+        <Composer key={source?.id ?? "new"} catalog={catalog} initial={initial} />
+      </section>
+      <section aria-label="Recent videos" className="min-w-0">
+        <RecentPlaceholder />
+      </section>
+    </main>
+  );
 }

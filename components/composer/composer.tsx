@@ -1,0 +1,250 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { createJobAction } from "@/lib/actions/create-job";
+import { snapSettings } from "@/lib/jobs/snap-settings";
+import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
+import { upsertJob } from "../gallery/jobs-cache";
+import { Button } from "../ui/button";
+import { controlClass, describedBy, Input } from "../ui/field";
+import { useToast } from "../ui/toaster";
+import { Estimate } from "./estimate";
+import { ImageField } from "./image-field";
+import type { ComposerInitial } from "./initial-values";
+import { ModelPicker } from "./model-picker";
+import { PromptField } from "./prompt-field";
+import { useImageAttachment } from "./use-image-attachment";
+import { useRemixImage } from "./use-remix-image";
+import { VideoSettings, type SettingsValues } from "./video-settings";
+
+const UNREACHABLE = "The studio could not be reached. Check your connection and try again; nothing you typed is lost.";
+
+function promptStart(prompt: string): string {
+  const p = prompt.trim().replace(/\s+/g, " ");
+  return p.length > 60 ? `${p.slice(0, 60)}…` : p;
+}
+
+function imageNote(model: ModelOption, hasImage: boolean): string | undefined {
+  if (hasImage && !model.modes.includes("image"))
+    return `${model.label} makes videos from text only, so it cannot use this image. Remove it or pick a model that takes an image.`;
+  if (!hasImage && !model.modes.includes("text")) return `${model.label} animates a still image: add one.`;
+  return undefined;
+}
+
+/** The fields this model's form shows, so their errors can sit next to them. */
+function visibleFields(model: ModelOption): Set<string> {
+  const names = ["prompt", "image", "model", "aspectRatio", "durationSeconds", "resolution"];
+  if (model.fps.length > 1) names.push("fps");
+  if (model.negativePrompt) names.push("negativePrompt");
+  if (model.seed) names.push("seed");
+  return new Set(names);
+}
+
+/**
+ * The form-level alert. When its sentence already stands next to its field, it points there
+ * instead, so a screen reader does not hear the same sentence twice.
+ */
+function formAlert(error: string, fieldErrors: Record<string, string>, model: ModelOption): string {
+  const shown = Object.entries(fieldErrors).filter(([name]) => visibleFields(model).has(name));
+  if (!shown.some(([, message]) => message === error)) return error;
+  return shown.length === 1 ? "Fix the field marked above, then generate again." : `Fix the ${shown.length} fields marked above, then generate again.`;
+}
+
+/** The studio's composer: everything a video needs, checked against the chosen model, sent as the form itself. */
+export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initial: ComposerInitial }) {
+  const models = useMemo(() => new Map(catalog.flatMap((g) => g.models.map((m) => [m.id, m] as const))), [catalog]);
+  const [modelId, setModelId] = useState(initial.modelId);
+  const model = models.get(modelId) ?? models.get(initial.modelId)!;
+  const [prompt, setPrompt] = useState(initial.prompt);
+  const [negativePrompt, setNegativePrompt] = useState(initial.negativePrompt);
+  const [seed, setSeed] = useState(initial.seed);
+  const [settings, setSettings] = useState<SettingsValues>(initial.settings);
+  // What the person last picked themselves: browsing through a model that lacks 1:1 does not lose 1:1 for the next one.
+  const [wanted, setWanted] = useState<SettingsValues>(initial.settings);
+  const [attachment, attach] = useImageAttachment();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [pending, startTransition] = useTransition();
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+
+  // Editing a field retires its error and the form-level summary; the next Generate checks again.
+  const clearError = useCallback((name: string) => {
+    setFormError(null);
+    setFieldErrors((all) => {
+      if (!(name in all)) return all;
+      const rest = { ...all };
+      delete rest[name];
+      return rest;
+    });
+  }, []);
+  const clearImageError = useCallback(() => clearError("image"), [clearError]);
+  const remixImageError = useRemixImage(initial.imageUrl, attachment, attach);
+
+  function changeModel(id: string) {
+    const next = models.get(id);
+    if (!next) return;
+    setModelId(id);
+    clearError("model");
+    // Keep what the new model allows; move the rest to its nearest allowed value.
+    const s = snapSettings(
+      { aspectRatio: wanted.aspectRatio, durationSeconds: Number(wanted.durationSeconds), resolution: wanted.resolution, fps: Number(wanted.fps) },
+      next,
+    );
+    setSettings({ aspectRatio: s.aspectRatio, durationSeconds: String(s.durationSeconds), resolution: s.resolution, fps: String(s.fps) });
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (pending) return;
+    const data = new FormData(e.currentTarget);
+    const started = promptStart(prompt);
+    startTransition(async () => {
+      const result = await createJobAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));
+      if (!result.ok) {
+        setFormError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+        return;
+      }
+      setFormError(null);
+      setFieldErrors({});
+      upsertJob(queryClient, result.value);
+      toast(`Generating: ${started}`);
+      // Settings stay as they are: the next take usually changes one thing.
+      promptRef.current?.focus();
+    });
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (!pending) e.currentTarget.requestSubmit();
+    }
+  }
+
+  return (
+    <form aria-label="Composer" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-5">
+      {initial.parentId && (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-violet-500/40 bg-violet-500/10 px-3 py-2 text-sm text-violet-100">
+          <span>Remixing a video: change anything, then generate. The new take points back to the original.</span>
+          <Link href="/" className="text-xs text-violet-300 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-violet-400">
+            Start fresh
+          </Link>
+          <input type="hidden" name="parentId" value={initial.parentId} />
+        </div>
+      )}
+      {initial.notice && <p className="text-xs text-amber-300">{initial.notice}</p>}
+
+      <PromptField
+        value={prompt}
+        onChange={(v) => {
+          setPrompt(v);
+          clearError("prompt");
+        }}
+        maxLength={model.maxPromptLength}
+        modelLabel={model.label}
+        error={fieldErrors.prompt}
+        textareaRef={promptRef}
+      />
+
+      <ImageField
+        attachment={attachment}
+        onAttach={attach}
+        note={imageNote(model, attachment !== null)}
+        error={fieldErrors.image ?? remixImageError ?? undefined}
+        onClearError={clearImageError}
+      />
+
+      <ModelPicker catalog={catalog} model={model} onChange={changeModel} error={fieldErrors.model} />
+
+      <VideoSettings
+        model={model}
+        values={settings}
+        onChange={(name, value) => {
+          setSettings((s) => ({ ...s, [name]: value }));
+          setWanted((w) => ({ ...w, [name]: value }));
+          clearError(name);
+        }}
+        errors={fieldErrors}
+      />
+
+      {(model.negativePrompt || model.seed) && (
+        <div className="flex flex-wrap gap-3">
+          {model.negativePrompt && (
+            <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1.5">
+              <label htmlFor="negativePrompt" className="text-sm font-medium text-neutral-200">
+                Negative prompt
+              </label>
+              <textarea
+                id="negativePrompt"
+                name="negativePrompt"
+                rows={2}
+                value={negativePrompt}
+                onChange={(e) => {
+                  setNegativePrompt(e.target.value);
+                  clearError("negativePrompt");
+                }}
+                placeholder="What to keep out: blur, text, watermarks…"
+                className={`${controlClass} resize-y`}
+                {...describedBy("negativePrompt", fieldErrors.negativePrompt)}
+              />
+              {fieldErrors.negativePrompt && (
+                <p id="negativePrompt-error" role="alert" className="text-xs text-red-400">
+                  {fieldErrors.negativePrompt}
+                </p>
+              )}
+            </div>
+          )}
+          {model.seed && (
+            <div className="flex w-44 flex-col gap-1.5">
+              <label htmlFor="seed" className="text-sm font-medium text-neutral-200">
+                Seed
+              </label>
+              <Input
+                id="seed"
+                name="seed"
+                inputMode="numeric"
+                autoComplete="off"
+                value={seed}
+                onChange={(e) => {
+                  setSeed(e.target.value);
+                  clearError("seed");
+                }}
+                placeholder="Random"
+                {...describedBy("seed", fieldErrors.seed, true)}
+              />
+              {fieldErrors.seed ? (
+                <p id="seed-error" role="alert" className="text-xs text-red-400">
+                  {fieldErrors.seed}
+                </p>
+              ) : (
+                <p id="seed-hint" className="text-xs text-neutral-400">
+                  The same seed and settings give a similar take.
+                </p>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+
+      <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} />
+
+      {formError && (
+        <p role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">
+          {formAlert(formError, fieldErrors, model)}
+        </p>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="primary" disabled={pending} className="min-w-32">
+          {pending ? "Generating…" : "Generate"}
+        </Button>
+        <span className="text-xs text-neutral-500">
+          <kbd className="font-sans">Ctrl</kbd> or <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+/** The composer's starting values: the default model's, or a remixed job's settings fitted to a model that is available now. */
+import { snapSettings } from "@/lib/jobs/snap-settings";
+import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
+import type { SettingsValues } from "./video-settings";
+
+/** The parts of a job a remix starts from. */
+export interface RemixSource {
+  id: string;
+  model: string;
+  modelLabel: string;
+  prompt: string;
+  negativePrompt: string | null;
+  aspectRatio: string;
+  durationSeconds: number;
+  resolution: string;
+  fps: number;
+  seed: number | null;
+  imageUrl: string | null;
+}
+
+export interface ComposerInitial {
+  modelId: string;
+  prompt: string;
+  negativePrompt: string;
+  seed: string;
+  settings: SettingsValues;
+  /** The job being remixed, sent back as parentId. */
+  parentId: string | null;
+  /** The remixed job's still, fetched by the browser so it is sent again. */
+  imageUrl: string | null;
+  /** Something the person should know about how the remix was filled in. */
+  notice: string | null;
+}
+
+function availableModel(catalog: ProviderGroup[], id: string | undefined): ModelOption | undefined {
+  if (!id) return undefined;
+  return catalog.find((g) => g.available && g.models.some((m) => m.id === id))?.models.find((m) => m.id === id);
+}
+
+export function composerInitial(catalog: ProviderGroup[], defaultModelId: string, remix?: RemixSource): ComposerInitial {
+  const model =
+    availableModel(catalog, remix?.model) ??
+    availableModel(catalog, defaultModelId) ??
+    catalog.find((g) => g.available && g.models.length > 0)?.models[0];
+  if (!model) throw new Error("No model is available; the local preview should always be.");
+  const s = snapSettings(remix ?? {}, model);
+  const fellBack = remix && remix.model !== model.id;
+  return {
+    modelId: model.id,
+    prompt: remix?.prompt ?? "",
+    negativePrompt: remix?.negativePrompt ?? "",
+    seed: remix?.seed != null ? String(remix.seed) : "",
+    settings: { aspectRatio: s.aspectRatio, durationSeconds: String(s.durationSeconds), resolution: s.resolution, fps: String(s.fps) },
+    parentId: remix?.id ?? null,
+    imageUrl: remix?.imageUrl ?? null,
+    notice: fellBack ? `${remix.modelLabel} is not available on this studio now, so ${model.label} is selected instead.` : null,
+  };
+}

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: measures render speed, output-copy overhead, /media throughput and the server's
- * memory while copying a large output, in one run on this machine. Prints a table and writes
+ * `npm run bench`: measures render speed, output-copy overhead, /media throughput, the server's
+ * memory while copying a large output, and the studio in Chromium (first-load JS, gallery LCP,
+ * unchanged poll), in one run on this machine. Prints a table and writes
  * bench/results/latest.json. Always exits 0: it is a report, misses are printed loudly.
  */
 import fs from "node:fs";
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dailies-bench-"));
   onCleanup(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const dirs = { inproc: path.join(scratch, "data-inproc"), media: path.join(scratch, "data-media"), memory: path.join(scratch, "data-memory"), work: path.join(scratch, "work") };
+  const dirs = { inproc: path.join(scratch, "data-inproc"), media: path.join(scratch, "data-media"), memory: path.join(scratch, "data-memory"), studio: path.join(scratch, "data-studio"), work: path.join(scratch, "work") };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
 
   // Before any app module reads its configuration (lib/env.ts caches on first use).
@@ -117,6 +118,10 @@ async function main(): Promise<void> {
   const big = await media.bigClip(ffmpeg, clip, dirs.work, 500);
   results.push(await (await import("./copy-memory")).benchCopyMemory(big, dirs.memory));
   fs.rmSync(big, { force: true });
+  done();
+
+  done = step("5. studio in Chromium: first-load JS of /, gallery LCP with 2,000 jobs, unchanged poll");
+  results.push(...(await (await import("./studio")).benchStudio(dirs.studio)));
   done();
 
   printReport(results);

@@ -1,0 +1,50 @@
+/** A second account sees nothing of the first one's work and cannot act on it: every door answers 404. */
+import fs from "node:fs";
+import { newAccount, signUp } from "./pw/accounts";
+import { createJob, getJob, listJobs, waitForJob } from "./pw/api";
+import { expect, test } from "./pw/fixtures";
+import { GalleryFilters, cardIds, jobCards } from "./pw/gallery";
+import { videoFile } from "./pw/seed";
+
+test("another user gets 404 for someone else's jobs, pages, media and API", async ({ page: pageA, browser, app, request: anonymous }) => {
+  await signUp(pageA, newAccount("alice"));
+  const aId = await createJob(pageA.request, { prompt: "Alice's private lighthouse, pan left" });
+  const aJob = await waitForJob(pageA.request, aId, "succeeded");
+  const mediaUrls = [aJob.video!.url, aJob.video!.posterUrl];
+  for (const url of mediaUrls) expect((await pageA.request.get(url)).status(), `the owner can fetch ${url}`).toBe(200);
+
+  const contextB = await browser.newContext({ baseURL: app.url });
+  try {
+    const pageB = await contextB.newPage();
+    await signUp(pageB, newAccount("bob"));
+    const bId = await createJob(pageB.request, { prompt: "Bob's own paper boat" });
+
+    // B's gallery: B's job only.
+    await new GalleryFilters(pageB).open();
+    await expect(jobCards(pageB)).toHaveCount(1);
+    expect(await cardIds(pageB)).toEqual([bId]);
+    expect((await listJobs(pageB.request)).map((j) => j.id)).toEqual([bId]);
+    expect(await listJobs(pageB.request, `ids=${aId}`)).toEqual([]);
+
+    // A's job page, media and API: exactly as if they did not exist.
+    expect((await pageB.goto(`/jobs/${aId}`))?.status()).toBe(404);
+    for (const url of mediaUrls) {
+      expect((await pageB.request.get(url)).status(), `B gets 404 for ${url}`).toBe(404);
+      expect((await anonymous.get(url)).status(), `nobody gets 404 for ${url}`).toBe(404);
+    }
+    expect((await pageB.request.get(`/api/jobs/${aId}`)).status()).toBe(404);
+    expect((await anonymous.get(`/api/jobs/${aId}`)).status()).toBe(404);
+
+    // Acting on it with B's session.
+    expect((await pageB.request.post(`/api/jobs/${aId}/cancel`)).status()).toBe(404);
+    expect((await pageB.request.delete(`/api/jobs/${aId}`)).status()).toBe(404);
+
+    // A's job is untouched.
+    const after = await getJob(pageA.request, aId);
+    expect(after).toMatchObject({ status: "succeeded", updatedAt: aJob.updatedAt, video: aJob.video });
+    expect(fs.existsSync(videoFile(app.dataDir, aId))).toBe(true);
+    for (const url of mediaUrls) expect((await pageA.request.get(url)).status()).toBe(200);
+  } finally {
+    await contextB.close();
+  }
+});

@@ -1,0 +1,64 @@
+/** The composer on the studio home, by the labels of the selector contract. */
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export interface ComposerSettings {
+  prompt?: string;
+  model?: string;
+  aspectRatio?: string;
+  duration?: string;
+  resolution?: string;
+}
+
+export class Composer {
+  readonly form: Locator;
+  readonly prompt: Locator;
+  readonly model: Locator;
+  readonly duration: Locator;
+  readonly resolution: Locator;
+  readonly aspectRatios: Locator;
+  readonly image: Locator;
+  readonly removeImage: Locator;
+  readonly generateButton: Locator;
+  /** Present only when remixing. */
+  readonly parentId: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("form", { name: "Composer" });
+    this.prompt = this.form.getByLabel("Prompt", { exact: true });
+    this.model = this.form.getByLabel("Model", { exact: true });
+    this.duration = this.form.getByLabel("Duration", { exact: true });
+    this.resolution = this.form.getByLabel("Resolution", { exact: true });
+    this.aspectRatios = this.form.getByRole("radiogroup", { name: "Aspect ratio" });
+    this.image = this.form.getByLabel("Image", { exact: true });
+    this.removeImage = this.form.getByRole("button", { name: "Remove image" });
+    this.generateButton = this.form.getByRole("button", { name: "Generate", exact: true });
+    this.parentId = this.form.locator('input[name="parentId"]');
+  }
+
+  async open(): Promise<this> {
+    await this.page.goto("/");
+    await expect(this.form).toBeVisible();
+    return this;
+  }
+
+  aspectRatio(ratio: string): Locator {
+    return this.aspectRatios.getByRole("radio", { name: ratio, exact: true });
+  }
+
+  /** Fills what is given; the model first, since it decides which other values exist. */
+  async fill(settings: ComposerSettings): Promise<void> {
+    if (settings.model) await this.model.selectOption(settings.model);
+    if (settings.aspectRatio) await this.aspectRatio(settings.aspectRatio).check();
+    if (settings.duration) await this.duration.selectOption(settings.duration);
+    if (settings.resolution) await this.resolution.selectOption(settings.resolution);
+    if (settings.prompt !== undefined) await this.prompt.fill(settings.prompt);
+  }
+
+  /**
+   * The role=alert error shown with a field: within the nearest ancestor of the control that holds
+   * an alert, so a message elsewhere on the page does not count.
+   */
+  fieldError(control: Locator): Locator {
+    return control.locator("xpath=ancestor::*[.//*[@role='alert']][1]").getByRole("alert");
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The Playwright test object for Dailies. Each Playwright worker runs its own production server
+ * (`next start` from the existing build) on a temporary DATA_DIR with PUBLIC_URL set to its own
+ * URL, fast worker cadences and open sign-up, so every test signs up its own fresh account.
+ */
+import fs from "node:fs";
+import { test as base, expect } from "@playwright/test";
+import { startApp, type App } from "../support/app-server";
+import { newAccount, signUp, type Account } from "./accounts";
+import { userIdByEmail } from "./seed";
+
+export interface SignedUp extends Account {
+  id: string;
+}
+
+interface WorkerFixtures {
+  app: App;
+}
+
+interface TestFixtures {
+  /** A fresh account, signed up through the UI in `page`; the page is then on the studio home. */
+  account: SignedUp;
+  /** The server's log lines written during the test, attached to the report when it fails. */
+  serverLog: void;
+}
+
+// Fixture bodies name their callback `provide`, not `use`, so React's hook lint rules leave them alone.
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  app: [
+    async ({}, provide) => {
+      const app = await startApp({ publicUrl: true, env: { ALLOW_SIGNUP: "true" } });
+      try {
+        await provide(app);
+      } finally {
+        await app.stop();
+        fs.rmSync(app.dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: "worker", timeout: 60_000 },
+  ],
+  baseURL: async ({ app }, provide) => provide(app.url),
+  account: async ({ page, app }, provide) => {
+    const account = newAccount();
+    await signUp(page, account);
+    await provide({ ...account, id: userIdByEmail(app.dataDir, account.email) });
+  },
+  serverLog: [
+    async ({ app }, provide, testInfo) => {
+      const from = app.output().length;
+      await provide();
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach("server.log", { body: app.output().slice(from), contentType: "text/plain" });
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,184 @@
+/**
+ * Seeds jobs straight into a running studio's database (`<dataDir>/dailies.db`), for tests and
+ * benchmarks where the gallery, not the composer, is under test. Succeeded rows point at real,
+ * playable files: one sample MP4 and poster, hard-linked per job so 2,000 jobs cost milliseconds.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { openDb, type Db } from "../../lib/db/client";
+import { jobs, user, type JobStatus, type NewJob } from "../../lib/db/schema";
+import { makeSamplePoster, makeSampleVideo } from "./sample-media";
+
+/** Models the seeded gallery mixes; the Model filter's option values are these ids. */
+export const SEED_MODELS = ["local:preview", "replicate:kwaivgi/kling-v2.1", "fal:fal-ai/ltx-video", "replicate:minimax/hailuo-02"] as const;
+
+const SUBJECTS = ["a lighthouse", "a red fox", "a paper boat", "a neon city", "a snowy owl", "a desert caravan", "a glass teapot", "an old tram"];
+const ACTIONS = ["at dusk", "in the rain", "under northern lights", "drifting on a pond", "crossing a bridge", "in slow motion"];
+const CAMERAS = ["slow dolly in", "pan left", "tilt up", "static shot", "dolly out"];
+const STYLES = ["cinematic", "watercolor", "35mm film", "pastel animation"];
+/** A rare word (about 1 prompt in 40), so a search has a small, exactly known answer. */
+export const RARE_WORD = "zeppelin";
+
+export interface SeededJob {
+  id: string;
+  status: JobStatus;
+  model: string;
+  favorite: boolean;
+  prompt: string;
+  createdAt: number;
+}
+
+/** The account's id, looked up by email (sign-up goes through the UI first). */
+export function userIdByEmail(dataDir: string, email: string): string {
+  return withDb(dataDir, (db) => {
+    const row = db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).get();
+    if (!row) throw new Error(`no account with email ${email} in ${dataDir}`);
+    return row.id;
+  });
+}
+
+/**
+ * Inserts `n` jobs for `userId`, newest first one minute apart ending now: about 70% succeeded,
+ * 15% failed, 14% canceled and 1% running (parked far in the future, so no worker touches them),
+ * four models, 10% favorites. Returns them newest first, so tests can compute expected answers.
+ */
+export async function seedJobs(dataDir: string, userId: string, n: number, now = Date.now()): Promise<SeededJob[]> {
+  const random = mulberry32(n);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const rows: NewJob[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = random();
+    const status: JobStatus = i % 100 === 7 ? "running" : r < 0.7 ? "succeeded" : r < 0.85 ? "failed" : "canceled";
+    const rare = random() < 1 / 40 ? ` with a ${RARE_WORD} overhead` : "";
+    const prompt = `${pick(SUBJECTS)} ${pick(ACTIONS)}${rare}, ${pick(CAMERAS)}, ${pick(STYLES)} (#${i + 1})`;
+    rows.push(jobRow(userId, { status, model: pick(SEED_MODELS), prompt, favorite: random() < 0.1, createdAt: now - i * 60_000 }));
+  }
+  await insertWithFiles(dataDir, rows);
+  return rows.map((j) => ({ id: j.id, status: j.status!, model: j.model, favorite: !!j.favorite, prompt: j.prompt, createdAt: j.createdAt }));
+}
+
+/** One job with chosen fields (defaults: a succeeded 2 s 480p local preview), with real files when succeeded. */
+export async function seedJob(dataDir: string, userId: string, fields: Partial<NewJob> = {}): Promise<SeededJob> {
+  const row = jobRow(userId, fields);
+  await insertWithFiles(dataDir, [row]);
+  return { id: row.id, status: row.status!, model: row.model, favorite: !!row.favorite, prompt: row.prompt, createdAt: row.createdAt };
+}
+
+/** Where a job's stored video lives on disk. */
+export function videoFile(dataDir: string, jobId: string): string {
+  return path.join(dataDir, "videos", `${jobId}.mp4`);
+}
+
+export function posterFile(dataDir: string, jobId: string): string {
+  return path.join(dataDir, "posters", `${jobId}.webp`);
+}
+
+const FAR_FUTURE = Date.UTC(2100, 0, 1);
+
+function jobRow(userId: string, fields: Partial<NewJob>): NewJob & { id: string; status: JobStatus } {
+  const id = fields.id ?? randomBytes(16).toString("base64url");
+  const status = fields.status ?? "succeeded";
+  const createdAt = fields.createdAt ?? Date.now();
+  const model = fields.model ?? "local:preview";
+  // Never in the future: a row "changed later" would show up in every changedSince poll.
+  const settled = Math.min(createdAt + 30_000, Date.now());
+  const base: NewJob = {
+    id,
+    userId,
+    model,
+    provider: model.slice(0, model.indexOf(":")),
+    prompt: "a lighthouse at dusk, slow dolly in",
+    aspectRatio: "16:9",
+    durationSeconds: 2,
+    resolution: "480p",
+    fps: 24,
+    status,
+    progress: 0,
+    createdAt,
+    updatedAt: settled,
+    submittedAt: Math.min(createdAt + 1_000, settled),
+    // Parked: the worker only claims rows that are due, and these never are.
+    nextCheckAt: FAR_FUTURE,
+    deadlineAt: FAR_FUTURE,
+  };
+  const byStatus: Partial<NewJob> =
+    status === "succeeded"
+      ? {
+          progress: 1,
+          videoKey: `videos/${id}.mp4`,
+          posterKey: `posters/${id}.webp`,
+          videoBytes: 0, // filled in from the sample
+          videoDurationSeconds: 2,
+          videoWidth: 320,
+          videoHeight: 180,
+          videoCodec: "h264",
+          completedAt: settled,
+        }
+      : status === "failed"
+        ? { errorCode: "provider_error", errorMessage: "The provider had a temporary problem. Try again.", completedAt: settled }
+        : status === "canceled"
+          ? { progress: 0.3, completedAt: settled }
+          : { progress: 0.4, etaSeconds: 60 };
+  return { ...base, ...byStatus, ...fields, id, status } as NewJob & { id: string; status: JobStatus };
+}
+
+async function insertWithFiles(dataDir: string, rows: NewJob[]): Promise<void> {
+  const sample = await samplesIn(dataDir);
+  for (const dir of ["videos", "posters"]) fs.mkdirSync(path.join(dataDir, dir), { recursive: true });
+  for (const row of rows) {
+    if (row.videoKey) {
+      fs.linkSync(sample.video, path.join(dataDir, row.videoKey));
+      row.videoBytes = sample.videoBytes;
+    }
+    if (row.posterKey) fs.linkSync(sample.poster, path.join(dataDir, row.posterKey));
+  }
+  withDb(dataDir, (db) =>
+    db.transaction((tx) => {
+      // Well under SQLite's bound-parameter limit per statement.
+      for (let i = 0; i < rows.length; i += 200) tx.insert(jobs).values(rows.slice(i, i + 200)).run();
+    }),
+  );
+}
+
+const samples = new Map<string, Promise<{ video: string; poster: string; videoBytes: number }>>();
+
+/** One sample pair per data directory (hard links cannot cross file systems). */
+function samplesIn(dataDir: string) {
+  let p = samples.get(dataDir);
+  if (!p) {
+    p = (async () => {
+      const dir = path.join(dataDir, "seed-samples");
+      fs.mkdirSync(dir, { recursive: true });
+      const video = path.join(dir, "sample.mp4");
+      const poster = path.join(dir, "sample.webp");
+      await makeSampleVideo(video);
+      await makeSamplePoster(poster);
+      return { video, poster, videoBytes: fs.statSync(video).size };
+    })();
+    samples.set(dataDir, p);
+  }
+  return p;
+}
+
+function withDb<T>(dataDir: string, fn: (db: Db) => T): T {
+  const db = openDb(path.join(dataDir, "dailies.db"));
+  try {
+    return fn(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** A small seeded PRNG, so a seeded gallery is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

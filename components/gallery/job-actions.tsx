@@ -12,7 +12,7 @@ import { isActive } from "./jobs-cache";
 import { useJobActions } from "./use-job-actions";
 
 const base =
-  "inline-flex h-8 items-center justify-center gap-1.5 rounded-md text-sm text-neutral-300 transition-colors hover:bg-neutral-800 hover:text-neutral-50 " +
+  "inline-flex h-8 items-center justify-center gap-1.5 rounded-md text-sm transition-colors hover:bg-neutral-800 " +
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400 disabled:cursor-not-allowed disabled:text-neutral-600";
 
 /**
@@ -25,7 +25,9 @@ export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "c
   const [confirming, setConfirming] = useState(false);
   const onPage = layout === "page";
   const active = isActive(job);
-  const cls = cn(base, onPage ? "border border-neutral-700 px-3" : "w-8");
+  // Busy buttons are aria-disabled, not disabled: a disabled button drops keyboard focus to the page.
+  const cls = cn(base, "aria-disabled:cursor-wait aria-disabled:opacity-60", onPage ? "border border-neutral-700 px-3" : "w-8");
+  const plain = "text-neutral-300 hover:text-neutral-50";
 
   const label = (text: string, icon: ReactNode) => (
     <>
@@ -33,6 +35,10 @@ export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "c
       {onPage && <span>{text}</span>}
     </>
   );
+
+  const idle = (run: () => unknown) => () => {
+    if (!actions.busy) void run();
+  };
 
   async function retry() {
     const created = await actions.retry();
@@ -48,37 +54,37 @@ export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "c
   return (
     <div className={cn("flex flex-wrap items-center", onPage ? "gap-2" : "gap-0.5")}>
       {active && (
-        <button type="button" className={cls} aria-label="Cancel" title="Cancel" disabled={actions.busy === "cancel"} onClick={actions.cancel}>
+        <button type="button" className={cn(cls, plain)} aria-label="Cancel" title="Cancel" aria-disabled={actions.busy === "cancel"} onClick={idle(actions.cancel)}>
           {label("Cancel", <StopIcon />)}
         </button>
       )}
       {!active && (
-        <button type="button" className={cls} aria-label="Retry" title="Retry: run the same request again" disabled={actions.busy === "retry"} onClick={retry}>
+        <button type="button" className={cn(cls, plain)} aria-label="Retry" title="Retry: run the same request again" aria-disabled={actions.busy === "retry"} onClick={idle(retry)}>
           {label("Retry", <RetryIcon />)}
         </button>
       )}
-      <Link href={`/?remix=${encodeURIComponent(job.id)}`} className={cls} aria-label="Remix" title="Remix: edit the settings and try again">
+      <Link href={`/?remix=${encodeURIComponent(job.id)}`} className={cn(cls, plain)} aria-label="Remix" title="Remix: edit the settings and try again">
         {label("Remix", <RemixIcon />)}
       </Link>
       <button
         type="button"
-        className={cn(cls, job.favorite && "text-amber-300 hover:text-amber-200")}
+        className={cn(cls, job.favorite ? "text-amber-300 hover:text-amber-200" : plain)}
         aria-label="Favorite"
         aria-pressed={job.favorite}
         title={job.favorite ? "Remove from favorites" : "Add to favorites"}
-        disabled={actions.busy === "favorite"}
-        onClick={actions.toggleFavorite}
+        aria-disabled={actions.busy === "favorite"}
+        onClick={idle(actions.toggleFavorite)}
       >
         {label("Favorite", <StarIcon filled={job.favorite} />)}
       </button>
       {job.video && (
-        <a href={job.video.url} download={downloadName(job.prompt, job.video.url)} className={cls} aria-label="Download" title="Download">
+        <a href={job.video.url} download={downloadName(job.prompt, job.video.url)} className={cn(cls, plain)} aria-label="Download" title="Download">
           {label("Download", <DownloadIcon />)}
         </a>
       )}
       <button
         type="button"
-        className={cn(cls, "hover:text-red-300", !onPage && "ml-auto")}
+        className={cn(cls, "text-neutral-300 hover:text-red-300", !onPage && "ml-auto")}
         aria-label="Delete"
         title="Delete"
         onClick={() => setConfirming(true)}

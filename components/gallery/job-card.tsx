@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { memo, useState, type FocusEvent } from "react";
+import { memo, useEffect, useRef, useState, type FocusEvent } from "react";
 import { formatSeconds } from "@/lib/jobs/format-job";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { failureHelp } from "./failure-help";
@@ -13,6 +13,9 @@ function totalWait(job: JobJson): string | null {
   if (!job.completedAt) return null;
   return formatSeconds((Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000);
 }
+
+/** A pointer must rest this long before a preview loads, so cards gliding under a still mouse while scrolling stay posters. */
+const HOVER_INTENT_MS = 150;
 
 function prefersReducedMotion(): boolean {
   return window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
@@ -33,11 +36,24 @@ export const JobCard = memo(function JobCard({
   eager?: boolean;
 }) {
   const [previewing, setPreviewing] = useState(false);
+  const intent = useRef<ReturnType<typeof setTimeout> | null>(null);
   const active = isActive(job);
   const canPreview = Boolean(job.video);
-  const start = () => canPreview && !prefersReducedMotion() && setPreviewing(true);
+  const start = () => {
+    if (canPreview && !prefersReducedMotion()) setPreviewing(true);
+  };
+  const hover = () => {
+    if (intent.current) clearTimeout(intent.current);
+    intent.current = setTimeout(start, HOVER_INTENT_MS);
+  };
+  const stop = () => {
+    if (intent.current) clearTimeout(intent.current);
+    intent.current = null;
+    setPreviewing(false);
+  };
+  useEffect(() => () => clearTimeout(intent.current ?? undefined), []);
   const onBlur = (e: FocusEvent<HTMLElement>) => {
-    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPreviewing(false);
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) stop();
   };
   const wait = totalWait(job);
 
@@ -46,8 +62,8 @@ export const JobCard = memo(function JobCard({
       data-testid="job-card"
       data-job-id={job.id}
       data-status={job.status}
-      onPointerEnter={start}
-      onPointerLeave={() => setPreviewing(false)}
+      onPointerEnter={hover}
+      onPointerLeave={stop}
       onFocus={start}
       onBlur={onBlur}
       className="flex w-full flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"

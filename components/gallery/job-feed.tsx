@@ -2,7 +2,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-filters";
@@ -43,6 +43,8 @@ export function JobFeed({
   const router = useRouter();
   const pathname = usePathname();
   const [navigating, startNavigation] = useTransition();
+  // The controls show the new choice at once; the list follows when the server's page for it arrives.
+  const [shownFilters, setShownFilters] = useOptimistic(filters);
   const latency = useMemo(() => new Map(models.map((m) => [m.id, m.typicalLatencySeconds])), [models]);
 
   const query = useInfiniteQuery({
@@ -71,9 +73,13 @@ export function JobFeed({
   const navigate = useCallback(
     (next: JobFilters, opts?: { replace?: boolean }) => {
       const url = pathname + filtersToSearch(next);
-      startNavigation(() => (opts?.replace ? router.replace(url, { scroll: false }) : router.push(url, { scroll: false })));
+      startNavigation(() => {
+        setShownFilters(next);
+        if (opts?.replace) router.replace(url, { scroll: false });
+        else router.push(url, { scroll: false });
+      });
     },
-    [pathname, router],
+    [pathname, router, setShownFilters],
   );
 
   const sentinel = useRef<HTMLDivElement>(null);
@@ -93,7 +99,7 @@ export function JobFeed({
   const filtered = hasFilters(filters);
   return (
     <section aria-label="Videos" className="flex flex-col gap-5">
-      {showFilters && <GalleryFilters filters={filters} models={models} onChange={navigate} />}
+      {showFilters && <GalleryFilters filters={shownFilters} models={models} onChange={navigate} />}
       {items.length === 0 ? (
         <EmptyState filtered={filtered} inGallery={showFilters} onClear={() => navigate(NO_FILTERS)} />
       ) : (

@@ -39,7 +39,9 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
         </Row>
       )}
       <Row term="Model">
-        {model?.label ?? job.modelLabel} <span className="text-neutral-400">· {model?.providerLabel ?? job.provider}</span>
+        {model?.label ?? job.modelLabel}
+        {/* The local model's name already says where it runs. */}
+        {!model?.isLocal && <span className="text-neutral-400"> · {model?.providerLabel ?? job.provider}</span>}
       </Row>
       <Row term="Parameters">
         {job.aspectRatio} · {job.durationSeconds} s · {job.resolution} · {job.fps} fps · seed {job.seed ?? "random"}

@@ -9,9 +9,12 @@ function keysAreOurs(target: EventTarget | null, video: HTMLVideoElement): boole
   return target === null || target === document.body || target === document.documentElement;
 }
 
+const isSpace = (e: KeyboardEvent) => e.key === " " || e.key === "Spacebar";
+
 /**
  * Space plays or pauses and ←/→ skip 5 s, while the player or the page has focus. Handled once on
- * the document and prevented, so the native controls do not act on the same key twice and the page does not scroll.
+ * the document and prevented, so the page does not scroll; a focused <video> would also toggle
+ * itself on Space's keyup, so that is swallowed too, or one press would play and pause at once.
  */
 export function usePlayerKeys(ref: RefObject<HTMLVideoElement | null>): void {
   useEffect(() => {
@@ -19,7 +22,7 @@ export function usePlayerKeys(ref: RefObject<HTMLVideoElement | null>): void {
       const video = ref.current;
       if (!video || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       if (!keysAreOurs(e.target, video)) return;
-      if (e.key === " " || e.key === "Spacebar") {
+      if (isSpace(e)) {
         if (video.paused || video.ended) void video.play().catch(() => undefined);
         else video.pause();
       } else if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
@@ -31,7 +34,17 @@ export function usePlayerKeys(ref: RefObject<HTMLVideoElement | null>): void {
       }
       e.preventDefault();
     }
+    function onSpaceRelease(e: KeyboardEvent) {
+      const video = ref.current;
+      if (video && isSpace(e) && keysAreOurs(e.target, video)) e.preventDefault();
+    }
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    document.addEventListener("keypress", onSpaceRelease, true);
+    document.addEventListener("keyup", onSpaceRelease, true);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("keypress", onSpaceRelease, true);
+      document.removeEventListener("keyup", onSpaceRelease, true);
+    };
   }, [ref]);
 }

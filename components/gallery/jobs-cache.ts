@@ -1,13 +1,8 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { JobJson } from "@/lib/jobs/serialize";
+import { ACTIVE_STATUSES, type JobFilters } from "@/lib/jobs/list-filters";
 
-/** Gallery filters; every combination is its own cached list under ["jobs", filters]. */
-export interface JobFilters {
-  status?: "active" | "succeeded" | "failed" | "canceled";
-  model?: string;
-  favorite?: boolean;
-  q?: string;
-}
+export type { JobFilters };
 
 export interface JobsPage {
   items: JobJson[];
@@ -15,8 +10,14 @@ export interface JobsPage {
 }
 
 export const jobsKey = (filters: JobFilters) => ["jobs", filters] as const;
+/** One job on its own page (/jobs/[id]). */
+export const jobKey = (id: string) => ["job", id] as const;
 
-const ACTIVE = new Set(["queued", "submitted", "running", "saving"]);
+const ACTIVE = new Set<string>(ACTIVE_STATUSES);
+
+export function isActive(job: Pick<JobJson, "status">): boolean {
+  return ACTIVE.has(job.status);
+}
 
 export function matchesFilters(job: JobJson, f: JobFilters): boolean {
   if (f.status === "active" ? !ACTIVE.has(job.status) : f.status && job.status !== f.status) return false;
@@ -30,6 +31,7 @@ export function matchesFilters(job: JobJson, f: JobFilters): boolean {
 /**
  * Puts a new or changed job into every cached gallery list: replaced where it already is,
  * dropped where it no longer matches the filters, prepended where it is new and matches.
+ * A job page showing it gets the new version too.
  */
 export function upsertJob(qc: QueryClient, job: JobJson): void {
   for (const query of qc.getQueryCache().findAll({ queryKey: ["jobs"] })) {
@@ -50,6 +52,7 @@ export function upsertJob(qc: QueryClient, job: JobJson): void {
       return { ...data, pages };
     });
   }
+  if (qc.getQueryData(jobKey(job.id))) qc.setQueryData(jobKey(job.id), job);
 }
 
 /** Takes a deleted job out of every cached list. */
@@ -59,4 +62,23 @@ export function removeJob(qc: QueryClient, id: string): void {
       data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((j) => j.id !== id) })) } : data,
     );
   }
+  qc.removeQueries({ queryKey: jobKey(id), exact: true });
+}
+
+/** Every job held in any cached list or job page, newest version by updatedAt, by id. */
+export function cachedJobs(qc: QueryClient): Map<string, JobJson> {
+  const all = new Map<string, JobJson>();
+  const keep = (j: JobJson) => {
+    const seen = all.get(j.id);
+    if (!seen || seen.updatedAt < j.updatedAt) all.set(j.id, j);
+  };
+  for (const query of qc.getQueryCache().findAll({ queryKey: ["jobs"] })) {
+    const data = query.state.data as InfiniteData<JobsPage> | undefined;
+    for (const page of data?.pages ?? []) for (const j of page.items) keep(j);
+  }
+  for (const query of qc.getQueryCache().findAll({ queryKey: ["job"] })) {
+    const j = query.state.data as JobJson | undefined;
+    if (j) keep(j);
+  }
+  return all;
 }

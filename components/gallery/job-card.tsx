@@ -1,0 +1,96 @@
+"use client";
+import Link from "next/link";
+import { memo, useEffect, useRef, useState, type FocusEvent } from "react";
+import { formatSeconds } from "@/lib/jobs/format-job";
+import type { JobJson } from "@/lib/jobs/serialize";
+import { failureHelp } from "./failure-help";
+import { JobActions } from "./job-actions";
+import { JobPreview } from "./job-preview";
+import { JobProgress } from "./job-progress";
+import { isActive } from "./jobs-cache";
+
+function totalWait(job: JobJson): string | null {
+  if (!job.completedAt) return null;
+  return formatSeconds((Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000);
+}
+
+/** A pointer must rest this long before a preview loads, so cards gliding under a still mouse while scrolling stay posters. */
+const HOVER_INTENT_MS = 150;
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+}
+
+/**
+ * One job in the gallery. Memoized: a poll that changes one job re-renders one card. Off-screen
+ * cards skip layout and paint (content-visibility), so the grid stays smooth with thousands.
+ */
+export const JobCard = memo(function JobCard({
+  job,
+  typicalLatencySeconds,
+  eager = false,
+}: {
+  job: JobJson;
+  typicalLatencySeconds: number | null;
+  /** First cards on screen: load their posters at once, they are the page's largest paint. */
+  eager?: boolean;
+}) {
+  const [previewing, setPreviewing] = useState(false);
+  const intent = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const active = isActive(job);
+  const canPreview = Boolean(job.video);
+  const start = () => {
+    if (canPreview && !prefersReducedMotion()) setPreviewing(true);
+  };
+  const hover = () => {
+    if (intent.current) clearTimeout(intent.current);
+    intent.current = setTimeout(start, HOVER_INTENT_MS);
+  };
+  const stop = () => {
+    if (intent.current) clearTimeout(intent.current);
+    intent.current = null;
+    setPreviewing(false);
+  };
+  useEffect(() => () => clearTimeout(intent.current ?? undefined), []);
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) stop();
+  };
+  const wait = totalWait(job);
+
+  return (
+    <article
+      data-testid="job-card"
+      data-job-id={job.id}
+      data-status={job.status}
+      onPointerEnter={hover}
+      onPointerLeave={stop}
+      onFocus={start}
+      onBlur={onBlur}
+      className="flex w-full flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
+    >
+      <JobPreview job={job} playing={previewing} eager={eager} />
+      <div className="flex flex-1 flex-col gap-2.5 p-3">
+        <Link
+          href={`/jobs/${job.id}`}
+          className="line-clamp-2 text-sm leading-snug text-neutral-100 hover:text-violet-300 focus-visible:outline-2 focus-visible:outline-violet-400"
+        >
+          {job.prompt}
+        </Link>
+        <p className="text-xs text-neutral-500">
+          {job.modelLabel} · {job.durationSeconds} s · {job.aspectRatio}
+          {wait && job.status === "succeeded" ? ` · ready in ${wait}` : ""}
+        </p>
+        {active && <JobProgress job={job} typicalLatencySeconds={typicalLatencySeconds} />}
+        {job.status === "failed" && (
+          <div className="rounded-md border border-red-900/60 bg-red-950/40 p-2 text-xs">
+            <p className="text-red-200">{job.error?.message ?? "The job failed."}</p>
+            <p className="mt-1 text-red-300/80">{failureHelp(job.error?.code)}</p>
+          </div>
+        )}
+        <div className="mt-auto">
+          <JobActions job={job} />
+        </div>
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,163 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-filters";
+import type { JobJson } from "@/lib/jobs/serialize";
+import { fetchJobsPage } from "./fetch-jobs-page";
+import { GalleryFilters } from "./gallery-filters";
+import { JobCard } from "./job-card";
+import { jobsKey, type JobsPage } from "./jobs-cache";
+import { useJobPolling } from "./use-job-polling";
+
+/** What the feed needs to know of each model: its name for the filter, its usual wait for estimates. */
+export interface FeedModel {
+  id: string;
+  label: string;
+  typicalLatencySeconds: number;
+}
+
+/** Cards above the fold whose posters load at once (they are the largest paint). */
+const EAGER_CARDS = 4;
+const NO_FILTERS: JobFilters = {};
+
+/**
+ * The jobs as a grid, newest first, paged by cursor as the sentinel nears the viewport. The first
+ * page arrives rendered from the server; later pages, and polling of active jobs, from the JSON API.
+ */
+export function JobFeed({
+  initialPage,
+  filters = NO_FILTERS,
+  showFilters = false,
+  models,
+}: {
+  initialPage: JobsPage;
+  filters?: JobFilters;
+  showFilters?: boolean;
+  models: FeedModel[];
+}) {
+  useJobPolling();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [navigating, startNavigation] = useTransition();
+  // The controls show the new choice at once; the list follows when the server's page for it arrives.
+  const [shownFilters, setShownFilters] = useOptimistic(filters);
+  const latency = useMemo(() => new Map(models.map((m) => [m.id, m.typicalLatencySeconds])), [models]);
+
+  const query = useInfiniteQuery({
+    queryKey: jobsKey(filters),
+    queryFn: ({ pageParam, signal }) => fetchJobsPage(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initialPage], pageParams: [null] },
+    // Polling and actions keep the lists current; refetching every loaded page on remount would not.
+    staleTime: 60_000,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    const out: JobJson[] = [];
+    for (const page of query.data.pages)
+      for (const j of page.items) {
+        if (seen.has(j.id)) continue;
+        seen.add(j.id);
+        out.push(j);
+      }
+    return out;
+  }, [query.data]);
+
+  const navigate = useCallback(
+    (next: JobFilters, opts?: { replace?: boolean }) => {
+      const url = pathname + filtersToSearch(next);
+      startNavigation(() => {
+        setShownFilters(next);
+        if (opts?.replace) router.replace(url, { scroll: false });
+        else router.push(url, { scroll: false });
+      });
+    },
+    [pathname, router, setShownFilters],
+  );
+
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: "1200px 0px" },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const filtered = hasFilters(filters);
+  return (
+    <section aria-label="Videos" className="flex flex-col gap-5">
+      {showFilters && <GalleryFilters filters={shownFilters} models={models} onChange={navigate} />}
+      {items.length === 0 ? (
+        <EmptyState filtered={filtered} inGallery={showFilters} onClear={() => navigate(NO_FILTERS)} />
+      ) : (
+        <ul
+          aria-busy={navigating}
+          className={cn(
+            "grid grid-cols-[repeat(auto-fill,minmax(min(100%,17rem),1fr))] gap-4 transition-opacity",
+            navigating && "opacity-60",
+          )}
+        >
+          {items.map((job, i) => (
+            <li key={job.id} className="flex">
+              <JobCard job={job} typicalLatencySeconds={latency.get(job.model) ?? null} eager={i < EAGER_CARDS} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div ref={sentinel} className="flex min-h-10 flex-col items-center justify-center gap-2">
+        {query.isFetchNextPageError && (
+          <p role="alert" className="text-sm text-red-300">
+            {query.error?.message ?? "Could not load more videos."}
+          </p>
+        )}
+        {hasNextPage ? (
+          <Button variant="secondary" size="sm" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            {isFetchingNextPage ? "Loading…" : "Load more"}
+          </Button>
+        ) : (
+          items.length > 0 && <p className="text-xs text-neutral-500">That is all of them.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function EmptyState({ filtered, inGallery, onClear }: { filtered: boolean; inGallery: boolean; onClear: () => void }) {
+  if (filtered)
+    return (
+      <div className="rounded-xl border border-dashed border-neutral-800 p-8 text-center">
+        <p className="text-sm text-neutral-300">No videos match these filters.</p>
+        <Button variant="ghost" size="sm" className="mt-3" onClick={onClear}>
+          Clear filters
+        </Button>
+      </div>
+    );
+  return (
+    <div className="rounded-xl border border-dashed border-neutral-800 p-8 text-center text-sm text-neutral-300">
+      {inGallery ? (
+        <p>
+          No videos yet.{" "}
+          <Link href="/" className="text-violet-300 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-violet-400">
+            Open the studio
+          </Link>{" "}
+          to make your first one.
+        </p>
+      ) : (
+        <p>No videos yet. The ones you generate will appear here.</p>
+      )}
+    </div>
+  );
+}

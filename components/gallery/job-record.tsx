@@ -1,0 +1,98 @@
+"use client";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatBytes, formatCost, formatSeconds } from "@/lib/jobs/format-job";
+import type { JobJson } from "@/lib/jobs/serialize";
+import { LocalTime } from "./local-time";
+
+/** What the job page knows about the model beyond the job row (from the catalog, on the server). */
+export interface RecordModel {
+  label: string;
+  providerLabel: string;
+  pricePerSecondUsd: number | null;
+  priceReadOn: string;
+  typicalLatencySeconds: number;
+  isLocal: boolean;
+}
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-3 py-2">
+      <dt className="text-neutral-400">{term}</dt>
+      <dd className="break-words text-neutral-100">{children}</dd>
+    </div>
+  );
+}
+
+/** The full record of one job: what was asked, of whom, what came back, what it cost and how long it took. */
+export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | null }) {
+  const v = job.video;
+  const wait = job.completedAt ? (Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000 : null;
+  return (
+    <dl className="divide-y divide-neutral-800 text-sm">
+      <Row term="Prompt">
+        <span className="whitespace-pre-wrap">{job.prompt}</span>
+      </Row>
+      {job.negativePrompt && (
+        <Row term="Negative prompt">
+          <span className="whitespace-pre-wrap">{job.negativePrompt}</span>
+        </Row>
+      )}
+      <Row term="Model">
+        {model?.label ?? job.modelLabel}
+        {/* The local model's name already says where it runs. */}
+        {!model?.isLocal && <span className="text-neutral-400"> · {model?.providerLabel ?? job.provider}</span>}
+      </Row>
+      <Row term="Parameters">
+        {job.aspectRatio} · {job.durationSeconds} s · {job.resolution} · {job.fps} fps · seed {job.seed ?? "random"}
+      </Row>
+      {job.imageUrl && (
+        <Row term="Input image">
+          <a href={job.imageUrl} className="text-violet-300 hover:underline focus-visible:outline-2 focus-visible:outline-violet-400">
+            Open the image
+          </a>
+        </Row>
+      )}
+      {v && (
+        <Row term="File">
+          {v.width && v.height ? `${v.width}×${v.height}` : "size unknown"}
+          {v.durationSeconds ? ` · ${v.durationSeconds.toFixed(1)} s` : ""}
+          {v.bytes ? ` · ${formatBytes(v.bytes)}` : ""}
+          {v.codec ? ` · ${v.codec}` : ""}
+        </Row>
+      )}
+      <Row term="Cost">
+        {formatCost(model?.pricePerSecondUsd, job.durationSeconds, model?.isLocal ?? false)}
+        {model && !model.isLocal && model.pricePerSecondUsd !== null && (
+          <span className="text-neutral-400"> · catalog price, read {model.priceReadOn}</span>
+        )}
+      </Row>
+      <Row term="Created">
+        <LocalTime iso={job.createdAt} />
+      </Row>
+      {job.submittedAt && (
+        <Row term="Submitted">
+          <LocalTime iso={job.submittedAt} />
+        </Row>
+      )}
+      {job.completedAt && (
+        <Row term="Completed">
+          <LocalTime iso={job.completedAt} />
+        </Row>
+      )}
+      {wait !== null && <Row term="Total wait">{formatSeconds(wait)}</Row>}
+      {job.error && (
+        <Row term="Error">
+          <span className="text-red-300">{job.error.message}</span> <span className="text-neutral-500">({job.error.code})</span>
+        </Row>
+      )}
+      {job.parentId && (
+        <Row term="Made from">
+          <Link href={`/jobs/${job.parentId}`} className="text-violet-300 hover:underline focus-visible:outline-2 focus-visible:outline-violet-400">
+            an earlier video
+          </Link>
+        </Row>
+      )}
+    </dl>
+  );
+}

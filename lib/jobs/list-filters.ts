@@ -1,0 +1,77 @@
+/**
+ * The gallery's filters in their three shapes: the page URL (shareable, back button), the JSON API
+ * query the browser sends, and the options the server's list query takes. Pure, for both sides.
+ */
+import type { JobStatus } from "../db/schema";
+
+/** Gallery filters; every combination is its own cached list under ["jobs", filters]. */
+export interface JobFilters {
+  status?: "active" | "succeeded" | "failed" | "canceled";
+  model?: string;
+  favorite?: boolean;
+  q?: string;
+}
+
+export const ACTIVE_STATUSES = ["queued", "submitted", "running", "saving"] as const satisfies readonly JobStatus[];
+
+const STATUS_FILTERS = new Set(["active", "succeeded", "failed", "canceled"]);
+const MAX_QUERY = 200;
+
+type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function first(params: SearchParamsLike, name: string): string | undefined {
+  const v = params instanceof URLSearchParams ? (params.get(name) ?? undefined) : params[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Reads filters from a page URL; anything unknown is ignored. Only set keys appear, so cache keys stay stable. */
+export function parseJobFilters(params: SearchParamsLike): JobFilters {
+  const f: JobFilters = {};
+  const status = first(params, "status");
+  if (status && STATUS_FILTERS.has(status)) f.status = status as JobFilters["status"];
+  const model = first(params, "model")?.trim();
+  if (model) f.model = model.slice(0, 200);
+  const favorite = first(params, "favorite");
+  if (favorite === "1" || favorite === "true") f.favorite = true;
+  const q = first(params, "q")?.trim();
+  if (q) f.q = q.slice(0, MAX_QUERY);
+  return f;
+}
+
+/** The page URL's query string for these filters ("" when none). */
+export function filtersToSearch(f: JobFilters): string {
+  const p = new URLSearchParams();
+  if (f.status) p.set("status", f.status);
+  if (f.model) p.set("model", f.model);
+  if (f.favorite) p.set("favorite", "1");
+  if (f.q) p.set("q", f.q);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+export function hasFilters(f: JobFilters): boolean {
+  return Boolean(f.status || f.model || f.favorite || f.q);
+}
+
+function statusList(f: JobFilters): JobStatus[] | undefined {
+  if (!f.status) return undefined;
+  return f.status === "active" ? [...ACTIVE_STATUSES] : [f.status];
+}
+
+/** The GET /api/jobs query for one page of this list. */
+export function filtersToApiParams(f: JobFilters, page: { cursor?: string | null; limit: number }): URLSearchParams {
+  const p = new URLSearchParams();
+  const status = statusList(f);
+  if (status) p.set("status", status.join(","));
+  if (f.model) p.set("model", f.model);
+  if (f.favorite) p.set("favorite", "true");
+  if (f.q) p.set("q", f.q);
+  if (page.cursor) p.set("cursor", page.cursor);
+  p.set("limit", String(page.limit));
+  return p;
+}
+
+/** The server-side list options for the same filters (see listJobs). */
+export function filtersToListOptions(f: JobFilters): { status?: JobStatus[]; model?: string; favorite?: boolean; search?: string } {
+  return { status: statusList(f), model: f.model, favorite: f.favorite, search: f.q };
+}

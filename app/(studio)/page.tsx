@@ -1,9 +1,10 @@
 import { Composer } from "@/components/composer/composer";
 import { composerInitial, type RemixSource } from "@/components/composer/initial-values";
-import { RecentPlaceholder } from "@/components/composer/recent-placeholder";
+import { PAGE_SIZE } from "@/components/gallery/fetch-jobs-page";
+import { JobFeed } from "@/components/gallery/job-feed";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
-import { getOwnedJob } from "@/lib/db/queries/jobs";
+import { getOwnedJob, listJobs } from "@/lib/db/queries/jobs";
 import { serializeJob } from "@/lib/jobs/serialize";
 import { modelCatalog } from "@/lib/providers/catalog";
 import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
@@ -40,6 +41,8 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const catalog = modelCatalog();
   const source = remixSource(remix, viewer.userId);
   const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
+  const recent = listJobs(db(), { userId: viewer.userId, limit: PAGE_SIZE });
+  const models = catalog.flatMap((g) => g.models.map((m) => ({ id: m.id, label: m.label, typicalLatencySeconds: m.typicalLatencySeconds })));
   return (
     <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
       <section aria-labelledby="composer-title" className="min-w-0">
@@ -49,8 +52,11 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
         {/* A remix gets a fresh composer, not the state of the last one. */}
         <Composer key={source?.id ?? "new"} catalog={catalog} initial={initial} />
       </section>
-      <section aria-label="Recent videos" className="min-w-0">
-        <RecentPlaceholder />
+      <section aria-labelledby="recent-title" className="min-w-0">
+        <h2 id="recent-title" className="mb-4 text-lg font-semibold tracking-tight">
+          Recent videos
+        </h2>
+        <JobFeed initialPage={{ items: recent.items.map(serializeJob), nextCursor: recent.nextCursor }} models={models} />
       </section>
     </main>
   );

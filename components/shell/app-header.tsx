@@ -11,7 +11,7 @@ const LINKS = [
 /** The top bar of every signed-in page. */
 export function AppHeader({ email }: { email: string | null }) {
   return (
-    <header className="sticky top-0 z-30 border-b border-neutral-800 bg-neutral-950/90 backdrop-blur">
+    <header className="sticky top-0 z-30 border-b border-neutral-800 bg-neutral-950">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
         <Link href="/" className="text-base font-semibold tracking-tight text-neutral-50">
           Dailies

@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { signIn } from "@/lib/actions/sign-in";
 import { Button } from "../ui/button";
-import { describedBy, Field, Input } from "../ui/field";
+import { TextField } from "../ui/field";
 import { fieldError, FormError } from "./form-error";
 
 /** Email and password, plus where to go afterwards. Works without JavaScript; keeps what was typed on error. */
@@ -16,30 +16,8 @@ export function SignInForm({ next }: { next?: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       {next && <input type="hidden" name="next" value={next} />}
       <FormError state={state} />
-      <Field id="email" label="Email" error={err("email")}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={values.email}
-          onChange={set("email")}
-          {...describedBy("email", err("email"))}
-        />
-      </Field>
-      <Field id="password" label="Password" error={err("password")}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={values.password}
-          onChange={set("password")}
-          {...describedBy("password", err("password"))}
-        />
-      </Field>
+      <TextField id="email" label="Email" error={err("email")} name="email" type="email" autoComplete="email" required value={values.email} onChange={set("email")} />
+      <TextField id="password" label="Password" error={err("password")} name="password" type="password" autoComplete="current-password" required value={values.password} onChange={set("password")} />
       <Button type="submit" variant="primary" disabled={pending} aria-busy={pending} className="mt-1">
         Sign in
       </Button>

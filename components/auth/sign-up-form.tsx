@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { signUp } from "@/lib/actions/sign-up";
 import { Button } from "../ui/button";
-import { describedBy, Field, Input } from "../ui/field";
+import { TextField } from "../ui/field";
 import { fieldError, FormError } from "./form-error";
 
 /**
@@ -18,35 +18,9 @@ export function SignUpForm({ submitLabel = "Create account" }: { submitLabel?: s
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormError state={state} />
-      <Field id="name" label="Name" error={err("name")}>
-        <Input id="name" name="name" autoComplete="name" required maxLength={80} value={values.name} onChange={set("name")} {...describedBy("name", err("name"))} />
-      </Field>
-      <Field id="email" label="Email" error={err("email")}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={values.email}
-          onChange={set("email")}
-          {...describedBy("email", err("email"))}
-        />
-      </Field>
-      <Field id="password" label="Password" hint="At least 8 characters." error={err("password")}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          value={values.password}
-          onChange={set("password")}
-          {...describedBy("password", err("password"), true)}
-        />
-      </Field>
+      <TextField id="name" label="Name" error={err("name")} name="name" autoComplete="name" required maxLength={80} value={values.name} onChange={set("name")} />
+      <TextField id="email" label="Email" error={err("email")} name="email" type="email" autoComplete="email" required value={values.email} onChange={set("email")} />
+      <TextField id="password" label="Password" hint="At least 8 characters." error={err("password")} name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} value={values.password} onChange={set("password")} />
       <Button type="submit" variant="primary" disabled={pending} aria-busy={pending} className="mt-1">
         {submitLabel}
       </Button>

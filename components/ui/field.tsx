@@ -60,3 +60,18 @@ export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTex
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select className={cn(controlClass, "pr-8", className)} {...props} />;
 }
+
+/** A labelled single-line input with its hint and error wired up: the common case of <Field> + <Input>. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: ReactNode; hint?: ReactNode; error?: string }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <Input id={id} {...props} {...describedBy(id, error, Boolean(hint))} />
+    </Field>
+  );
+}

@@ -27,7 +27,8 @@ export async function newCardId(page: Page, before: readonly string[], timeout =
 }
 
 export function cardButton(card: Locator, name: "Cancel" | "Retry" | "Remix" | "Favorite" | "Delete"): Locator {
-  return card.getByRole("button", { name, exact: true });
+  // Remix goes to the composer, so it is a link; the others act in place.
+  return card.getByRole(name === "Remix" ? "link" : "button", { name, exact: true });
 }
 
 /** The card's link to its job page (the prompt text). */

@@ -9,6 +9,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDb, type Db } from "../../lib/db/client";
 import { jobs, user, type JobStatus, type NewJob } from "../../lib/db/schema";
+import { seededRandom } from "../../lib/media/seeded-random";
 import { makeSamplePoster, makeSampleVideo } from "./sample-media";
 
 /** Models the seeded gallery mixes; the Model filter's option values are these ids. */
@@ -45,7 +46,7 @@ export function userIdByEmail(dataDir: string, email: string): string {
  * four models, 10% favorites. Returns them newest first, so tests can compute expected answers.
  */
 export async function seedJobs(dataDir: string, userId: string, n: number, now = Date.now()): Promise<SeededJob[]> {
-  const random = mulberry32(n);
+  const random = seededRandom(n);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const rows: NewJob[] = [];
   for (let i = 0; i < n; i++) {
@@ -169,16 +170,4 @@ function withDb<T>(dataDir: string, fn: (db: Db) => T): T {
   } finally {
     db.$client.close();
   }
-}
-
-/** A small seeded PRNG, so a seeded gallery is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,7 +1,8 @@
 "use client";
+import { useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatSeconds } from "@/lib/jobs/format-job";
-import { progressView } from "@/lib/jobs/progress-estimate";
+import { neverBackwards, progressView } from "@/lib/jobs/progress-estimate";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { useNow } from "./use-now";
 
@@ -12,7 +13,11 @@ import { useNow } from "./use-now";
 export function JobProgress({ job, typicalLatencySeconds }: { job: JobJson; typicalLatencySeconds: number | null }) {
   const now = useNow(true);
   // Before hydration there is no clock: count from the last update, which the server and browser agree on.
-  const view = progressView({ ...job, typicalLatencySeconds, now: now ?? Date.parse(job.updatedAt) });
+  const computed = progressView({ ...job, typicalLatencySeconds, now: now ?? Date.parse(job.updatedAt) });
+  // The highest value shown so far, kept as state from earlier renders (React's derived-state pattern).
+  const [shown, setShown] = useState(computed.value);
+  if (computed.value > shown) setShown(computed.value);
+  const view = neverBackwards(computed, shown);
   const pct = Math.round(view.value * 100);
   const figure = job.status === "saving" ? "Saving the video…" : view.estimate ? `~${pct}% (estimate)` : `${pct}%`;
   const left =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateFraction, progressView, type ProgressInput } from "./progress-estimate";
+import { estimateFraction, neverBackwards, progressView, type ProgressInput } from "./progress-estimate";
 
 const T0 = Date.parse("2026-01-01T12:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -69,5 +69,13 @@ describe("progressView", () => {
 
   it("never counts negative time when clocks disagree", () => {
     expect(progressView(job({ now: T0 - 5_000 })).elapsedSeconds).toBe(0);
+  });
+
+  it("holds the bar when the first real figure is below the guess already shown", () => {
+    const real = progressView(job({ progress: 0.26, now: T0 + 2_000 }));
+    expect(real.estimate).toBe(false);
+    const held = neverBackwards(real, 0.39);
+    expect(held).toMatchObject({ value: 0.39, estimate: true });
+    expect(neverBackwards(progressView(job({ progress: 0.5, now: T0 + 3_000 })), 0.39)).toMatchObject({ value: 0.5, estimate: false });
   });
 });

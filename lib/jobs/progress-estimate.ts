@@ -55,3 +55,12 @@ export function progressView(job: ProgressInput): ProgressView {
   if (job.progress > 0) return { value: Math.min(1, job.progress), estimate: false, elapsedSeconds, remainingSeconds, overdue };
   return { value: estimateFraction(elapsedSeconds, typical), estimate: true, elapsedSeconds, remainingSeconds, overdue };
 }
+
+/**
+ * A bar never moves backwards on screen: when the provider's first real figure is below the guess
+ * already shown, the bar holds where it was, still marked as an estimate, until the real figure
+ * passes it.
+ */
+export function neverBackwards(view: ProgressView, shownBefore: number): ProgressView {
+  return view.value >= shownBefore ? view : { ...view, value: shownBefore, estimate: true };
+}

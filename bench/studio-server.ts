@@ -4,7 +4,7 @@
  * the real /sign-up page in Chromium, and 2,000 seeded jobs.
  */
 import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
-import { startApp, type App } from "../e2e/support/app-server";
+import { startServer, type Server } from "../e2e/support/app-server";
 import { newAccount, signUp } from "../e2e/pw/accounts";
 import { CHROMIUM_ARGS, chromiumPath } from "../e2e/pw/chromium";
 import { seedJobs, userIdByEmail } from "../e2e/pw/seed";
@@ -13,7 +13,7 @@ import { onCleanup } from "./util";
 export const SEEDED_JOBS = 2_000;
 
 export interface Studio {
-  app: App;
+  app: Server;
   browser: Browser;
   /** Cookies of the signed-in account, for fresh (cold) browser contexts. */
   storageState: NonNullable<BrowserContextOptions["storageState"]>;
@@ -23,7 +23,8 @@ export interface Studio {
 }
 
 export async function startStudio(dataDir: string): Promise<Studio> {
-  const app = await startApp({ dataDir, publicUrl: true, env: { WORKER: "off" } });
+  // A studio with no account yet, as after install: the bench signs up its owner through the UI.
+  const app = await startServer({ dataDir, publicUrl: true, env: { WORKER: "off" } });
   onCleanup(() => app.kill());
   let browser: Browser | null = null;
   try {

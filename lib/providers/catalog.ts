@@ -1,27 +1,12 @@
 import "server-only";
 import { PROVIDERS } from "./registry";
-import type { AspectRatio } from "./types";
+import type { ModelSpec } from "./types";
 
-/** What the composer needs to know about one model; plain data that crosses to the browser. */
-export interface ModelOption {
-  id: string;
-  label: string;
-  description: string;
-  modes: Array<"text" | "image">;
-  durations: number[];
-  aspectRatios: AspectRatio[];
-  resolutions: string[];
-  fps: number[];
-  defaults: { durationSeconds: number; aspectRatio: AspectRatio; resolution: string; fps: number };
-  negativePrompt: boolean;
-  seed: boolean;
-  maxPromptLength: number;
-  pricePerSecondUsd: number | null;
-  priceReadOn: string;
-  typicalLatencySeconds: number;
+/** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
+export type ModelOption = Omit<ModelSpec, "providerModel"> & {
   /** Not AI: the local ffmpeg preview. */
   isLocal: boolean;
-}
+};
 
 export interface ProviderGroup {
   id: string;
@@ -39,23 +24,6 @@ export function modelCatalog(): ProviderGroup[] {
     label: p.label,
     available: p.isConfigured(),
     hint: p.configureHint,
-    models: p.models.map((m) => ({
-      id: m.id,
-      label: m.label,
-      description: m.description,
-      modes: [...m.modes],
-      durations: [...m.durations],
-      aspectRatios: [...m.aspectRatios],
-      resolutions: [...m.resolutions],
-      fps: [...m.fps],
-      defaults: m.defaults,
-      negativePrompt: m.negativePrompt,
-      seed: m.seed,
-      maxPromptLength: m.maxPromptLength,
-      pricePerSecondUsd: m.pricePerSecondUsd,
-      priceReadOn: m.priceReadOn,
-      typicalLatencySeconds: m.typicalLatencySeconds,
-      isLocal: m.provider === "local",
-    })),
+    models: p.models.map(({ providerModel: _internal, ...spec }) => ({ ...spec, isLocal: spec.provider === "local" })),
   }));
 }

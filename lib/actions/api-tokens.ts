@@ -1,9 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createApiToken, revokeApiToken } from "../auth/api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken } from "../auth/api-tokens";
 import { currentViewer } from "../auth/viewer";
 import { db } from "../db/client";
 import { actionFail, SIGNED_OUT, type ActionResult } from "./result";
+
+const MAX_TOKENS = 25;
 
 /** Returns the token in full this once; afterwards only its first characters are shown. */
 export async function createApiTokenAction(name: string): Promise<ActionResult<{ token: string }>> {
@@ -11,6 +13,8 @@ export async function createApiTokenAction(name: string): Promise<ActionResult<{
   if (!viewer) return actionFail(SIGNED_OUT);
   const clean = typeof name === "string" ? name.trim() : "";
   if (!clean || clean.length > 60) return actionFail("Name the token (up to 60 characters), e.g. “render script”.", { name: "Enter a name." });
+  if (listApiTokens(db(), viewer.userId).length >= MAX_TOKENS)
+    return actionFail(`You already have ${MAX_TOKENS} API tokens. Revoke one you no longer use first.`);
   const { token } = createApiToken(db(), viewer.userId, clean);
   revalidatePath("/settings");
   return { ok: true, value: { token } };

@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { db } from "../db/client";
 import { deleteJob } from "../jobs/delete-job";
 import { ownedJob } from "./owned-job";
@@ -11,6 +10,5 @@ export async function deleteJobAction(id: string): Promise<ActionResult> {
   if ("fail" in owned) return owned.fail;
   const result = await deleteJob(db(), owned.job);
   if (!result.ok) return fromAppError(result.error);
-  revalidatePath("/gallery");
   return { ok: true, value: null };
 }

@@ -5,7 +5,6 @@ export type ActionResult<T = null> =
   | { ok: true; value: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
-export const actionOk = <T>(value: T): ActionResult<T> => ({ ok: true, value });
 
 export function actionFail<T = never>(error: string, fieldErrors?: Record<string, string>): ActionResult<T> {
   return fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error };

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { setSignupOpen } from "../auth/instance";
+import { isOwner, setSignupOpen } from "../auth/instance";
 import { currentViewer } from "../auth/viewer";
 import { db } from "../db/client";
 import { actionFail, SIGNED_OUT, type ActionResult } from "./result";
@@ -9,7 +9,7 @@ import { actionFail, SIGNED_OUT, type ActionResult } from "./result";
 export async function setSignupOpenAction(open: boolean): Promise<ActionResult<{ open: boolean }>> {
   const viewer = await currentViewer();
   if (!viewer) return actionFail(SIGNED_OUT);
-  if (!viewer.isOwner) return actionFail("Only the owner of this studio can change who may sign up.");
+  if (!isOwner(db(), viewer.userId)) return actionFail("Only the owner of this studio can change who may sign up.");
   if (typeof open !== "boolean") return actionFail("Choose open or closed.");
   setSignupOpen(db(), open);
   revalidatePath("/settings");

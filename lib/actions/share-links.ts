@@ -1,8 +1,10 @@
 "use server";
-import { db } from "../db/client";
-import { activeShareLinks, createShareLink, revokeShareLink, SHARE_EXPIRY_DAYS } from "../share/share-links";
-import { publicOrigin, sharePath } from "../share/share-url";
 import { currentViewer } from "../auth/viewer";
+import { db } from "../db/client";
+import type { ShareLink } from "../db/schema";
+import { publicOrigin } from "../http/public-origin";
+import { activeShareLinks, createShareLink, revokeShareLink, SHARE_EXPIRY_DAYS } from "../share/share-links";
+import { sharePath } from "../share/share-url";
 import { ownedJob } from "./owned-job";
 import { actionFail, SIGNED_OUT, type ActionResult } from "./result";
 
@@ -13,37 +15,36 @@ export interface ShareLinkJson {
   expiresAt: string | null;
 }
 
+/** More live links than this on one video is a mistake, not a need. */
+const MAX_LIVE_LINKS_PER_JOB = 20;
+
+function toJson(link: ShareLink, origin: string): ShareLinkJson {
+  return {
+    token: link.token,
+    url: origin + sharePath(link.token),
+    createdAt: new Date(link.createdAt).toISOString(),
+    expiresAt: link.expiresAt ? new Date(link.expiresAt).toISOString() : null,
+  };
+}
+
 /** The job's links that still work. */
 export async function listShareLinksAction(jobId: string): Promise<ActionResult<ShareLinkJson[]>> {
   const owned = await ownedJob(jobId);
   if ("fail" in owned) return owned.fail;
   const origin = await publicOrigin();
-  const links = activeShareLinks(db(), owned.job.id, owned.viewer.userId).map((l) => ({
-    token: l.token,
-    url: origin + sharePath(l.token),
-    createdAt: new Date(l.createdAt).toISOString(),
-    expiresAt: l.expiresAt ? new Date(l.expiresAt).toISOString() : null,
-  }));
-  return { ok: true, value: links };
+  return { ok: true, value: activeShareLinks(db(), owned.job.id, owned.viewer.userId).map((l) => toJson(l, origin)) };
 }
 
 /** A new public link to a finished video; `expiresInDays` is one of 1, 7, 30, or null for no expiry. */
 export async function createShareLinkAction(jobId: string, expiresInDays: number | null): Promise<ActionResult<ShareLinkJson>> {
-  if (expiresInDays !== null && !(SHARE_EXPIRY_DAYS as readonly number[]).includes(expiresInDays))
-    return actionFail(`A link can expire after ${SHARE_EXPIRY_DAYS.join(", ")} days, or never.`);
   const owned = await ownedJob(jobId);
   if ("fail" in owned) return owned.fail;
+  if (expiresInDays !== null && !(SHARE_EXPIRY_DAYS as readonly number[]).includes(expiresInDays))
+    return actionFail(`A link can expire after ${SHARE_EXPIRY_DAYS.join(", ")} days, or never.`);
   if (owned.job.status !== "succeeded") return actionFail("Only a finished video can be shared.");
-  const link = createShareLink(db(), owned.job, expiresInDays);
-  return {
-    ok: true,
-    value: {
-      token: link.token,
-      url: (await publicOrigin()) + sharePath(link.token),
-      createdAt: new Date(link.createdAt).toISOString(),
-      expiresAt: link.expiresAt ? new Date(link.expiresAt).toISOString() : null,
-    },
-  };
+  if (activeShareLinks(db(), owned.job.id, owned.viewer.userId).length >= MAX_LIVE_LINKS_PER_JOB)
+    return actionFail(`This video already has ${MAX_LIVE_LINKS_PER_JOB} live links. Revoke one you no longer need first.`);
+  return { ok: true, value: toJson(createShareLink(db(), owned.job, expiresInDays), await publicOrigin()) };
 }
 
 /** Stops a link at once: its page and media answer 404 from the next request on. */

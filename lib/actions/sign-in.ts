@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isAPIError } from "better-auth/api";
 import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "../auth/attempts";
 import { auth } from "../auth/auth";
+import { safeNext } from "../auth/safe-next";
 import { fieldErrors } from "../jobs/schemas";
 import { actionFail, type ActionResult } from "./result";
 
@@ -14,24 +15,22 @@ const schema = z.object({
   next: z.string().optional(),
 });
 
-/** Only paths on this site, so a crafted link cannot send someone elsewhere after sign-in. */
-function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : "/";
-}
-
 export async function signIn(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = schema.safeParse({ email: form.get("email"), password: form.get("password"), next: form.get("next") ?? undefined });
   if (!parsed.success) return actionFail("Check the highlighted fields.", fieldErrors(parsed.error));
   const { email, password, next } = parsed.data;
-  const wait = signInBlockedFor(email);
-  if (wait > 0) return actionFail(`Too many failed attempts for this account. Try again in ${Math.ceil(wait / 60)} min.`);
+  const h = await headers();
+  // Next's server fills x-forwarded-for from the socket; behind a proxy it carries the client first.
+  const client = h.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const wait = signInBlockedFor(email, client);
+  if (wait > 0) return actionFail(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} min.`);
   try {
-    await auth().api.signInEmail({ body: { email, password }, headers: await headers() });
+    await auth().api.signInEmail({ body: { email, password }, headers: h });
   } catch (err) {
     if (!isAPIError(err)) throw err;
-    recordSignInFailure(email);
+    recordSignInFailure(email, client);
     return actionFail("That email and password do not match an account.", { password: "Check your email and password." });
   }
-  clearSignInFailures(email);
+  clearSignInFailures(email, client);
   redirect(safeNext(next));
 }

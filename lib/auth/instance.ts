@@ -15,6 +15,11 @@ export function ownerId(db: Db): string | null {
   return read(db, OWNER) ?? null;
 }
 
+/** Read only where ownership matters (settings), not on every request. */
+export function isOwner(db: Db, userId: string): boolean {
+  return ownerId(db) === userId;
+}
+
 export function hasAnyUser(db: Db): boolean {
   return (db.select({ n: count() }).from(user).get()?.n ?? 0) > 0;
 }

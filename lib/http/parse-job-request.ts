@@ -7,7 +7,7 @@ import { readCappedBody } from "./read-body";
 const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 256 * 1024;
 const FIELDS = ["model", "prompt", "negativePrompt", "aspectRatio", "durationSeconds", "resolution", "fps", "seed"] as const;
 
-export type ParsedJobRequest = { fields: Record<string, unknown>; image: Buffer | null };
+type ParsedJobRequest = { fields: Record<string, unknown>; image: Buffer | null };
 
 /** Turns a JSON or multipart POST into untrusted fields plus image bytes; createJob validates them. */
 export async function parseJobRequest(req: Request): Promise<{ ok: true; value: ParsedJobRequest } | { ok: false; error: AppError }> {
@@ -32,7 +32,7 @@ export async function parseJobRequest(req: Request): Promise<{ ok: true; value: 
       return { ok: false, error: appError("bad_request", "The request body must be a JSON object.") };
     if ("image" in json && (json as { image?: unknown }).image != null)
       return { ok: false, error: appError("unsupported_media_type", "Send images as multipart/form-data, not inside JSON.", { image: "Upload the image as a file." }) };
-    return { ok: true, value: { fields: pick(json as Record<string, unknown>), image: null } };
+    return { ok: true, value: { fields: pickJobFields(json as Record<string, unknown>), image: null } };
   }
 
   let form: FormData;
@@ -41,6 +41,11 @@ export async function parseJobRequest(req: Request): Promise<{ ok: true; value: 
   } catch {
     return { ok: false, error: appError("bad_request", "The form data could not be read.") };
   }
+  return { ok: true, value: await readJobForm(form) };
+}
+
+/** The job fields of a form (the API's multipart body or the composer's server action) plus its image. */
+export async function readJobForm(form: FormData): Promise<ParsedJobRequest> {
   const fields: Record<string, unknown> = {};
   for (const name of FIELDS) {
     const v = form.get(name);
@@ -48,11 +53,15 @@ export async function parseJobRequest(req: Request): Promise<{ ok: true; value: 
   }
   const file = form.get("image");
   const image = file instanceof Blob && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
-  return { ok: true, value: { fields, image } };
+  return { fields, image };
 }
 
-function pick(source: Record<string, unknown>): Record<string, unknown> {
+/** The job fields of an object (a JSON body, or a stored job being retried); everything else is dropped. */
+export function pickJobFields(source: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of FIELDS) if (name in source) out[name] = source[name];
+  for (const name of FIELDS) {
+    const value = (source as Record<string, unknown>)[name];
+    if (name in source && value !== null) out[name] = value;
+  }
   return out;
 }

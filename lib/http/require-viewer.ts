@@ -4,10 +4,19 @@ import { db } from "../db/client";
 import { getOwnedJob } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { appError, errorResponse } from "../errors";
+import { crossSiteWithCookie } from "./cross-site";
 
-/** The asker of an API call, or the 401 to answer. */
-export async function requireViewer(req: Request): Promise<{ viewer: Viewer } | { response: Response }> {
+async function askingViewer(req: Request): Promise<Viewer | { response: Response } | null> {
   const viewer = await viewerFromRequest(req);
+  if (viewer && crossSiteWithCookie(req, viewer.via))
+    return { response: errorResponse(appError("forbidden", "This request came from another site. Use Dailies itself, or an API token.")) };
+  return viewer;
+}
+
+/** The asker of an API call, or the 401 (or cross-site 403) to answer. */
+export async function requireViewer(req: Request): Promise<{ viewer: Viewer } | { response: Response }> {
+  const viewer = await askingViewer(req);
+  if (viewer && "response" in viewer) return viewer;
   if (viewer) return { viewer };
   return {
     response: errorResponse(
@@ -18,7 +27,8 @@ export async function requireViewer(req: Request): Promise<{ viewer: Viewer } | 
 
 /** A job the asker owns, or the 404 to answer: a stranger learns nothing, not even that the job exists. */
 export async function requireOwnedJob(req: Request, id: string): Promise<{ viewer: Viewer; job: Job } | { response: Response }> {
-  const viewer = await viewerFromRequest(req);
+  const viewer = await askingViewer(req);
+  if (viewer && "response" in viewer) return viewer;
   const job = viewer ? getOwnedJob(db(), id, viewer.userId) : undefined;
   if (!viewer || !job) return { response: errorResponse(appError("not_found", "No such job.")) };
   return { viewer, job };

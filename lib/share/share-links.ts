@@ -47,12 +47,15 @@ export function revokeShareLink(db: Db, token: string, userId: string, now = Dat
   );
 }
 
+/** A job whose video and poster are stored: what a share link can show. */
+export type SharedJob = Job & { videoKey: string; posterKey: string };
+
 /** The shared job behind a token, only while the link is live and the video is stored. */
-export function resolveShare(db: Db, token: string, now = Date.now()): { link: ShareLink; job: Job } | null {
+export function resolveShare(db: Db, token: string, now = Date.now()): { link: ShareLink; job: SharedJob } | null {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const link = db.select().from(shareLinks).where(eq(shareLinks.token, token)).get();
   if (!link || link.revokedAt !== null || (link.expiresAt !== null && link.expiresAt <= now)) return null;
   const job = getJob(db, link.jobId);
   if (!job || job.status !== "succeeded" || !job.videoKey || !job.posterKey) return null;
-  return { link, job };
+  return { link, job: { ...job, videoKey: job.videoKey, posterKey: job.posterKey } };
 }

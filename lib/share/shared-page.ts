@@ -2,8 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db/client";
 import { getModel } from "../providers/registry";
-import { resolveShare } from "./share-links";
-import type { SharedJob } from "./shared-media";
+import { resolveShare, type SharedJob } from "./share-links";
 
 export interface SharedPage {
   token: string;
@@ -11,10 +10,9 @@ export interface SharedPage {
   modelLabel: string;
 }
 
-/** What /s/[token] shows, looked up once per request for both the metadata and the page. */
+/** What /s/[token] and its media show, looked up once per request; null answers the same 404 whatever the reason. */
 export const loadSharedPage = cache((token: string): SharedPage | null => {
   const shared = resolveShare(db(), token);
   if (!shared) return null;
-  const job = shared.job as SharedJob;
-  return { token, job, modelLabel: getModel(job.model)?.label ?? job.model };
+  return { token, job: shared.job, modelLabel: getModel(shared.job.model)?.label ?? shared.job.model };
 });

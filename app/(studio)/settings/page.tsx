@@ -4,10 +4,10 @@ import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { SignupToggle } from "@/components/settings/signup-toggle";
 import { listApiTokens } from "@/lib/auth/api-tokens";
-import { signupOpen } from "@/lib/auth/instance";
+import { isOwner, signupOpen } from "@/lib/auth/instance";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
-import { publicOrigin } from "@/lib/share/share-url";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
@@ -16,11 +16,12 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const viewer = await requirePageViewer("/settings");
   const tokens = listApiTokens(db(), viewer.userId).map(({ id, name, prefix, createdAt, lastUsedAt }) => ({ id, name, prefix, createdAt, lastUsedAt }));
-  const signup = viewer.isOwner ? signupOpen(db()) : null;
+  const owner = isOwner(db(), viewer.userId);
+  const signup = owner ? signupOpen(db()) : null;
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>
-      <AccountSection name={viewer.name} email={viewer.email} isOwner={viewer.isOwner} />
+      <AccountSection name={viewer.name} email={viewer.email} isOwner={owner} />
       {signup && (
         <SettingsSection id="signup-title" title="Sign-up" intro="Every account has its own private gallery. Only you, the owner, decide who may join.">
           <SignupToggle open={signup.open && !signup.firstAccount} byEnv={signup.byEnv} />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SharedVideo } from "@/components/share/shared-video";
 import { shareMetadata } from "@/lib/share/share-metadata";
-import { publicOrigin, sharePosterPath, shareVideoPath } from "@/lib/share/share-url";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { sharePosterPath, shareVideoPath } from "@/lib/share/share-url";
 import { posterJpegSize } from "@/lib/share/share-poster";
 import { loadSharedPage } from "@/lib/share/shared-page";
 

@@ -21,6 +21,8 @@ export function findByProviderJob(db: Db, provider: string, providerJobId: strin
 
 /** A job only if this user owns it; anyone else gets nothing, exactly as for a missing job. */
 export function getOwnedJob(db: Db, id: string, userId: string): Job | undefined {
+  // Ids are ours (22 characters); anything long is not one, and need not reach the database.
+  if (id.length > 64) return undefined;
   return db
     .select()
     .from(jobs)

@@ -1,7 +1,8 @@
 import { notFound } from "@/lib/http/serve-file";
 import { storage } from "@/lib/storage";
 import { posterJpeg } from "@/lib/share/share-poster";
-import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS, sharedJob } from "@/lib/share/shared-media";
+import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS } from "@/lib/share/shared-media";
+import { loadSharedPage } from "@/lib/share/shared-page";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ type Params = { params: Promise<{ token: string }> };
 
 /** The shared poster as JPEG; an unknown, revoked or expired token gets a plain 404. */
 async function serve(req: Request, { params }: Params, withBody: boolean): Promise<Response> {
-  const job = await sharedJob(params);
+  const job = loadSharedPage((await params).token)?.job;
   if (!job) return notFound();
   const st = await storage().stat(job.posterKey);
   if (!st) return notFound();
@@ -23,10 +24,11 @@ async function serve(req: Request, { params }: Params, withBody: boolean): Promi
     ...SHARED_MEDIA_HEADERS,
   };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (!withBody) return new Response(null, { status: 200, headers });
   const jpeg = await posterJpeg(job.posterKey);
   if (!jpeg) return notFound();
   headers["content-length"] = String(jpeg.data.length);
-  return new Response(withBody ? new Uint8Array(jpeg.data) : null, { status: 200, headers });
+  return new Response(new Uint8Array(jpeg.data), { status: 200, headers });
 }
 
 export function GET(req: Request, ctx: Params): Promise<Response> {

@@ -1,5 +1,6 @@
 import { notFound, serveStoredFile } from "@/lib/http/serve-file";
-import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS, sharedJob } from "@/lib/share/shared-media";
+import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS } from "@/lib/share/shared-media";
+import { loadSharedPage } from "@/lib/share/shared-page";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +8,7 @@ type Params = { params: Promise<{ token: string }> };
 
 /** The shared video, range-served; an unknown, revoked or expired token gets a plain 404. */
 async function serve(req: Request, { params }: Params, withBody: boolean): Promise<Response> {
-  const job = await sharedJob(params);
+  const job = loadSharedPage((await params).token)?.job;
   if (!job) return notFound();
   return serveStoredFile(req, job.videoKey, { withBody, cacheControl: SHARED_MEDIA_CACHE, extraHeaders: SHARED_MEDIA_HEADERS });
 }

@@ -6,7 +6,7 @@ import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { getOwnedJob, listJobs } from "@/lib/db/queries/jobs";
 import { serializeJob } from "@/lib/jobs/serialize";
-import { modelCatalog } from "@/lib/providers/catalog";
+import { feedModels, modelCatalog } from "@/lib/providers/catalog";
 import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
 
 export const dynamic = "force-dynamic";
@@ -15,23 +15,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The remixed job, if the viewer owns it; anything else starts a fresh composer. */
 function remixSource(id: unknown, userId: string): RemixSource | undefined {
-  if (typeof id !== "string" || id.length === 0 || id.length > 64) return undefined;
+  if (typeof id !== "string") return undefined;
   const job = getOwnedJob(db(), id, userId);
-  if (!job) return undefined;
-  const j = serializeJob(job);
-  return {
-    id: j.id,
-    model: j.model,
-    modelLabel: j.modelLabel,
-    prompt: j.prompt,
-    negativePrompt: j.negativePrompt,
-    aspectRatio: j.aspectRatio,
-    durationSeconds: j.durationSeconds,
-    resolution: j.resolution,
-    fps: j.fps,
-    seed: j.seed,
-    imageUrl: j.imageUrl,
-  };
+  return job && serializeJob(job);
 }
 
 /** Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job. */
@@ -42,7 +28,6 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const source = remixSource(remix, viewer.userId);
   const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
   const recent = listJobs(db(), { userId: viewer.userId, limit: PAGE_SIZE });
-  const models = catalog.flatMap((g) => g.models.map((m) => ({ id: m.id, label: m.label, typicalLatencySeconds: m.typicalLatencySeconds })));
   return (
     <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
       <section aria-labelledby="composer-title" className="min-w-0">
@@ -56,7 +41,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
         <h2 id="recent-title" className="mb-4 text-lg font-semibold tracking-tight">
           Recent videos
         </h2>
-        <JobFeed initialPage={{ items: recent.items.map(serializeJob), nextCursor: recent.nextCursor }} models={models} />
+        <JobFeed initialPage={{ items: recent.items.map(serializeJob), nextCursor: recent.nextCursor }} models={feedModels()} />
       </section>
     </main>
   );

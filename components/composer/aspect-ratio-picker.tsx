@@ -1,6 +1,7 @@
 "use client";
 import { ratioValue } from "@/lib/jobs/snap-settings";
 import { cn } from "../ui/cn";
+import { FieldError } from "../ui/field";
 
 const BOX = 26;
 
@@ -63,11 +64,7 @@ export function AspectRatioPicker({
           </label>
         ))}
       </div>
-      {error && (
-        <p id="aspectRatio-error" role="alert" className="text-xs text-red-400">
-          {error}
-        </p>
-      )}
+      <FieldError id="aspectRatio" error={error} />
     </fieldset>
   );
 }

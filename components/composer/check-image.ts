@@ -1,4 +1,5 @@
 /** The browser's check of a still before it is sent; the server checks again (lib/media/image-input.ts). */
+import { formatBytes } from "@/lib/jobs/format-job";
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp";
@@ -18,10 +19,7 @@ function sniff(head: Uint8Array): ImageKind | null {
 /** null when the file may be sent, otherwise the sentence to show. */
 export async function checkImage(file: File): Promise<string | null> {
   const name = file.name ? `“${file.name}”` : "That file";
-  if (file.size > MAX_IMAGE_BYTES) {
-    const mb = (file.size / (1024 * 1024)).toFixed(1);
-    return `${name} is ${mb} MB; images can be at most 10 MB. Use a smaller PNG, JPEG or WebP.`;
-  }
+  if (file.size > MAX_IMAGE_BYTES) return `${name} is ${formatBytes(file.size)}; images can be at most 10 MB. Use a smaller PNG, JPEG or WebP.`;
   if (file.size === 0) return `${name} is empty. Use a PNG, JPEG or WebP image.`;
   const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
   if (!sniff(head)) return `${name} is not a PNG, JPEG or WebP image. Use one of those.`;

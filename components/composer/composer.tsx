@@ -3,27 +3,24 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createJobAction } from "@/lib/actions/create-job";
+import { promptStart } from "@/lib/jobs/format-job";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import { upsertJob } from "../gallery/jobs-cache";
 import { Button } from "../ui/button";
-import { controlClass, describedBy, Input } from "../ui/field";
+import { describedBy, Field, Textarea, TextField } from "../ui/field";
 import { useToast } from "../ui/toaster";
 import { Estimate } from "./estimate";
 import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
 import { ModelPicker } from "./model-picker";
 import { PromptField } from "./prompt-field";
+import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
 import { useRemixImage } from "./use-remix-image";
-import { VideoSettings, type SettingsValues } from "./video-settings";
+import { VideoSettings } from "./video-settings";
 
 const UNREACHABLE = "The studio could not be reached. Check your connection and try again; nothing you typed is lost.";
-
-function promptStart(prompt: string): string {
-  const p = prompt.trim().replace(/\s+/g, " ");
-  return p.length > 60 ? `${p.slice(0, 60)}…` : p;
-}
 
 function imageNote(model: ModelOption, hasImage: boolean): string | undefined {
   if (hasImage && !model.modes.includes("image"))
@@ -89,18 +86,14 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
     setModelId(id);
     clearError("model");
     // Keep what the new model allows; move the rest to its nearest allowed value.
-    const s = snapSettings(
-      { aspectRatio: wanted.aspectRatio, durationSeconds: Number(wanted.durationSeconds), resolution: wanted.resolution, fps: Number(wanted.fps) },
-      next,
-    );
-    setSettings({ aspectRatio: s.aspectRatio, durationSeconds: String(s.durationSeconds), resolution: s.resolution, fps: String(s.fps) });
+    setSettings(toFormValues(snapSettings(fromFormValues(wanted), next)));
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
     const data = new FormData(e.currentTarget);
-    const started = promptStart(prompt);
+    const started = promptStart(prompt, 60);
     startTransition(async () => {
       const result = await createJobAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));
       if (!result.ok) {
@@ -173,11 +166,8 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
       {(model.negativePrompt || model.seed) && (
         <div className="flex flex-wrap gap-3">
           {model.negativePrompt && (
-            <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1.5">
-              <label htmlFor="negativePrompt" className="text-sm font-medium text-neutral-200">
-                Negative prompt
-              </label>
-              <textarea
+            <Field id="negativePrompt" label="Negative prompt" error={fieldErrors.negativePrompt} className="min-w-0 flex-1 basis-64">
+              <Textarea
                 id="negativePrompt"
                 name="negativePrompt"
                 rows={2}
@@ -187,44 +177,27 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
                   clearError("negativePrompt");
                 }}
                 placeholder="What to keep out: blur, text, watermarks…"
-                className={`${controlClass} resize-y`}
                 {...describedBy("negativePrompt", fieldErrors.negativePrompt)}
               />
-              {fieldErrors.negativePrompt && (
-                <p id="negativePrompt-error" role="alert" className="text-xs text-red-400">
-                  {fieldErrors.negativePrompt}
-                </p>
-              )}
-            </div>
+            </Field>
           )}
           {model.seed && (
-            <div className="flex w-44 flex-col gap-1.5">
-              <label htmlFor="seed" className="text-sm font-medium text-neutral-200">
-                Seed
-              </label>
-              <Input
-                id="seed"
-                name="seed"
-                inputMode="numeric"
-                autoComplete="off"
-                value={seed}
-                onChange={(e) => {
-                  setSeed(e.target.value);
-                  clearError("seed");
-                }}
-                placeholder="Random"
-                {...describedBy("seed", fieldErrors.seed, true)}
-              />
-              {fieldErrors.seed ? (
-                <p id="seed-error" role="alert" className="text-xs text-red-400">
-                  {fieldErrors.seed}
-                </p>
-              ) : (
-                <p id="seed-hint" className="text-xs text-neutral-400">
-                  The same seed and settings give a similar take.
-                </p>
-              )}
-            </div>
+            <TextField
+              id="seed"
+              label="Seed"
+              hint="The same seed and settings give a similar take."
+              error={fieldErrors.seed}
+              className="w-44"
+              name="seed"
+              inputMode="numeric"
+              autoComplete="off"
+              value={seed}
+              onChange={(e) => {
+                setSeed(e.target.value);
+                clearError("seed");
+              }}
+              placeholder="Random"
+            />
           )}
         </div>
       )}

@@ -1,5 +1,5 @@
+import { formatCost, formatSeconds } from "@/lib/jobs/format-job";
 import type { ModelOption } from "@/lib/providers/catalog";
-import { estimateCost, formatWait } from "./format";
 
 /** What this video should cost and how long it should take, before it is made. */
 export function Estimate({ model, durationSeconds }: { model: ModelOption; durationSeconds: number }) {
@@ -8,11 +8,11 @@ export function Estimate({ model, durationSeconds }: { model: ModelOption; durat
     <dl aria-label="Estimate" className="grid grid-cols-2 gap-3 rounded-lg border border-neutral-800 bg-neutral-900/60 px-3 py-2 text-sm">
       <div>
         <dt className="text-xs text-neutral-400">Estimated cost</dt>
-        <dd className="font-medium text-neutral-100">{valid ? estimateCost(model, durationSeconds) : "—"}</dd>
+        <dd className="font-medium text-neutral-100">{valid ? formatCost(model.pricePerSecondUsd, durationSeconds, model.isLocal) : "—"}</dd>
       </div>
       <div>
         <dt className="text-xs text-neutral-400">Estimated wait</dt>
-        <dd className="font-medium text-neutral-100">about {formatWait(model.typicalLatencySeconds)}</dd>
+        <dd className="font-medium text-neutral-100">about {formatSeconds(model.typicalLatencySeconds)}</dd>
       </div>
     </dl>
   );

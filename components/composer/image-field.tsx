@@ -1,13 +1,11 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import { formatBytes } from "@/lib/jobs/format-job";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import { FieldError } from "../ui/field";
 import { checkImage, IMAGE_ACCEPT } from "./check-image";
 import type { Attachment } from "./use-image-attachment";
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
 
 /**
  * The still to animate: drop it here, paste it anywhere on the page, or browse. The native file
@@ -138,11 +136,7 @@ export function ImageField({
           </div>
         )}
       </div>
-      {shown && (
-        <p id="image-error" role="alert" className="text-xs text-red-400">
-          {shown}
-        </p>
-      )}
+      <FieldError id="image" error={shown} />
       {note && (
         <p id="image-note" className="text-xs text-amber-300">
           {note}

@@ -1,22 +1,14 @@
 /** The composer's starting values: the default model's, or a remixed job's settings fitted to a model that is available now. */
+import type { JobJson } from "@/lib/jobs/serialize";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
-import type { SettingsValues } from "./video-settings";
+import { toFormValues, type SettingsValues } from "./settings-values";
 
 /** The parts of a job a remix starts from. */
-export interface RemixSource {
-  id: string;
-  model: string;
-  modelLabel: string;
-  prompt: string;
-  negativePrompt: string | null;
-  aspectRatio: string;
-  durationSeconds: number;
-  resolution: string;
-  fps: number;
-  seed: number | null;
-  imageUrl: string | null;
-}
+export type RemixSource = Pick<
+  JobJson,
+  "id" | "model" | "modelLabel" | "prompt" | "negativePrompt" | "aspectRatio" | "durationSeconds" | "resolution" | "fps" | "seed" | "imageUrl"
+>;
 
 export interface ComposerInitial {
   modelId: string;
@@ -43,14 +35,13 @@ export function composerInitial(catalog: ProviderGroup[], defaultModelId: string
     availableModel(catalog, defaultModelId) ??
     catalog.find((g) => g.available && g.models.length > 0)?.models[0];
   if (!model) throw new Error("No model is available; the local preview should always be.");
-  const s = snapSettings(remix ?? {}, model);
   const fellBack = remix && remix.model !== model.id;
   return {
     modelId: model.id,
     prompt: remix?.prompt ?? "",
     negativePrompt: remix?.negativePrompt ?? "",
     seed: remix?.seed != null ? String(remix.seed) : "",
-    settings: { aspectRatio: s.aspectRatio, durationSeconds: String(s.durationSeconds), resolution: s.resolution, fps: String(s.fps) },
+    settings: toFormValues(snapSettings(remix ?? {}, model)),
     parentId: remix?.id ?? null,
     imageUrl: remix?.imageUrl ?? null,
     notice: fellBack ? `${remix.modelLabel} is not available on this studio now, so ${model.label} is selected instead.` : null,

@@ -1,7 +1,7 @@
 "use client";
 import type { Ref } from "react";
 import { cn } from "../ui/cn";
-import { controlClass } from "../ui/field";
+import { controlClass, FieldError } from "../ui/field";
 import { PromptGuide } from "./prompt-guide";
 
 /** The prompt, its live count against the model's limit, and the guide to prompts that move. */
@@ -51,11 +51,7 @@ export function PromptField({
           {over.toLocaleString("en-US")} characters over {modelLabel}’s limit of {maxLength.toLocaleString("en-US")}.
         </p>
       )}
-      {error && (
-        <p id="prompt-error" role="alert" className="text-xs text-red-400">
-          {error}
-        </p>
-      )}
+      <FieldError id="prompt" error={error} />
       <PromptGuide onUseExample={onChange} />
     </div>
   );

@@ -1,15 +1,8 @@
 "use client";
 import type { ModelOption } from "@/lib/providers/catalog";
-import { Select, describedBy } from "../ui/field";
+import { Field, Select, describedBy } from "../ui/field";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
-
-/** The composer keeps select values as the strings the form sends, so what is shown is what is submitted. */
-export interface SettingsValues {
-  aspectRatio: string;
-  durationSeconds: string;
-  resolution: string;
-  fps: string;
-}
+import type { SettingsValues } from "./settings-values";
 
 function SelectField({
   id,
@@ -27,10 +20,7 @@ function SelectField({
   error?: string;
 }) {
   return (
-    <div className="flex min-w-0 flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium text-neutral-200">
-        {label}
-      </label>
+    <Field id={id} label={label} error={error} className="min-w-0">
       <Select id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} {...describedBy(id, error)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -38,12 +28,7 @@ function SelectField({
           </option>
         ))}
       </Select>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 

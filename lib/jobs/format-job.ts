@@ -1,32 +1,42 @@
-/** Short human text for the numbers on a job: waits, file sizes, prices. */
+/** Short human text for the numbers on a job: money, waits, file sizes, and the start of its prompt. */
 
+/** Cents when they are exact, tenths of a cent for the cheapest per-second prices: "$1.20", "$0.004". */
+export function formatUsd(amount: number): string {
+  const cents = Math.round(amount * 100 * 1000) / 1000;
+  return `$${Number.isInteger(cents) ? amount.toFixed(2) : amount.toFixed(3)}`;
+}
+
+/** Price times length, from the catalog, to the cent: "Free", "$1.20", or "price not published". */
+export function formatCost(pricePerSecondUsd: number | null | undefined, durationSeconds: number, isLocal: boolean): string {
+  if (isLocal || pricePerSecondUsd === 0) return "Free";
+  if (pricePerSecondUsd === null || pricePerSecondUsd === undefined) return "price not published";
+  return formatUsd(Math.round(pricePerSecondUsd * durationSeconds * 100) / 100);
+}
+
+/**
+ * 45 -> "45 s", 90 -> "1 min 30 s", 240 -> "4 min", 3900 -> "1 h 5 min". Past ten minutes the
+ * seconds are noise, so they are dropped.
+ */
 export function formatSeconds(totalSeconds: number): string {
   const s = Math.max(0, Math.round(totalSeconds));
   if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+  const min = Math.floor(s / 60);
+  const rest = s % 60;
+  if (min >= 60) return `${Math.floor(min / 60)} h ${min % 60} min`;
+  return rest && min < 10 ? `${min} min ${rest} s` : `${min} min`;
 }
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Price times length, from the catalog; the local renderer costs nothing. */
-export function formatCost(pricePerSecondUsd: number | null | undefined, durationSeconds: number, isLocal: boolean): string {
-  if (isLocal || pricePerSecondUsd === 0) return "Free";
-  if (pricePerSecondUsd === null || pricePerSecondUsd === undefined) return "Not published by the provider";
-  const usd = pricePerSecondUsd * durationSeconds;
-  return `$${usd < 0.1 ? usd.toFixed(3) : usd.toFixed(2)}`;
-}
-
-/** The start of a prompt for a toast or a title. */
+/** The start of a prompt for a toast, a title or a preview: cut at a word, at most `max` characters with the "…". */
 export function promptStart(prompt: string, max = 48): string {
-  const clean = prompt.replace(/\s+/g, " ").trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
+  const flat = prompt.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, "")}…`;
 }

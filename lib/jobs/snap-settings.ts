@@ -52,7 +52,7 @@ export function ratioValue(aspectRatio: string): number {
 }
 
 /** "720p" -> 720; NaN otherwise. */
-export function resolutionHeight(resolution: string): number {
+function resolutionHeight(resolution: string): number {
   const m = /^(\d+)p$/i.exec(resolution.trim());
   return m ? Number(m[1]) : NaN;
 }
@@ -62,20 +62,20 @@ const ratioDistance = (a: string, b: string) => Math.abs(Math.log(ratioValue(a))
 const heightDistance = (a: string, b: string) => Math.abs(resolutionHeight(a) - resolutionHeight(b));
 const numberDistance = (a: number, b: number) => Math.abs(a - b);
 
-export function snapAspectRatio(wanted: string | undefined, limits: SettingsLimits): string {
+function snapAspectRatio(wanted: string | undefined, limits: SettingsLimits): string {
   return nearest(wanted ?? limits.defaults.aspectRatio, limits.aspectRatios, limits.defaults.aspectRatio, ratioDistance);
 }
 
-export function snapDuration(wanted: number | undefined, limits: SettingsLimits): number {
+function snapDuration(wanted: number | undefined, limits: SettingsLimits): number {
   const value = wanted !== undefined && Number.isFinite(wanted) ? wanted : limits.defaults.durationSeconds;
   return nearest(value, limits.durations, limits.defaults.durationSeconds, numberDistance);
 }
 
-export function snapResolution(wanted: string | undefined, limits: SettingsLimits): string {
+function snapResolution(wanted: string | undefined, limits: SettingsLimits): string {
   return nearest(wanted ?? limits.defaults.resolution, limits.resolutions, limits.defaults.resolution, heightDistance);
 }
 
-export function snapFps(wanted: number | undefined, limits: SettingsLimits): number {
+function snapFps(wanted: number | undefined, limits: SettingsLimits): number {
   const value = wanted !== undefined && Number.isFinite(wanted) ? wanted : limits.defaults.fps;
   return nearest(value, limits.fps, limits.defaults.fps, numberDistance);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { PROVIDERS } from "./registry";
+import { allModels, getModel, PROVIDERS, providerOf } from "./registry";
 import type { ModelSpec } from "./types";
 
 /** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
@@ -17,6 +17,10 @@ export interface ProviderGroup {
   models: ModelOption[];
 }
 
+function toOption({ providerModel: _internal, ...spec }: ModelSpec): ModelOption {
+  return { ...spec, isLocal: spec.provider === "local" };
+}
+
 /** Every provider's models, grouped, with whether this instance can use them right now. */
 export function modelCatalog(): ProviderGroup[] {
   return PROVIDERS.map((p) => ({
@@ -24,6 +28,17 @@ export function modelCatalog(): ProviderGroup[] {
     label: p.label,
     available: p.isConfigured(),
     hint: p.configureHint,
-    models: p.models.map(({ providerModel: _internal, ...spec }) => ({ ...spec, isLocal: spec.provider === "local" })),
+    models: p.models.map(toOption),
   }));
+}
+
+/** What a job list needs of every model, configured or not (old jobs keep their model): its name for filters, its usual wait for estimates. */
+export function feedModels(): Array<Pick<ModelSpec, "id" | "label" | "typicalLatencySeconds">> {
+  return allModels().map(({ id, label, typicalLatencySeconds }) => ({ id, label, typicalLatencySeconds }));
+}
+
+/** One model as the browser sees it, with its provider's name; undefined for an id no provider knows (a retired model). */
+export function modelOption(id: string): (ModelOption & { providerLabel: string }) | undefined {
+  const spec = getModel(id);
+  return spec && { ...toOption(spec), providerLabel: providerOf(spec).label };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { promptStart, shareMetadata } from "./share-metadata";
+import { shareMetadata } from "./share-metadata";
 
 const job = { prompt: "a lighthouse at dusk, slow dolly in", videoWidth: 1280, videoHeight: 720, videoDurationSeconds: 5 };
 
@@ -26,10 +26,9 @@ describe("share metadata", () => {
     });
   });
 
-  it("cuts long prompts at a word", () => {
-    expect(promptStart("short")).toBe("short");
-    const long = promptStart("word ".repeat(40), 30);
-    expect(long.length).toBeLessThanOrEqual(30);
-    expect(long.endsWith("word…")).toBe(true);
+  it("titles the page with the start of the prompt", () => {
+    const m = shareMetadata({ origin: "https://dailies.example", token: "tok", job: { ...job, prompt: "word ".repeat(40) }, modelLabel: "Local preview", poster: null });
+    expect(String(m.title).length).toBeLessThanOrEqual(70);
+    expect(m.description).toContain("A 5 s video made with Dailies (Local preview).");
   });
 });

@@ -1,15 +1,7 @@
 import type { Metadata } from "next";
 import type { Job } from "../db/schema";
+import { promptStart } from "../jobs/format-job";
 import { shareEmbedPath, sharePath, sharePosterPath, shareVideoPath } from "./share-url";
-
-/** The start of a prompt, cut at a word, for titles and previews. */
-export function promptStart(prompt: string, max = 70): string {
-  const flat = prompt.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, "") + "…";
-}
 
 /**
  * OpenGraph and Twitter tags for a shared video, with absolute URLs so a pasted link
@@ -27,7 +19,7 @@ export function shareMetadata(opts: {
   const pageUrl = origin + sharePath(token);
   const videoUrl = origin + shareVideoPath(token);
   const posterUrl = origin + sharePosterPath(token);
-  const title = promptStart(job.prompt);
+  const title = promptStart(job.prompt, 70);
   const seconds = job.videoDurationSeconds ? `${Math.round(job.videoDurationSeconds * 10) / 10} s` : null;
   const description = [`A ${seconds ? seconds + " " : ""}video made with Dailies (${modelLabel}).`, promptStart(job.prompt, 200)].join(" ");
   const width = job.videoWidth ?? undefined;

@@ -13,7 +13,7 @@ const TARGET_KB = 180;
  * The `src` of every `<script>` in the HTML, except `nomodule` ones (Next's legacy polyfills): a
  * browser that runs modules never downloads those.
  */
-export function scriptSources(html: string): string[] {
+function scriptSources(html: string): string[] {
   const srcs = [...html.matchAll(/<script\b[^>]*>/gi)]
     .map((m) => m[0])
     .filter((tag) => !/\snomodule\b/i.test(tag))

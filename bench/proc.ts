@@ -12,7 +12,7 @@ function read(file: string): string | null {
 }
 
 /** pid and all its descendants that are alive now. */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -40,7 +40,7 @@ export interface ProcInfo {
   rssKb: number;
 }
 
-export function procInfo(pid: number): ProcInfo | null {
+function procInfo(pid: number): ProcInfo | null {
   const status = read(`/proc/${pid}/status`);
   if (!status) return null;
   const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? "?";

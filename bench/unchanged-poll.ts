@@ -1,9 +1,12 @@
 /**
  * The cost of an unchanged poll: `GET /api/jobs?changedSince=…` with the ETag of the previous
  * answer, which the server answers 304 with no body. Sequential, one keep-alive connection,
- * signed in with the session cookie, against the 2,000-job account.
+ * signed in with the session cookie, against the 2,000-job account. The URL is the gallery's own:
+ * changedSince from the first page's newest change (less the client's overlap), limit 100.
  */
 import http from "node:http";
+import { changedSince } from "../lib/jobs/poll-diff";
+import type { JobJson } from "../lib/jobs/serialize";
 import type { Studio } from "./studio-server";
 import { median, round, type Measurement } from "./util";
 
@@ -29,7 +32,10 @@ export async function benchUnchangedPoll(studio: Studio): Promise<Measurement> {
   const base = unchangedPollMeasure;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const url = `${studio.app.url}/api/jobs?changedSince=${Date.now()}`;
+    const listed = await fetch(`${studio.app.url}/api/jobs`, { headers: { cookie: studio.cookie } });
+    if (listed.status !== 200) throw new Error(`the first page answered ${listed.status}`);
+    const { items } = (await listed.json()) as { items: JobJson[] };
+    const url = `${studio.app.url}/api/jobs?changedSince=${changedSince(items)}&limit=100`;
     const first = await get(url, { cookie: studio.cookie }, agent);
     if (first.status !== 200 || !first.etag) throw new Error(`the first poll answered ${first.status} with etag ${first.etag}`);
     const headers = { cookie: studio.cookie, "if-none-match": first.etag };

@@ -66,7 +66,7 @@ export function run(cmd: string, args: string[], opts: { timeoutMs?: number } = 
   });
 }
 
-export interface FileServer {
+interface FileServer {
   url: string;
   close(): Promise<void>;
 }

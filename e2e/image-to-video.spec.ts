@@ -1,15 +1,11 @@
 /** Image to video: upload a still, see its preview, generate, and play the result. */
-import { newAccount, signUp } from "./pw/accounts";
 import { getJob, listJobs } from "./pw/api";
-import { Composer } from "./pw/composer";
 import { expect, test } from "./pw/fixtures";
 import { cardIds, cardLink, jobCard, newCardId, watchCard } from "./pw/gallery";
 import { expectVideoPlays } from "./pw/player";
 import { makeStillPng } from "./pw/sample-media";
 
-test("an uploaded still becomes a video that plays", async ({ page }) => {
-  await signUp(page, newAccount());
-  const composer = await new Composer(page).open();
+test("an uploaded still becomes a video that plays", async ({ page, composer }) => {
   await composer.fill({ model: "local:preview", prompt: "A lighthouse on a cliff, slow dolly in", duration: "3", resolution: "480p" });
 
   await composer.image.setInputFiles({ name: "still.png", mimeType: "image/png", buffer: await makeStillPng(640, 360) });

@@ -1,19 +1,19 @@
 /** A second account sees nothing of the first one's work and cannot act on it: every door answers 404. */
 import fs from "node:fs";
 import { newAccount, signUp } from "./pw/accounts";
-import { createJob, getJob, listJobs, waitForJob } from "./pw/api";
+import { createJob, getJob, listJobs } from "./pw/api";
 import { expect, test } from "./pw/fixtures";
 import { GalleryFilters, cardIds, jobCards } from "./pw/gallery";
-import { videoFile } from "./pw/seed";
+import { seedJobWithFiles, videoFile } from "./pw/seed";
 
-test("another user gets 404 for someone else's jobs, pages, media and API", async ({ page: pageA, browser, app, request: anonymous }) => {
-  await signUp(pageA, newAccount("alice"));
-  const aId = await createJob(pageA.request, { prompt: "Alice's private lighthouse, pan left" });
-  const aJob = await waitForJob(pageA.request, aId, "succeeded");
+test("another user gets 404 for someone else's jobs, pages, media and API", async ({ page: pageA, account: alice, browser, app, request: anonymous }) => {
+  // Alice's finished job, with its video and poster on disk.
+  const { id: aId } = await seedJobWithFiles(app.dataDir, alice.id, { prompt: "Alice's private lighthouse, pan left" });
+  const aJob = await getJob(pageA.request, aId);
   const mediaUrls = [aJob.video!.url, aJob.video!.posterUrl];
   for (const url of mediaUrls) expect((await pageA.request.get(url)).status(), `the owner can fetch ${url}`).toBe(200);
 
-  const contextB = await browser.newContext({ baseURL: app.url });
+  const contextB = await browser.newContext();
   try {
     const pageB = await contextB.newPage();
     await signUp(pageB, newAccount("bob"));

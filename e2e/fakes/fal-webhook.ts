@@ -26,7 +26,7 @@ export function generateFalSigningKey(): FalSigningKey {
   return { kid, privateKey, jwk: { kty: "OKP", crv: "Ed25519", x: String(exported.x), kid, use: "sig", alg: "EdDSA" } };
 }
 
-export function signFalWebhook(
+function signFalWebhook(
   key: FalSigningKey,
   opts: { requestId: string; userId: string; body: string | Buffer; timestampSeconds?: number },
 ): Record<string, string> {

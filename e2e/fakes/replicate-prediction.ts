@@ -10,7 +10,7 @@ export type FakeMarker = (typeof FAKE_MARKERS)[number];
 export const SAFETY_ERROR = "Output flagged as sensitive (E005)";
 export const GENERIC_ERROR = "Prediction failed: CUDA error: an illegal memory access was encountered";
 /** How long `[fake:slow]` stays processing when nobody cancels it. */
-export const SLOW_MS = 10 * 60_000;
+const SLOW_MS = 10 * 60_000;
 
 const TERMINAL = new Set(["succeeded", "failed", "canceled", "aborted"]);
 

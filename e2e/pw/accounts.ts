@@ -15,8 +15,9 @@ export function newAccount(label = "user"): Account {
 }
 
 /**
- * Signs up on /sign-up and waits for the studio home. Works for every account because the test
- * servers run with ALLOW_SIGNUP=true (the first account would be allowed anyway).
+ * Signs up on /sign-up and waits for the studio home. On a fresh studio this makes the owner (the
+ * bench); the Playwright servers already have one (startApp), so they run with ALLOW_SIGNUP=true
+ * for the extra accounts.
  */
 export async function signUp(page: Page, account: Account): Promise<void> {
   await page.goto("/sign-up");

@@ -17,18 +17,6 @@ export async function getJob(request: APIRequestContext, id: string): Promise<Jo
   return (await res.json()) as JobJson;
 }
 
-/** Polls the job until its status is `status` (a failure says why). */
-export async function waitForJob(request: APIRequestContext, id: string, status: JobJson["status"], timeout = 90_000): Promise<JobJson> {
-  let job: JobJson | undefined;
-  await expect
-    .poll(async () => {
-      job = await getJob(request, id);
-      return job.status === "failed" ? `failed: ${job.error?.message}` : job.status;
-    }, { timeout })
-    .toBe(status);
-  return job!;
-}
-
 export async function listJobs(request: APIRequestContext, query = ""): Promise<JobJson[]> {
   const res = await request.get(`/api/jobs${query ? `?${query}` : ""}`);
   expect(res.status()).toBe(200);

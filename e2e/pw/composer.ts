@@ -1,7 +1,7 @@
 /** The composer on the studio home, by the labels of the selector contract. */
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export interface ComposerSettings {
+interface ComposerSettings {
   prompt?: string;
   model?: string;
   aspectRatio?: string;
@@ -35,8 +35,10 @@ export class Composer {
     this.parentId = this.form.locator('input[name="parentId"]');
   }
 
+  /** Goes to the studio home, unless the page is on it already (as sign-up leaves it). */
   async open(): Promise<this> {
-    await this.page.goto("/");
+    const here = new URL(this.page.url());
+    if (here.pathname !== "/" || here.search) await this.page.goto("/");
     await expect(this.form).toBeVisible();
     return this;
   }

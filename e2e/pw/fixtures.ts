@@ -1,15 +1,18 @@
 /**
  * The Playwright test object for Dailies. Each Playwright worker runs its own production server
  * (`next start` from the existing build) on a temporary DATA_DIR with PUBLIC_URL set to its own
- * URL, fast worker cadences and open sign-up, so every test signs up its own fresh account.
+ * URL and fast worker cadences. startApp seeds the instance owner, as after install: signed-out
+ * visitors are sent to sign in, not to create the first account. Sign-up stays open
+ * (ALLOW_SIGNUP), so every test signs up its own fresh account next to the owner.
  */
 import fs from "node:fs";
 import { test as base, expect } from "@playwright/test";
 import { startApp, type App } from "../support/app-server";
 import { newAccount, signUp, type Account } from "./accounts";
+import { Composer } from "./composer";
 import { userIdByEmail } from "./seed";
 
-export interface SignedUp extends Account {
+interface SignedUp extends Account {
   id: string;
 }
 
@@ -20,6 +23,8 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** A fresh account, signed up through the UI in `page`; the page is then on the studio home. */
   account: SignedUp;
+  /** The composer on the studio home of a fresh `account`. */
+  composer: Composer;
   /** The server's log lines written during the test, attached to the report when it fails. */
   serverLog: void;
 }
@@ -44,6 +49,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await signUp(page, account);
     await provide({ ...account, id: userIdByEmail(app.dataDir, account.email) });
   },
+  // Named only so the account is signed up first: sign-up leaves `page` on the studio home.
+  composer: async ({ page, account: _signedUp }, provide) => provide(await new Composer(page).open()),
   serverLog: [
     async ({ app }, provide, testInfo) => {
       const from = app.output().length;

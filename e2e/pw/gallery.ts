@@ -37,7 +37,7 @@ export function cardLink(card: Locator, id: string): Locator {
 }
 
 /** The aria-valuenow of each progress bar on the card (none once the job has finished). */
-export function cardProgress(card: Locator): Promise<number[]> {
+function cardProgress(card: Locator): Promise<number[]> {
   return card.getByRole("progressbar").evaluateAll((bars) => bars.map((b) => Number(b.getAttribute("aria-valuenow"))));
 }
 

@@ -1,43 +1,8 @@
 /**
- * Real media for seeding and uploads, made on this machine: a small H.264 MP4 (ffmpeg), a WebP
- * poster and PNG stills (sharp). e2e/fixtures/sample-video.ts cannot be used here: it goes through
- * lib/media/ffmpeg-path.ts, whose `import.meta` Playwright's CommonJS loader rejects.
+ * Real PNG images for uploads, made on this machine with sharp. (Seeded jobs' video and poster
+ * come from e2e/fixtures/sample-video.ts and the app's poster maker: see seed.ts.)
  */
-import { execFile } from "node:child_process";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { promisify } from "node:util";
 import sharp from "sharp";
-
-const run = promisify(execFile);
-
-/** FFMPEG_PATH, then ffmpeg on PATH, then the binary shipped in @ffmpeg-installer/ffmpeg (the app's own order). */
-function ffmpegBinary(): string {
-  if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const candidate = dir && path.join(dir, "ffmpeg");
-    if (candidate && fs.existsSync(candidate)) return candidate;
-  }
-  return (createRequire(path.join(process.cwd(), "package.json"))("@ffmpeg-installer/ffmpeg") as { path: string }).path;
-}
-
-/** Writes a `seconds`-long 320x180 test-pattern MP4 (faststart, yuv420p: plays in Chromium). */
-export async function makeSampleVideo(file: string, seconds = 2): Promise<void> {
-  await run(ffmpegBinary(), [
-    "-v", "error", "-y",
-    "-f", "lavfi", "-i", `testsrc=size=320x180:rate=24:duration=${seconds}`,
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
-    file,
-  ]);
-}
-
-/** A 320x180 WebP poster in a calm colour. */
-export async function makeSamplePoster(file: string): Promise<void> {
-  await sharp({ create: { width: 320, height: 180, channels: 3, background: { r: 76, g: 29, b: 149 } } })
-    .webp({ quality: 80 })
-    .toFile(file);
-}
 
 /** A real PNG still with some structure (a gradient), `width`x`height`. */
 export function makeStillPng(width = 640, height = 360): Promise<Buffer> {

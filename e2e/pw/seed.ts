@@ -1,16 +1,17 @@
 /**
  * Seeds jobs straight into a running studio's database (`<dataDir>/dailies.db`), for tests and
  * benchmarks where the gallery, not the composer, is under test. Succeeded rows point at real,
- * playable files: one sample MP4 and poster, hard-linked per job so 2,000 jobs cost milliseconds.
+ * playable files: one sample MP4 and its poster (the app's own poster maker, 640 wide), hard-linked
+ * per job so 2,000 jobs cost milliseconds.
  */
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { openDb, type Db } from "../../lib/db/client";
 import { jobs, user, type JobStatus, type NewJob } from "../../lib/db/schema";
+import { makePoster } from "../../lib/media/poster";
 import { seededRandom } from "../../lib/media/seeded-random";
-import { makeSamplePoster, makeSampleVideo } from "./sample-media";
+import { sampleVideo } from "../fixtures/sample-video";
+import { jobRow, withDb } from "../support/test-db";
 
 /** Models the seeded gallery mixes; the Model filter's option values are these ids. */
 export const SEED_MODELS = ["local:preview", "replicate:kwaivgi/kling-v2.1", "fal:fal-ai/ltx-video", "replicate:minimax/hailuo-02"] as const;
@@ -48,23 +49,26 @@ export function userIdByEmail(dataDir: string, email: string): string {
 export async function seedJobs(dataDir: string, userId: string, n: number, now = Date.now()): Promise<SeededJob[]> {
   const random = seededRandom(n);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const rows: NewJob[] = [];
+  const rows: SeedRow[] = [];
   for (let i = 0; i < n; i++) {
     const r = random();
     const status: JobStatus = i % 100 === 7 ? "running" : r < 0.7 ? "succeeded" : r < 0.85 ? "failed" : "canceled";
     const rare = random() < 1 / 40 ? ` with a ${RARE_WORD} overhead` : "";
     const prompt = `${pick(SUBJECTS)} ${pick(ACTIONS)}${rare}, ${pick(CAMERAS)}, ${pick(STYLES)} (#${i + 1})`;
-    rows.push(jobRow(userId, { status, model: pick(SEED_MODELS), prompt, favorite: random() < 0.1, createdAt: now - i * 60_000 }));
+    rows.push(seedRow(userId, { status, model: pick(SEED_MODELS), prompt, favorite: random() < 0.1, createdAt: now - i * 60_000 }));
   }
   await insertWithFiles(dataDir, rows);
-  return rows.map((j) => ({ id: j.id, status: j.status!, model: j.model, favorite: !!j.favorite, prompt: j.prompt, createdAt: j.createdAt }));
+  return rows.map(seeded);
 }
 
-/** One job with chosen fields (defaults: a succeeded 2 s 480p local preview), with real files when succeeded. */
-export async function seedJob(dataDir: string, userId: string, fields: Partial<NewJob> = {}): Promise<SeededJob> {
-  const row = jobRow(userId, fields);
+/**
+ * One job with chosen fields, with real files when it succeeded. Defaults: test-db's job row
+ * (a 2 s 480p local preview), but succeeded, and parked so no worker picks it up.
+ */
+export async function seedJobWithFiles(dataDir: string, userId: string, fields: Partial<NewJob> = {}): Promise<SeededJob> {
+  const row = seedRow(userId, fields);
   await insertWithFiles(dataDir, [row]);
-  return { id: row.id, status: row.status!, model: row.model, favorite: !!row.favorite, prompt: row.prompt, createdAt: row.createdAt };
+  return seeded(row);
 }
 
 /** Where a job's stored video lives on disk. */
@@ -78,24 +82,18 @@ export function posterFile(dataDir: string, jobId: string): string {
 
 const FAR_FUTURE = Date.UTC(2100, 0, 1);
 
-function jobRow(userId: string, fields: Partial<NewJob>): NewJob & { id: string; status: JobStatus } {
-  const id = fields.id ?? randomBytes(16).toString("base64url");
+type SeedRow = NewJob & { id: string; status: JobStatus };
+
+const seeded = (j: SeedRow): SeededJob => ({ id: j.id, status: j.status, model: j.model, favorite: !!j.favorite, prompt: j.prompt, createdAt: j.createdAt });
+
+/** test-db's job row, finished as `status` says (succeeded unless told), with times that look lived-in. */
+function seedRow(userId: string, fields: Partial<NewJob>): SeedRow {
   const status = fields.status ?? "succeeded";
   const createdAt = fields.createdAt ?? Date.now();
-  const model = fields.model ?? "local:preview";
   // Never in the future: a row "changed later" would show up in every changedSince poll.
   const settled = Math.min(createdAt + 30_000, Date.now());
-  const base: NewJob = {
-    id,
+  const row = jobRow({
     userId,
-    model,
-    provider: model.slice(0, model.indexOf(":")),
-    prompt: "a lighthouse at dusk, slow dolly in",
-    aspectRatio: "16:9",
-    durationSeconds: 2,
-    resolution: "480p",
-    fps: 24,
-    status,
     progress: 0,
     createdAt,
     updatedAt: settled,
@@ -103,13 +101,14 @@ function jobRow(userId: string, fields: Partial<NewJob>): NewJob & { id: string;
     // Parked: the worker only claims rows that are due, and these never are.
     nextCheckAt: FAR_FUTURE,
     deadlineAt: FAR_FUTURE,
-  };
+    ...fields,
+  });
   const byStatus: Partial<NewJob> =
     status === "succeeded"
       ? {
           progress: 1,
-          videoKey: `videos/${id}.mp4`,
-          posterKey: `posters/${id}.webp`,
+          videoKey: `videos/${row.id}.mp4`,
+          posterKey: `posters/${row.id}.webp`,
           videoBytes: 0, // filled in from the sample
           videoDurationSeconds: 2,
           videoWidth: 320,
@@ -122,7 +121,7 @@ function jobRow(userId: string, fields: Partial<NewJob>): NewJob & { id: string;
         : status === "canceled"
           ? { progress: 0.3, completedAt: settled }
           : { progress: 0.4, etaSeconds: 60 };
-  return { ...base, ...byStatus, ...fields, id, status } as NewJob & { id: string; status: JobStatus };
+  return { ...row, ...byStatus, ...fields, id: row.id, status };
 }
 
 async function insertWithFiles(dataDir: string, rows: NewJob[]): Promise<void> {
@@ -145,7 +144,7 @@ async function insertWithFiles(dataDir: string, rows: NewJob[]): Promise<void> {
 
 const samples = new Map<string, Promise<{ video: string; poster: string; videoBytes: number }>>();
 
-/** One sample pair per data directory (hard links cannot cross file systems). */
+/** One sample pair per data directory (hard links cannot cross file systems): the run's 2 s sample video, copied in, and its poster. */
 function samplesIn(dataDir: string) {
   let p = samples.get(dataDir);
   if (!p) {
@@ -154,20 +153,11 @@ function samplesIn(dataDir: string) {
       fs.mkdirSync(dir, { recursive: true });
       const video = path.join(dir, "sample.mp4");
       const poster = path.join(dir, "sample.webp");
-      await makeSampleVideo(video);
-      await makeSamplePoster(poster);
+      fs.copyFileSync(await sampleVideo({ seconds: 2, width: 320, height: 180 }), video);
+      await makePoster(video, poster, { durationSeconds: 2 });
       return { video, poster, videoBytes: fs.statSync(video).size };
     })();
     samples.set(dataDir, p);
   }
   return p;
-}
-
-function withDb<T>(dataDir: string, fn: (db: Db) => T): T {
-  const db = openDb(path.join(dataDir, "dailies.db"));
-  try {
-    return fn(db);
-  } finally {
-    db.$client.close();
-  }
 }

@@ -18,7 +18,7 @@ export function api(client: ApiClient, pathname: string, init: RequestInit & { h
   return fetch(client.url + pathname, { ...init, headers: { ...client.auth, ...init.headers } });
 }
 
-export type ErrorBody = { error?: { code: string; message: string; fields?: Record<string, string> } };
+type ErrorBody = { error?: { code: string; message: string; fields?: Record<string, string> } };
 
 export async function postJob(client: ApiClient, fields: Record<string, unknown>, image?: { bytes: Buffer; name: string; type: string }) {
   let res: Response;

@@ -12,7 +12,7 @@ import { tempDataDir } from "./test-db";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
@@ -33,7 +33,7 @@ const TEST_DEFAULTS: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-export interface RunningProcess {
+interface RunningProcess {
   child: ChildProcess;
   output: () => string;
   /** SIGTERM and wait. */
@@ -62,7 +62,7 @@ export interface Server extends RunningProcess {
   env: Record<string, string>;
 }
 
-export interface ServerOptions {
+interface ServerOptions {
   env?: Record<string, string>;
   dataDir?: string;
   publicUrl?: boolean;

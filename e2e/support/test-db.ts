@@ -15,6 +15,16 @@ export function tempDb(): Db {
   return openDb(path.join(tempDataDir(), "dailies.db"));
 }
 
+/** Opens the database of the studio in `dataDir` (a running server has migrated it), runs `fn`, closes it. */
+export function withDb<T>(dataDir: string, fn: (db: Db) => T): T {
+  const db = openDb(path.join(dataDir, "dailies.db"));
+  try {
+    return fn(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
 /** A better-auth user row, as sign-up would write it (without a password: tests sign in by token). */
 export function insertUser(db: Db, overrides: { id?: string; name?: string; email?: string } = {}): { id: string; email: string } {
   const id = overrides.id ?? `usr_${randomBytes(9).toString("base64url")}`;
@@ -24,13 +34,16 @@ export function insertUser(db: Db, overrides: { id?: string; name?: string; emai
   return { id, email };
 }
 
-export function seedJob(db: Db, overrides: Partial<NewJob> = {}): Job {
+/**
+ * A job row with defaults for everything not given: a queued 2 s 480p local preview of user "u1",
+ * due now; the provider is the model id's prefix.
+ */
+export function jobRow(overrides: Partial<NewJob> = {}): NewJob & { id: string } {
   const now = Date.now();
-  return insertJob(db, {
-    id: randomBytes(16).toString("base64url"),
+  const model = overrides.model ?? "local:preview";
+  return {
     userId: "u1",
-    model: "local:preview",
-    provider: "local",
+    provider: model.slice(0, model.indexOf(":")),
     prompt: "a lighthouse at dusk",
     aspectRatio: "16:9",
     durationSeconds: 2,
@@ -42,5 +55,11 @@ export function seedJob(db: Db, overrides: Partial<NewJob> = {}): Job {
     createdAt: now,
     updatedAt: now,
     ...overrides,
-  });
+    id: overrides.id ?? randomBytes(16).toString("base64url"),
+    model,
+  };
+}
+
+export function seedJob(db: Db, overrides: Partial<NewJob> = {}): Job {
+  return insertJob(db, jobRow(overrides));
 }

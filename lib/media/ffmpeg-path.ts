@@ -7,7 +7,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { env } from "../env";
 
-const require = createRequire(import.meta.url);
+const require = createRequire(path.join(process.cwd(), "package.json"));
 const found = new Map<string, string>();
 
 function onPath(name: string): string | null {

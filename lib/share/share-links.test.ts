@@ -1,21 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import { user } from "../db/schema";
-import { seedJob, tempDb } from "../../e2e/support/test-db";
+import { insertUser, seedJob, tempDb } from "../../e2e/support/test-db";
 import { activeShareLinks, createShareLink, resolveShare, revokeShareLink } from "./share-links";
 
 let db: Db;
-
-function addUser(id: string) {
-  db.insert(user).values({ id, name: id, email: `${id}@example.com` }).run();
-}
 
 const finished = () =>
   seedJob(db, { status: "succeeded", videoKey: "videos/x.mp4", posterKey: "posters/x.webp", videoWidth: 320, videoHeight: 180 });
 
 beforeEach(() => {
   db = tempDb();
-  addUser("u1");
+  insertUser(db, { id: "u1" });
 });
 
 describe("share links", () => {
@@ -63,7 +58,7 @@ describe("share links", () => {
   });
 
   it("does not let another user revoke or list a link", () => {
-    addUser("u2");
+    insertUser(db, { id: "u2" });
     const job = finished();
     const link = createShareLink(db, job, null);
     expect(revokeShareLink(db, link.token, "u2")).toBe(false);

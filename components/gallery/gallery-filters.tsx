@@ -2,11 +2,7 @@
 import { useEffect, useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { JobFilters } from "@/lib/jobs/list-filters";
-
-export interface FilterModel {
-  id: string;
-  label: string;
-}
+import type { FeedModel } from "./job-feed";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -20,7 +16,7 @@ export function GalleryFilters({
   onChange,
 }: {
   filters: JobFilters;
-  models: FilterModel[];
+  models: Pick<FeedModel, "id" | "label">[];
   onChange: (next: JobFilters, opts?: { replace?: boolean }) => void;
 }) {
   const [text, setText] = useState(filters.q ?? "");

@@ -3,16 +3,12 @@ import Link from "next/link";
 import { memo, useEffect, useRef, useState, type FocusEvent } from "react";
 import { formatSeconds } from "@/lib/jobs/format-job";
 import type { JobJson } from "@/lib/jobs/serialize";
-import { failureHelp } from "./failure-help";
+import { isActive } from "@/lib/jobs/states";
+import { FailureNote } from "./failure-note";
 import { JobActions } from "./job-actions";
 import { JobPreview } from "./job-preview";
 import { JobProgress } from "./job-progress";
-import { isActive } from "./jobs-cache";
-
-function totalWait(job: JobJson): string | null {
-  if (!job.completedAt) return null;
-  return formatSeconds((Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000);
-}
+import { totalWaitSeconds } from "./total-wait";
 
 /** A pointer must rest this long before a preview loads, so cards gliding under a still mouse while scrolling stay posters. */
 const HOVER_INTENT_MS = 150;
@@ -37,7 +33,7 @@ export const JobCard = memo(function JobCard({
 }) {
   const [previewing, setPreviewing] = useState(false);
   const intent = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const active = isActive(job);
+  const active = isActive(job.status);
   const canPreview = Boolean(job.video);
   const start = () => {
     if (canPreview && !prefersReducedMotion()) setPreviewing(true);
@@ -55,7 +51,7 @@ export const JobCard = memo(function JobCard({
   const onBlur = (e: FocusEvent<HTMLElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) stop();
   };
-  const wait = totalWait(job);
+  const wait = job.status === "succeeded" ? totalWaitSeconds(job) : null;
 
   return (
     <article
@@ -78,15 +74,10 @@ export const JobCard = memo(function JobCard({
         </Link>
         <p className="text-xs text-neutral-500">
           {job.modelLabel} · {job.durationSeconds} s · {job.aspectRatio}
-          {wait && job.status === "succeeded" ? ` · ready in ${wait}` : ""}
+          {wait !== null ? ` · ready in ${formatSeconds(wait)}` : ""}
         </p>
         {active && <JobProgress job={job} typicalLatencySeconds={typicalLatencySeconds} />}
-        {job.status === "failed" && (
-          <div className="rounded-md border border-red-900/60 bg-red-950/40 p-2 text-xs">
-            <p className="text-red-200">{job.error?.message ?? "The job failed."}</p>
-            <p className="mt-1 text-red-300/80">{failureHelp(job.error?.code)}</p>
-          </div>
-        )}
+        {job.status === "failed" && <FailureNote error={job.error} layout="card" />}
         <div className="mt-auto">
           <JobActions job={job} />
         </div>

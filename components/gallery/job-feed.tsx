@@ -1,8 +1,8 @@
 "use client";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-filters";
@@ -10,7 +10,7 @@ import type { JobJson } from "@/lib/jobs/serialize";
 import { fetchJobsPage } from "./fetch-jobs-page";
 import { GalleryFilters } from "./gallery-filters";
 import { JobCard } from "./job-card";
-import { jobsKey, type JobsPage } from "./jobs-cache";
+import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
 import { useJobPolling } from "./use-job-polling";
 
 /** What the feed needs to know of each model: its name for the filter, its usual wait for estimates. */
@@ -30,16 +30,20 @@ const NO_FILTERS: JobFilters = {};
  */
 export function JobFeed({
   initialPage,
+  readAt,
   filters = NO_FILTERS,
   showFilters = false,
   models,
 }: {
   initialPage: JobsPage;
+  /** When the server read `initialPage` (epoch ms): a newer read replaces the cached first page. */
+  readAt?: number;
   filters?: JobFilters;
   showFilters?: boolean;
   models: FeedModel[];
 }) {
   useJobPolling();
+  const qc = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
   const [navigating, startNavigation] = useTransition();
@@ -53,9 +57,15 @@ export function JobFeed({
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },
-    // Polling and actions keep the lists current; refetching every loaded page on remount would not.
-    staleTime: 60_000,
+    initialDataUpdatedAt: readAt,
+    // Polling and actions keep the lists current. A refetch would ask again for every page loaded
+    // (dozens, deep in a big gallery) and drop the first page the server has just sent.
+    staleTime: Infinity,
   });
+  // Back in a list cached earlier: take the server's fresh first page instead (before paint).
+  useLayoutEffect(() => {
+    if (readAt !== undefined) takeFirstPage(qc, filters, initialPage, readAt);
+  }, [qc, filters, initialPage, readAt]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   const items = useMemo(() => {

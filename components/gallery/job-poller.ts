@@ -1,7 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { changedSince, diffPolled, hasActive, nextDelay, POLL_FAST_MS, POLL_SLOW_MS, type Finished } from "@/lib/jobs/poll-diff";
+import { activeIds, changedSince, diffPolled, nextDelay, POLL_FAST_MS, POLL_SLOW_MS, type Finished } from "@/lib/jobs/poll-diff";
 import type { JobJson } from "@/lib/jobs/serialize";
-import { cachedJobs, upsertJob, type JobsPage } from "./jobs-cache";
+import { fetchJson } from "./fetch-json";
+import { cachedJobs, upsertJobs, type JobsPage } from "./jobs-cache";
 
 /** At most this many pages of changed rows per poll; more than 500 changes at once is a bulk import, caught up next time. */
 const MAX_PAGES = 5;
@@ -10,11 +11,9 @@ async function fetchChanged(since: number): Promise<JobJson[]> {
   const rows: JobJson[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < MAX_PAGES; i++) {
-    const url = `/api/jobs?changedSince=${since}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const url: string = `/api/jobs?changedSince=${since}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
     // no-cache: the browser revalidates with If-None-Match and turns the server's 304 into the cached 200.
-    const res = await fetch(url, { cache: "no-cache", headers: { accept: "application/json" } });
-    if (!res.ok) throw new Error(`Polling answered ${res.status}`);
-    const page = (await res.json()) as JobsPage;
+    const page: JobsPage = await fetchJson<JobsPage>(url, { cache: "no-cache" }, "Could not check on your videos.");
     rows.push(...page.items);
     cursor = page.nextCursor;
     if (!cursor) break;
@@ -33,7 +32,9 @@ export function startJobPoller(qc: QueryClient, onFinished: (f: Finished) => voi
   let inFlight = false;
   let stopped = false;
   let knownActive = new Set<string>();
+  let since = 0;
   let checkQueued = false;
+  let writing = false;
 
   const visible = () => document.visibilityState !== "hidden";
 
@@ -51,54 +52,65 @@ export function startJobPoller(qc: QueryClient, onFinished: (f: Finished) => voi
     timer = null;
   }
 
-  /** Looks at the cache: a job that just became active (a new one, a retry) means "fast again". */
-  function check() {
-    checkQueued = false;
-    if (stopped) return;
-    const jobs = cachedJobs(qc);
-    const active = new Set([...jobs.values()].filter((j) => hasActive([j])).map((j) => j.id));
+  /** Takes in what the cache holds: a job that just became active (a new one, a retry) means "fast again". */
+  function see(jobs: Map<string, JobJson>) {
+    const active = activeIds(jobs.values());
     const fresh = [...active].some((id) => !knownActive.has(id));
     knownActive = active;
+    since = changedSince(jobs.values());
     if (!active.size) return idle();
     if (fresh) delay = POLL_FAST_MS;
     schedule(delay);
   }
 
+  function check() {
+    checkQueued = false;
+    if (!stopped) see(cachedJobs(qc));
+  }
+
   function queueCheck() {
-    if (checkQueued) return;
+    if (checkQueued || writing) return;
     checkQueued = true;
-    // Many cache events arrive together (one per cached list in upsertJob); look once after them.
+    // Many cache events arrive together (one per cached list in an upsert); look once after them.
     setTimeout(check, 0);
   }
 
   async function tick() {
     timer = null;
-    if (stopped || !visible()) return;
+    if (stopped || !visible() || !knownActive.size) return;
     inFlight = true;
-    let sawNews = false;
+    let jobs: Map<string, JobJson> | null = null;
     try {
-      const cached = cachedJobs(qc);
-      if (!hasActive(cached.values())) return;
-      const polled = await fetchChanged(changedSince(cached.values()));
+      const polled = await fetchChanged(since);
       if (stopped) return;
-      const { changed, finished } = diffPolled(cachedJobs(qc), polled);
-      sawNews = changed.length > 0;
-      for (const job of changed) upsertJob(qc, job);
+      // The one look at the cache this tick, after the wait: an action may have written newer rows meanwhile.
+      jobs = cachedJobs(qc);
+      const { changed, finished } = diffPolled(jobs, polled);
+      // Our own writes need no second look: `jobs` takes them in below.
+      writing = true;
+      try {
+        upsertJobs(qc, changed);
+      } finally {
+        writing = false;
+      }
+      for (const job of changed) jobs.set(job.id, job);
       for (const f of finished) onFinished(f);
-      delay = nextDelay(delay, sawNews);
+      delay = nextDelay(delay, changed.length > 0);
     } catch {
       // Offline or signed out: keep trying, slowly; the page itself shows nothing is wrong with the jobs.
       delay = POLL_SLOW_MS;
     } finally {
       inFlight = false;
     }
-    check();
+    if (stopped) return;
+    if (jobs) see(jobs);
+    else if (knownActive.size) schedule(delay);
   }
 
   function onVisibility() {
     if (!visible()) return idle();
     delay = POLL_FAST_MS;
-    if (hasActive(cachedJobs(qc).values()) && !inFlight) {
+    if (knownActive.size && !inFlight) {
       idle();
       void tick();
     }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { formatBytes, formatCost, formatSeconds } from "@/lib/jobs/format-job";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { LocalTime } from "./local-time";
+import { totalWaitSeconds } from "./total-wait";
 
 /** What the job page knows about the model beyond the job row (from the catalog, on the server). */
 export interface RecordModel {
@@ -27,7 +28,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 /** The full record of one job: what was asked, of whom, what came back, what it cost and how long it took. */
 export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | null }) {
   const v = job.video;
-  const wait = job.completedAt ? (Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000 : null;
+  const wait = totalWaitSeconds(job);
   return (
     <dl className="divide-y divide-neutral-800 text-sm">
       <Row term="Prompt">

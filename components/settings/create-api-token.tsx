@@ -1,9 +1,10 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createApiTokenAction } from "@/lib/actions/api-tokens";
 import { Button } from "../ui/button";
 import { describedBy, Field, Input } from "../ui/field";
 import { useToast } from "../ui/toaster";
+import { useRunAction } from "../ui/use-run-action";
 import { copyText } from "../share/copy-text";
 
 /** Names and creates a personal API token, then shows it this once: only its hash is kept. */
@@ -11,18 +12,17 @@ export function CreateApiToken() {
   const [name, setName] = useState("");
   const [error, setError] = useState<string>();
   const [token, setToken] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { busy, run } = useRunAction<"create">();
   const toast = useToast();
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    startTransition(async () => {
-      const result = await createApiTokenAction(name);
-      if (!result.ok) return setError(result.fieldErrors?.name ?? result.error);
-      setError(undefined);
-      setName("");
-      setToken(result.value.token);
-    });
+    // The field shows what went wrong; no toast as well.
+    const result = await run("create", () => createApiTokenAction(name), { toastFailure: false });
+    if (!result.ok) return setError(result.fieldErrors?.name ?? result.error);
+    setError(undefined);
+    setName("");
+    setToken(result.value.token);
   }
 
   async function copy() {
@@ -44,7 +44,7 @@ export function CreateApiToken() {
             {...describedBy("token-name", error, true)}
           />
         </Field>
-        <Button type="submit" variant="primary" disabled={pending} className="sm:mt-7">
+        <Button type="submit" variant="primary" busy={busy === "create"} className="sm:mt-7">
           Create token
         </Button>
       </form>

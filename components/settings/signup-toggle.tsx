@@ -1,24 +1,20 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { setSignupOpenAction } from "@/lib/actions/set-signup-open";
 import { useToast } from "../ui/toaster";
+import { useRunAction } from "../ui/use-run-action";
 
 /** The owner's switch for who may create an account; ALLOW_SIGNUP=true overrides it from the environment. */
 export function SignupToggle({ open, byEnv }: { open: boolean; byEnv: boolean }) {
   const [checked, setChecked] = useState(open || byEnv);
-  const [pending, startTransition] = useTransition();
+  const { busy, run } = useRunAction<"save">();
   const toast = useToast();
 
-  function change(next: boolean) {
+  async function change(next: boolean) {
     setChecked(next);
-    startTransition(async () => {
-      const result = await setSignupOpenAction(next);
-      if (result.ok) toast(next ? "Sign-up is open: anyone who can reach this studio may create an account." : "Sign-up is closed.", "success");
-      else {
-        setChecked(!next);
-        toast(result.error, "error");
-      }
-    });
+    const result = await run("save", () => setSignupOpenAction(next));
+    if (result.ok) toast(next ? "Sign-up is open: anyone who can reach this studio may create an account." : "Sign-up is closed.", "success");
+    else setChecked(!next);
   }
 
   return (
@@ -27,7 +23,7 @@ export function SignupToggle({ open, byEnv }: { open: boolean; byEnv: boolean })
         id="allow-signup"
         type="checkbox"
         checked={checked}
-        disabled={byEnv || pending}
+        disabled={byEnv || busy !== null}
         onChange={(e) => change(e.target.checked)}
         aria-describedby="allow-signup-hint"
         className="mt-0.5 size-4 accent-violet-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400 disabled:opacity-60"

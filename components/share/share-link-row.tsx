@@ -38,7 +38,7 @@ export function ShareLinkRow({ link, revoking, onRevoke }: { link: ShareLinkJson
           <Button size="sm" className="h-9 flex-1 sm:flex-none" onClick={copy}>
             Copy link
           </Button>
-          <Button size="sm" variant="ghost" className="h-9 flex-1 text-red-300 sm:flex-none" disabled={revoking} onClick={onRevoke}>
+          <Button size="sm" variant="ghost" className="h-9 flex-1 text-red-300 sm:flex-none" busy={revoking} onClick={onRevoke}>
             Revoke
           </Button>
         </div>

@@ -1,11 +1,11 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { createShareLinkAction, listShareLinksAction, revokeShareLinkAction, type ShareLinkJson } from "@/lib/actions/share-links";
-import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "../ui/button";
 import { Field, Select } from "../ui/field";
 import { useToast } from "../ui/toaster";
+import { actionValue, useRunAction } from "../ui/use-run-action";
 import { ShareLinkRow } from "./share-link-row";
 
 const EXPIRY = [
@@ -17,41 +17,48 @@ const EXPIRY = [
 
 const linksKey = (jobId: string) => ["share-links", jobId] as const;
 
-/** Turns an action's failure into a thrown error, so React Query reports it. */
-function unwrap<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
-
 /** Public links to one finished video: create (optionally expiring), copy, revoke. */
 export function SharePanel({ jobId, canShare }: { jobId: string; canShare: boolean }) {
   const id = useId();
   const toast = useToast();
   const queryClient = useQueryClient();
   const [expires, setExpires] = useState("");
+  const [createError, setCreateError] = useState<string>();
+  const { busy, run } = useRunAction<"create" | `revoke:${string}`>();
 
   const links = useQuery({
     queryKey: linksKey(jobId),
-    queryFn: async () => unwrap(await listShareLinksAction(jobId)),
+    queryFn: async () => actionValue(await listShareLinksAction(jobId)),
     enabled: canShare,
   });
   const setLinks = (update: (all: ShareLinkJson[]) => ShareLinkJson[]) =>
     queryClient.setQueryData<ShareLinkJson[]>(linksKey(jobId), (all) => update(all ?? []));
 
-  const create = useMutation({
-    mutationFn: async () => unwrap(await createShareLinkAction(jobId, expires ? Number(expires) : null)),
-    // A list request still in flight would otherwise land after the new link and hide it.
-    onMutate: () => queryClient.cancelQueries({ queryKey: linksKey(jobId) }),
-    onSuccess: (link) => setLinks((all) => [link, ...all.filter((l) => l.token !== link.token)]),
-  });
-  const revoke = useMutation({
-    mutationFn: async (token: string) => unwrap(await revokeShareLinkAction(token)),
-    onSuccess: (_, token) => {
-      setLinks((all) => all.filter((l) => l.token !== token));
-      toast("Link revoked", "success");
-    },
-    onError: (err) => toast(err.message, "error"),
-  });
+  // One request at a time: `busy` names only one.
+  async function create() {
+    if (busy) return;
+    setCreateError(undefined);
+    const done = await run(
+      "create",
+      async () => {
+        // A list request still in flight would otherwise land after the new link and hide it.
+        await queryClient.cancelQueries({ queryKey: linksKey(jobId) });
+        return createShareLinkAction(jobId, expires ? Number(expires) : null);
+      },
+      { toastFailure: false },
+    );
+    if (!done.ok) return setCreateError(done.error);
+    const link = done.value;
+    setLinks((all) => [link, ...all.filter((l) => l.token !== link.token)]);
+  }
+
+  async function revoke(token: string) {
+    if (busy) return;
+    const done = await run(`revoke:${token}`, () => revokeShareLinkAction(token));
+    if (!done.ok) return;
+    setLinks((all) => all.filter((l) => l.token !== token));
+    toast("Link revoked", "success");
+  }
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-xl border border-neutral-800 bg-neutral-900/40 p-4">
@@ -73,13 +80,13 @@ export function SharePanel({ jobId, canShare }: { jobId: string; canShare: boole
                 ))}
               </Select>
             </Field>
-            <Button variant="primary" disabled={create.isPending} onClick={() => create.mutate()}>
-              {create.isPending ? "Creating…" : "Create share link"}
+            <Button variant="primary" busy={busy === "create"} onClick={create}>
+              {busy === "create" ? "Creating…" : "Create share link"}
             </Button>
           </div>
-          {create.isError && (
+          {createError && (
             <p role="alert" className="mt-2 text-sm text-red-400">
-              {create.error.message}
+              {createError}
             </p>
           )}
           {links.isError && (
@@ -94,8 +101,8 @@ export function SharePanel({ jobId, canShare }: { jobId: string; canShare: boole
                 <ShareLinkRow
                   key={link.token}
                   link={link}
-                  revoking={revoke.isPending && revoke.variables === link.token}
-                  onRevoke={() => revoke.mutate(link.token)}
+                  revoking={busy === `revoke:${link.token}`}
+                  onRevoke={() => revoke(link.token)}
                 />
               ))}
             </ul>

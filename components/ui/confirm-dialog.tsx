@@ -1,8 +1,13 @@
 "use client";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { Button } from "./button";
 
-/** A native modal <dialog> (focus trap and Escape for free) asking to confirm one action. */
+/**
+ * A native modal <dialog> (focus trap and Escape for free) asking to confirm one action. It
+ * exists only while open, and in <body>, not where it is declared: its buttons must not read as
+ * part of, say, the card that asked.
+ */
 export function ConfirmDialog({
   open,
   title,
@@ -22,21 +27,21 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const titleId = useId();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (open && d && !d.open) d.showModal();
   }, [open]);
-  return (
+  if (!open) return null;
+  return createPortal(
     <dialog
       ref={ref}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onClose={onClose}
       className="m-auto w-[min(92vw,26rem)] rounded-xl border border-neutral-700 bg-neutral-900 p-5 text-neutral-100 backdrop:bg-black/60"
     >
-      <h2 id="confirm-title" className="text-base font-semibold">
+      <h2 id={titleId} className="text-base font-semibold">
         {title}
       </h2>
       {children && <div className="mt-2 text-sm text-neutral-300">{children}</div>}
@@ -44,10 +49,11 @@ export function ConfirmDialog({
         <Button variant="ghost" onClick={onClose}>
           Cancel
         </Button>
-        <Button variant={danger ? "danger" : "primary"} disabled={busy} onClick={onConfirm}>
+        <Button variant={danger ? "danger" : "primary"} busy={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 import { cn } from "./cn";
 
 type Tone = "info" | "success" | "error";
@@ -23,9 +23,8 @@ export function Toaster({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  const value = useMemo(() => push, [push]);
   return (
-    <ToastContext.Provider value={value}>
+    <ToastContext.Provider value={push}>
       {children}
       <div aria-live="polite" className="pointer-events-none fixed inset-x-3 bottom-3 z-50 flex flex-col items-end gap-2 sm:inset-x-auto sm:right-4">
         {toasts.map((t) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersToApiParams, filtersToListOptions, filtersToSearch, hasFilters, parseJobFilters } from "./list-filters";
+import { filtersToApiParams, filtersToListOptions, filtersToSearch, hasFilters, MAX_SEARCH_LENGTH, parseJobFilters } from "./list-filters";
 
 describe("parseJobFilters", () => {
   it("reads known filters and ignores the rest", () => {
@@ -15,6 +15,11 @@ describe("parseJobFilters", () => {
     expect(parseJobFilters({ status: "running", favorite: "no", q: "  " })).toEqual({});
     expect(parseJobFilters(new URLSearchParams("status=failed&status=succeeded"))).toEqual({ status: "failed" });
     expect(parseJobFilters({ status: ["canceled", "failed"] })).toEqual({ status: "canceled" });
+  });
+
+  it("cuts a search to what the JSON API accepts", () => {
+    expect(parseJobFilters({ q: "x".repeat(MAX_SEARCH_LENGTH) }).q).toHaveLength(MAX_SEARCH_LENGTH);
+    expect(parseJobFilters({ q: "y".repeat(MAX_SEARCH_LENGTH + 20) }).q).toHaveLength(MAX_SEARCH_LENGTH);
   });
 });
 

@@ -3,6 +3,7 @@
  * query the browser sends, and the options the server's list query takes. Pure, for both sides.
  */
 import type { JobStatus } from "../db/schema";
+import { ACTIVE_STATUSES } from "./states";
 
 /** Gallery filters; every combination is its own cached list under ["jobs", filters]. */
 export interface JobFilters {
@@ -12,10 +13,11 @@ export interface JobFilters {
   q?: string;
 }
 
-export const ACTIVE_STATUSES = ["queued", "submitted", "running", "saving"] as const satisfies readonly JobStatus[];
+/** The longest prompt search the JSON API takes; a longer one from a page URL is cut to it. */
+export const MAX_SEARCH_LENGTH = 500;
+const MAX_MODEL_LENGTH = 200;
 
 const STATUS_FILTERS = new Set(["active", "succeeded", "failed", "canceled"]);
-const MAX_QUERY = 200;
 
 type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -30,11 +32,11 @@ export function parseJobFilters(params: SearchParamsLike): JobFilters {
   const status = first(params, "status");
   if (status && STATUS_FILTERS.has(status)) f.status = status as JobFilters["status"];
   const model = first(params, "model")?.trim();
-  if (model) f.model = model.slice(0, 200);
+  if (model) f.model = model.slice(0, MAX_MODEL_LENGTH);
   const favorite = first(params, "favorite");
   if (favorite === "1" || favorite === "true") f.favorite = true;
   const q = first(params, "q")?.trim();
-  if (q) f.q = q.slice(0, MAX_QUERY);
+  if (q) f.q = q.slice(0, MAX_SEARCH_LENGTH);
   return f;
 }
 

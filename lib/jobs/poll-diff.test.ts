@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedSince, diffPolled, hasActive, nextDelay, POLL_FAST_MS, POLL_SLOW_MS } from "./poll-diff";
+import { activeIds, changedSince, diffPolled, nextDelay, POLL_FAST_MS, POLL_SLOW_MS } from "./poll-diff";
 import type { JobJson } from "./serialize";
 
 function job(id: string, status: string, updatedAt: string): JobJson {
@@ -34,14 +34,14 @@ describe("diffPolled", () => {
   });
 });
 
-describe("changedSince and hasActive", () => {
+describe("changedSince and activeIds", () => {
   it("asks from a second before the newest change", () => {
     expect(changedSince(cachedList())).toBe(Date.parse("2026-01-01T00:00:01.000Z") - 1_000);
     expect(changedSince([])).toBe(0);
   });
   it("sees active jobs", () => {
-    expect(hasActive(cachedList())).toBe(true);
-    expect(hasActive([job("x", "failed", "2026-01-01T00:00:00.000Z")])).toBe(false);
+    expect([...activeIds(cachedList())]).toEqual(["a"]);
+    expect(activeIds([job("x", "failed", "2026-01-01T00:00:00.000Z")]).size).toBe(0);
   });
   function cachedList() {
     return [job("a", "saving", "2026-01-01T00:00:01.000Z"), job("b", "succeeded", "2026-01-01T00:00:00.000Z")];

@@ -3,8 +3,7 @@
  * (for a toast), what to ask next, and how long to wait.
  */
 import type { JobJson } from "./serialize";
-
-const ACTIVE = new Set(["queued", "submitted", "running", "saving"]);
+import { isActive } from "./states";
 
 export const POLL_FAST_MS = 1_000;
 export const POLL_SLOW_MS = 10_000;
@@ -30,7 +29,7 @@ export function diffPolled(cached: ReadonlyMap<string, JobJson>, polled: readonl
     const before = cached.get(job.id);
     if (before && Date.parse(before.updatedAt) >= Date.parse(job.updatedAt)) continue;
     changed.push(job);
-    if (before && ACTIVE.has(before.status) && (job.status === "succeeded" || job.status === "failed"))
+    if (before && isActive(before.status) && (job.status === "succeeded" || job.status === "failed"))
       finished.push({ job, outcome: job.status });
   }
   return { changed, finished };
@@ -43,9 +42,11 @@ export function changedSince(jobs: Iterable<JobJson>): number {
   return Math.max(0, max - OVERLAP_MS);
 }
 
-export function hasActive(jobs: Iterable<JobJson>): boolean {
-  for (const j of jobs) if (ACTIVE.has(j.status)) return true;
-  return false;
+/** The ids of the jobs still on their way: polling runs while there are any. */
+export function activeIds(jobs: Iterable<JobJson>): Set<string> {
+  const ids = new Set<string>();
+  for (const j of jobs) if (isActive(j.status)) ids.add(j.id);
+  return ids;
 }
 
 /** Fast right after news, slowing down by half again each quiet poll, up to the slow pace. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JOB_STATUSES } from "../db/schema";
-import { canMove, isTerminal, sourcesFor, TRANSITIONS } from "./states";
+import { canMove, isActive, isTerminal, sourcesFor, TRANSITIONS } from "./states";
 
 describe("job state table", () => {
   it("never leaves a terminal state", () => {
@@ -30,6 +30,11 @@ describe("job state table", () => {
     expect(sourcesFor("saving")).toEqual(["submitted", "running"]);
     expect(sourcesFor("failed")).toEqual(["queued", "submitted", "running", "saving"]);
     expect(sourcesFor("queued")).toEqual([]);
+  });
+
+  it("counts every status as exactly one of active or terminal", () => {
+    expect(JOB_STATUSES.filter(isActive)).toEqual(["queued", "submitted", "running", "saving"]);
+    for (const s of JOB_STATUSES) expect(isActive(s)).toBe(!isTerminal(s));
   });
 
   it("lists every status", () => {

@@ -18,6 +18,11 @@ export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
+/** Still on its way: the gallery shows progress and keeps polling while any job is. */
+export function isActive(status: JobStatus): boolean {
+  return ACTIVE_STATUSES.includes(status);
+}
+
 export function canMove(from: JobStatus, to: JobStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

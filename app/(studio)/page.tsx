@@ -1,10 +1,10 @@
 import { Composer } from "@/components/composer/composer";
 import { composerInitial, type RemixSource } from "@/components/composer/initial-values";
-import { PAGE_SIZE } from "@/components/gallery/fetch-jobs-page";
+import { firstJobsPage } from "@/components/gallery/first-page";
 import { JobFeed } from "@/components/gallery/job-feed";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
-import { getOwnedJob, listJobs } from "@/lib/db/queries/jobs";
+import { getOwnedJob } from "@/lib/db/queries/jobs";
 import { serializeJob } from "@/lib/jobs/serialize";
 import { feedModels, modelCatalog } from "@/lib/providers/catalog";
 import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
@@ -27,7 +27,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const catalog = modelCatalog();
   const source = remixSource(remix, viewer.userId);
   const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
-  const recent = listJobs(db(), { userId: viewer.userId, limit: PAGE_SIZE });
+  const { initialPage, readAt } = firstJobsPage(viewer.userId);
   return (
     <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
       <section aria-labelledby="composer-title" className="min-w-0">
@@ -41,7 +41,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
         <h2 id="recent-title" className="mb-4 text-lg font-semibold tracking-tight">
           Recent videos
         </h2>
-        <JobFeed initialPage={{ items: recent.items.map(serializeJob), nextCursor: recent.nextCursor }} models={feedModels()} />
+        <JobFeed initialPage={initialPage} readAt={readAt} models={feedModels()} />
       </section>
     </main>
   );

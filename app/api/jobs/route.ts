@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { isValidCursor, listJobs } from "@/lib/db/queries/jobs";
 import { JOB_STATUSES } from "@/lib/db/schema";
+import { MAX_SEARCH_LENGTH } from "@/lib/jobs/list-filters";
 import { appError, errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
 import { requireViewer } from "@/lib/http/require-viewer";
@@ -22,7 +23,7 @@ const listQuery = z.object({
     .optional(),
   model: z.string().max(200).optional(),
   favorite: z.enum(["true", "false"], { error: "favorite must be true or false." }).optional(),
-  q: z.string().max(500, "Search for at most 500 characters.").optional(),
+  q: z.string().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
   changedSince: z.coerce.number().int().nonnegative({ error: "changedSince must be a time in epoch milliseconds." }).optional(),
   ids: z.string().transform(list).pipe(z.array(z.string().max(64)).max(100, "Ask for at most 100 ids.")).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),

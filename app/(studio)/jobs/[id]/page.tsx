@@ -3,13 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { JobView } from "@/components/gallery/job-view";
-import type { RecordModel } from "@/components/gallery/job-record";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { getOwnedJob } from "@/lib/db/queries/jobs";
 import { promptStart } from "@/lib/jobs/format-job";
 import { serializeJob } from "@/lib/jobs/serialize";
-import { modelCatalog } from "@/lib/providers/catalog";
+import { modelOption } from "@/lib/providers/catalog";
 
 export const dynamic = "force-dynamic";
 
@@ -18,24 +17,8 @@ type Params = Promise<{ id: string }>;
 /** The viewer's own job, or nothing: someone else's job looks exactly like a missing one. */
 const findJob = cache(async (id: string) => {
   const viewer = await requirePageViewer(`/jobs/${encodeURIComponent(id)}`);
-  return id.length <= 64 ? getOwnedJob(db(), id, viewer.userId) : undefined;
+  return getOwnedJob(db(), id, viewer.userId);
 });
-
-function recordModel(modelId: string): RecordModel | null {
-  for (const group of modelCatalog()) {
-    const m = group.models.find((x) => x.id === modelId);
-    if (m)
-      return {
-        label: m.label,
-        providerLabel: group.label,
-        pricePerSecondUsd: m.pricePerSecondUsd,
-        priceReadOn: m.priceReadOn,
-        typicalLatencySeconds: m.typicalLatencySeconds,
-        isLocal: m.isLocal,
-      };
-  }
-  return null;
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const job = await findJob((await params).id);
@@ -56,7 +39,7 @@ export default async function JobPage({ params }: { params: Params }) {
         </Link>
         <h1 className="line-clamp-2 text-xl font-semibold tracking-tight">{promptStart(job.prompt, 120)}</h1>
       </div>
-      <JobView initialJob={serializeJob(job)} model={recordModel(job.model)} />
+      <JobView initialJob={serializeJob(job)} model={modelOption(job.model) ?? null} />
     </main>
   );
 }

@@ -1,0 +1,17 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { listJobs } from "@/lib/db/queries/jobs";
+import { filtersToListOptions, type JobFilters } from "@/lib/jobs/list-filters";
+import { serializeJob } from "@/lib/jobs/serialize";
+import { PAGE_SIZE } from "./fetch-jobs-page";
+import type { JobsPage } from "./jobs-cache";
+
+/**
+ * A feed's first page, rendered with the page so cards paint without a client fetch, and when it
+ * was read (taken just before, so the page holds at least what was true then).
+ */
+export function firstJobsPage(userId: string, filters: JobFilters = {}): { initialPage: JobsPage; readAt: number } {
+  const readAt = Date.now();
+  const page = listJobs(db(), { userId, ...filtersToListOptions(filters), limit: PAGE_SIZE });
+  return { initialPage: { items: page.items.map(serializeJob), nextCursor: page.nextCursor }, readAt };
+}

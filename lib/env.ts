@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -54,7 +55,29 @@ const schema = z.object({
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
   LOCAL_RENDER_CONCURRENCY: positiveInt(1),
+  /** "true" lets provider-supplied URLs use plain http (tests with loopback fakes); private addresses stay refused. */
+  ALLOW_INSECURE_PROVIDER_URLS: z
+    .enum(["true", "false", ""], { error: 'ALLOW_INSECURE_PROVIDER_URLS must be "true" or "false"' })
+    .optional()
+    .transform((v) => v === "true"),
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const list = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = list.find((entry) => !isAddressOrCidr(entry));
+      if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES has "${bad}", which is not an IP address or CIDR (like 10.0.0.0/8)` });
+      return list;
+    }),
 });
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = "", prefix, extra] = entry.split("/");
+  const family = net.isIP(address);
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 export type Env = z.infer<typeof schema> & { APP_SECRET: string; DATA_DIR: string };
 

@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { hasMalformedEscape, isForeignActionPost } from "./lib/http/request-guards";
+
+const plain = (status: number, text: string) => new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+
+/** Answers what Next.js would answer with 500: undecodable paths (400) and cross-site server action posts (403). */
+export function proxy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (hasMalformedEscape(pathname)) return plain(400, "This address has a broken %-escape in it.");
+  if (isForeignActionPost(request.method, pathname, request.headers))
+    return plain(403, "This form was sent from another site, so Dailies refused it.");
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: [
+    // Dynamic segments: where a path is decoded into params.
+    "/api/jobs/:path+",
+    "/api/webhooks/:path+",
+    "/media/:path+",
+    "/s/:path+",
+    "/jobs/:path+",
+    // Pages that a browser posts a server action to carry an Origin.
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] },
+  ],
+};

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { providerConfigShape } from "./providers/config-slices";
 
 const optionalString = z
   .string()
@@ -55,6 +56,7 @@ const schema = z.object({
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
   LOCAL_RENDER_CONCURRENCY: positiveInt(1),
+<<<<<<< HEAD
   /** "true" lets provider-supplied URLs use plain http (tests with loopback fakes); private addresses stay refused. */
   ALLOW_INSECURE_PROVIDER_URLS: z
     .enum(["true", "false", ""], { error: 'ALLOW_INSECURE_PROVIDER_URLS must be "true" or "false"' })
@@ -70,6 +72,9 @@ const schema = z.object({
       if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES has "${bad}", which is not an IP address or CIDR (like 10.0.0.0/8)` });
       return list;
     }),
+=======
+  ...providerConfigShape,
+>>>>>>> main
 });
 
 function isAddressOrCidr(entry: string): boolean {

@@ -4,7 +4,7 @@ import zlib from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tempDataDir } from "../../e2e/support/test-db";
 import { resetEnvCache } from "../env";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import { guardedFetch, guardedFetchWith, type Lookup } from "./guarded-fetch";
 
 /** A loopback server that records every request it gets and answers by path. */

@@ -2,7 +2,7 @@ import "server-only";
 import dns from "node:dns/promises";
 import net from "node:net";
 import { env } from "../env";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import { classifyAddress, type AddressClass } from "./address-class";
 import { requestPinned, type PinnedRequest } from "./pinned-request";
 

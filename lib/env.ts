@@ -56,7 +56,6 @@ const schema = z.object({
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
   LOCAL_RENDER_CONCURRENCY: positiveInt(1),
-<<<<<<< HEAD
   /** "true" lets provider-supplied URLs use plain http (tests with loopback fakes); private addresses stay refused. */
   ALLOW_INSECURE_PROVIDER_URLS: z
     .enum(["true", "false", ""], { error: 'ALLOW_INSECURE_PROVIDER_URLS must be "true" or "false"' })
@@ -72,9 +71,7 @@ const schema = z.object({
       if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES has "${bad}", which is not an IP address or CIDR (like 10.0.0.0/8)` });
       return list;
     }),
-=======
   ...providerConfigShape,
->>>>>>> main
 });
 
 function isAddressOrCidr(entry: string): boolean {

@@ -1,8 +1,7 @@
 import { db } from "@/lib/db/client";
 import { findByProviderJob, getJob } from "@/lib/db/queries/jobs";
-import { recordWebhookEvent } from "@/lib/db/queries/webhook-events";
 import { readCappedBody } from "@/lib/http/read-body";
-import { applyUpdate } from "@/lib/jobs/apply-update";
+import { applyWebhookUpdate } from "@/lib/jobs/apply-update";
 import { ProviderError, WebhookVerificationError } from "@/lib/providers/provider-error";
 import { getProvider } from "@/lib/providers/registry";
 
@@ -31,20 +30,16 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
     return answer(400, "Unreadable webhook payload.");
   }
 
-  const database = db();
-  const job = findByProviderJob(database, providerId, event.providerJobId);
+  const database = await db();
+  const job = await findByProviderJob(database, providerId, event.providerJobId);
   if (!job) {
     // The provider can answer before we have stored its job id; ask it to try again shortly.
     const hinted = new URL(req.url).searchParams.get("job");
-    const pending = hinted ? getJob(database, hinted) : undefined;
+    const pending = hinted ? await getJob(database, hinted) : undefined;
     if (pending && pending.provider === providerId && !pending.providerJobId) return answer(503, "Job not registered yet; retry.");
     return answer(200, "Ignored: no such job.");
   }
 
-  const fresh = database.$client.transaction(() => {
-    if (!recordWebhookEvent(database, providerId, event.eventId)) return false;
-    applyUpdate(database, job.id, event.update);
-    return true;
-  })();
+  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, job.id, event.update);
   return answer(200, fresh ? "ok" : "Duplicate delivery ignored.");
 }

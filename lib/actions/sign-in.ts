@@ -29,7 +29,7 @@ export async function signIn(_prev: ActionResult | null, form: FormData): Promis
   // Someone is guessing this account from many places: every attempt waits, the right password still works.
   if (throttle.delayMs > 0) await delay(throttle.delayMs);
   try {
-    await auth().api.signInEmail({ body: { email, password }, headers: h });
+    await (await auth()).api.signInEmail({ body: { email, password }, headers: h });
   } catch (err) {
     if (!isAPIError(err)) throw err;
     recordSignInFailure(email, client);

@@ -1,9 +1,9 @@
 "use server";
+import { setTimeout as delay } from "node:timers/promises";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isAPIError } from "better-auth/api";
-import { setTimeout as delay } from "node:timers/promises";
 import { clearSignInFailures, recordSignInFailure, signInThrottle } from "../auth/attempts";
 import { auth } from "../auth/auth";
 import { safeNext } from "../auth/safe-next";

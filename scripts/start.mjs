@@ -8,7 +8,7 @@
 //   decides whether to believe a proxy's header, from TRUSTED_PROXIES);
 // - keep Content-Length on media: Next drops it from route handler responses, so the media
 //   routes also send it as `x-dailies-content-length` (lib/http/media-length.ts), restored here.
-// Like `next start`, it takes -p/--port and -H/--hostname, or PORT and HOSTNAME.
+// Like `next start`, it takes -p/--port (or PORT) and -H/--hostname (default: every address).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -27,8 +27,10 @@ function option(names, fallback) {
 }
 
 const port = Number(option(["-p", "--port"], process.env.PORT || 3000));
-const hostname = option(["-H", "--hostname"], process.env.HOSTNAME || "0.0.0.0");
+const hostname = option(["-H", "--hostname"], undefined);
 process.env.NODE_ENV ??= "production";
+// lib/env.ts reads PORT (how a worker reaches this server): make it the port actually used.
+process.env.PORT = String(port);
 
 if (!fs.existsSync(".next/BUILD_ID")) {
   console.log("No production build yet: running `next build` once...");
@@ -55,7 +57,7 @@ function keepMediaLength(res) {
 }
 
 const { default: next } = await import("next");
-const app = next({ dev: false, hostname, port, customServer: true });
+const app = next({ dev: false, hostname: hostname ?? "localhost", port, customServer: true });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -70,7 +72,7 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(port, hostname, () => {
-  console.log(`Dailies is ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  console.log(`Dailies is ready on http://${hostname ?? "localhost"}:${port}`);
 });
 
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {

@@ -14,12 +14,8 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   matcher: [
-    // Dynamic segments: where a path is decoded into params.
-    "/api/jobs/:path+",
-    "/api/webhooks/:path+",
-    "/media/:path+",
-    "/s/:path+",
-    "/jobs/:path+",
+    // Only paths with a % in them can hold a broken escape; everything else (media above all) skips the proxy.
+    "/:path(.*%.*)",
     // Pages that a browser posts a server action to carry an Origin.
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] },
   ],

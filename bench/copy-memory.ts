@@ -1,6 +1,6 @@
 /**
  * 4. Peak RSS of the production server (embedded worker) while it copies a ~500 MB output from a
- * loopback "CDN": the whole process tree (next start, any children, ffprobe/ffmpeg), every ~50 ms.
+ * loopback "CDN": the whole process tree (the app server, any children, ffprobe/ffmpeg), every ~50 ms.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -58,6 +58,12 @@ describe("broken %-escapes in dynamic segments", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("answers the API in its JSON error shape", async () => {
+    const res = await api(app, "/api/jobs/%zz");
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ error: { code: "bad_request", message: "This address has a broken %-escape in it." } });
+  });
+
   it("still serves well-formed escapes as before", async () => {
     expect((await api(app, "/api/jobs/%41bc")).status).toBe(404);
     expect((await fetch(`${app.url}/s/%41bc`)).status).toBe(404);

@@ -18,6 +18,24 @@ describe("readJobForm", () => {
     expect(read).toEqual({ ok: true, value: { fields: {}, image: null } });
   });
 
+  it("reads the part a browser form sends for an empty file input as no image", async () => {
+    const body = [
+      "--b",
+      'Content-Disposition: form-data; name="prompt"',
+      "",
+      "a fox",
+      "--b",
+      'Content-Disposition: form-data; name="image"; filename=""',
+      "Content-Type: application/octet-stream",
+      "",
+      "",
+      "--b--",
+      "",
+    ].join("\r\n");
+    const parsed = await new Response(body, { headers: { "content-type": "multipart/form-data; boundary=b" } }).formData();
+    expect(await readJobForm(parsed)).toEqual({ ok: true, value: { fields: { prompt: "a fox" }, image: null } });
+  });
+
   it("refuses an empty named file, an image sent as text, and two images", async () => {
     const empty = await readJobForm(form([["image", new File([], "still.png", { type: "image/png" })]]));
     expect(empty).toMatchObject({ ok: false, error: { code: "validation", fields: { image: "The image file is empty." } } });

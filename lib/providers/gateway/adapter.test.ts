@@ -11,7 +11,7 @@ import { ProviderError, SAFETY_MESSAGE } from "../kit/errors";
 import { needsPublicUrlMessage } from "../kit/image";
 import type { ModelSpec, ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
 import { gatewayProvider } from "./adapter";
-import { MIRROR_LOST_MESSAGE, TIMEOUT_MESSAGE } from "./job-update";
+import { MIRROR_EXPIRED_MESSAGE, MIRROR_LOST_MESSAGE, TIMEOUT_MESSAGE } from "./job-update";
 
 let fake: GatewayFake;
 let dataDir: string;
@@ -234,6 +234,11 @@ describe("how a job ends", () => {
     expect(res.headers.get("content-type")).toBe("video/mp4");
     await res.body?.cancel();
     expect(fake.downloads(`/upstream/${submitted.providerJobId}.mp4`)).toBe(1);
+
+    const gone = await runToEnd(makeJob("veo-3-1", { prompt: withMarker("[fake:mirrorfail] [fake:expired]") }));
+    const err = await failureOf(gatewayProvider.fetchOutput(gone.submitted, gone.final, AbortSignal.timeout(10_000)));
+    expect(err).toMatchObject({ code: "output_expired", message: MIRROR_EXPIRED_MESSAGE });
+    expect(err.message).toContain("could not keep the file");
   });
 
   it("mirror_status failed without a link → failed, saying the gateway could not keep the file", async () => {

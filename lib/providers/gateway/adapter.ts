@@ -117,8 +117,9 @@ async function cancel(ref: ProviderJobRef): Promise<void> {
 
 async function fetchOutput(ref: ProviderJobRef, update: ProviderUpdate, signal: AbortSignal): Promise<Response> {
   const wire = gatewayWire();
-  const { mirrorFailed } = outputFacts(update.raw, wire);
-  const url = update.outputUrl ?? outputFacts(update.raw, wire).url;
+  const facts = outputFacts(update.raw, wire);
+  const { mirrorFailed } = facts;
+  const url = update.outputUrl ?? facts.url;
   if (!url) throw new ProviderError("provider_error", `${SERVICE} reported success but gave no link to the video.`, { retryable: false });
   const open = (link: string) =>
     openOutput(link, { service: SERVICE, signal, trustedBaseUrl: wire.baseUrl, expiredMessage: mirrorFailed ? MIRROR_EXPIRED_MESSAGE : EXPIRED_MESSAGE });

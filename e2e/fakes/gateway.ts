@@ -23,6 +23,8 @@ export type { GatewayFakeModel } from "./gateway-models";
 
 export interface GatewayFakeOptions {
   timings?: Partial<FakeTimings>;
+  /** How long `[fake:slow]` keeps a job running; default 60 s. */
+  slowMs?: number;
   key?: string;
   /** Default "Authorization". */
   authHeader?: string;
@@ -54,7 +56,10 @@ export interface GatewayFake {
   attempts: GatewayAttempt[];
   /** Every request (method, path with query, auth header value). */
   requests: Array<{ method: string; path: string; auth: string | undefined }>;
-  downloads(path?: string): number;
+  /** Downloads of this job's output (mirrored or upstream link), or of every output. */
+  downloads(jobId?: string): number;
+  /** Whether a cancel for this job reached the fake (only with a cancel path). */
+  canceled(jobId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -119,7 +124,7 @@ export async function startGatewayFake(opts: GatewayFakeOptions = {}): Promise<G
     const image = body.image_url ?? body.image_base64;
     if (image !== undefined && (typeof image !== "string" || !image)) return answer(400, err("invalid_params", "image_url must be a URL"));
     const id = `job_${randomBytes(8).toString("hex")}`;
-    const jobTimings = markers.has("slow") ? { ...timings, runningMs: 60_000 } : timings;
+    const jobTimings = markers.has("slow") ? { ...timings, runningMs: opts.slowMs ?? 60_000 } : timings;
     const job: FakeJob = { id, model: String(body.model), markers, clock: newClockedJob(id, jobTimings, markers.has("fail") || markers.has("timeout") ? "failed" : "succeeded") };
     jobs.set(id, job);
     const kind = markers.has("html") ? "html" : "video";
@@ -173,7 +178,9 @@ export async function startGatewayFake(opts: GatewayFakeOptions = {}): Promise<G
       GATEWAY_CANCEL_PATH: paths.cancel ?? "",
     },
     ...fake,
-    downloads: (p) => (p ? (shelf.downloads.get(p) ?? 0) : [...shelf.downloads.values()].reduce((a, b) => a + b, 0)),
+    downloads: (jobId) =>
+      [...shelf.downloads].filter(([p]) => !jobId || p.endsWith(`/${jobId}.mp4`)).reduce((sum, [, n]) => sum + n, 0),
+    canceled: (jobId) => jobs.get(jobId)?.clock.canceledAt != null,
     close: () => server.close(),
   };
 }

@@ -144,6 +144,7 @@ describe("a job from submit to a stored video", () => {
     const res = await gatewayProvider.fetchOutput(submitted, final, AbortSignal.timeout(10_000));
     expect(res.headers.get("content-type")).toBe("video/mp4");
     expect(Buffer.from(await res.arrayBuffer()).equals(await fs.readFile(await sampleVideo()))).toBe(true);
+    expect(fake.downloads(submitted.providerJobId)).toBe(1);
   });
 
   it("sends negative prompt, seed and typed options only where the model lists them, in their listed types", async () => {
@@ -233,7 +234,7 @@ describe("how a job ends", () => {
     const res = await gatewayProvider.fetchOutput(submitted, final, AbortSignal.timeout(10_000));
     expect(res.headers.get("content-type")).toBe("video/mp4");
     await res.body?.cancel();
-    expect(fake.downloads(`/upstream/${submitted.providerJobId}.mp4`)).toBe(1);
+    expect(fake.downloads(submitted.providerJobId)).toBe(1);
 
     const gone = await runToEnd(makeJob("veo-3-1", { prompt: withMarker("[fake:mirrorfail] [fake:expired]") }));
     const err = await failureOf(gatewayProvider.fetchOutput(gone.submitted, gone.final, AbortSignal.timeout(10_000)));
@@ -253,7 +254,7 @@ describe("how a job ends", () => {
     expect(err.code).toBe("output_expired");
     expect(err.message).toBe("The video gateway's link to this video expired before Dailies could copy it. Run the job again.");
     // The first link and the freshly signed one were both tried.
-    expect(fake.downloads(`/gcs/dailies-mirror/${expired.submitted.providerJobId}.mp4`)).toBe(2);
+    expect(fake.downloads(expired.submitted.providerJobId)).toBe(2);
 
     const html = await runToEnd(makeJob("veo-3-1", { prompt: withMarker("[fake:html]") }));
     const page = await failureOf(gatewayProvider.fetchOutput(html.submitted, html.final, AbortSignal.timeout(10_000)));
@@ -278,6 +279,7 @@ describe("non-default settings", () => {
         expect(final.status).toBe("succeeded");
         const other = await gatewayProvider.submit(providerJobFor(found[0]), noImage);
         await gatewayProvider.cancel!(other);
+        expect(custom.canceled(other.providerJobId)).toBe(true);
         expect((await gatewayProvider.poll(other)).status).toBe("canceled");
         expect(new Set(custom.requests.map((r) => r.path.replace(/job_\w+/, ":id")))).toEqual(
           new Set(["/api/catalog?kind=video&modality=video", "/api/generate", "/api/jobs/:id/state", "/api/jobs/:id/cancel"]),

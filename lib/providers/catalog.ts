@@ -3,10 +3,7 @@ import { allModels, getModel, PROVIDERS, providerOf } from "./registry";
 import type { ModelSpec } from "./types";
 
 /** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
-export type ModelOption = Omit<ModelSpec, "providerModel"> & {
-  /** Not AI: the local ffmpeg preview. */
-  isLocal: boolean;
-};
+export type ModelOption = Omit<ModelSpec, "providerModel">;
 
 export interface ProviderGroup {
   id: string;
@@ -18,7 +15,7 @@ export interface ProviderGroup {
 }
 
 function toOption({ providerModel: _internal, ...spec }: ModelSpec): ModelOption {
-  return { ...spec, isLocal: spec.provider === "local" };
+  return spec;
 }
 
 /** Every provider's models, grouped, with whether this instance can use them right now. */

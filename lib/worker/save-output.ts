@@ -11,7 +11,7 @@ import { transition } from "../jobs/apply-update";
 import { ensurePlayable } from "../media/ensure-playable";
 import { makePoster } from "../media/poster";
 import { NotAVideoError, probe } from "../media/probe";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";

@@ -3,7 +3,7 @@ import { clearSubmitStarted, getJob, markSubmitStarted, releaseLease, setProvide
 import type { Job } from "../db/schema";
 import { applyUpdate, transition } from "../jobs/apply-update";
 import { sniffImage } from "../media/image-input";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import type { SubmitContext } from "../providers/types";
 import { storage } from "../storage";
 import { webhookUrlFor, type WorkerContext } from "./context";

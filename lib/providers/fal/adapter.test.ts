@@ -8,7 +8,7 @@ import { startFalFake, type FalFake } from "../../../e2e/fakes/fal";
 import { sampleVideo } from "../../../e2e/fixtures/sample-video";
 import { resetEnvCache } from "../../env";
 import { clearJwksCache } from "../../webhooks/ed25519-jwks";
-import { ProviderError, WebhookVerificationError } from "../provider-error";
+import { ProviderError, WebhookVerificationError } from "../kit/errors";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
 import { falProvider } from "./adapter";
 import { CONTENT_POLICY_MESSAGE } from "./errors";

@@ -7,7 +7,7 @@ import "server-only";
 import { env } from "../../env";
 import { fetchWithTimeout } from "../../http/fetch-with-timeout";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider } from "../types";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
 import { failureFromResponse, isFalErrorBody, providerErrorFromResponse, toProviderError } from "./errors";
 import { falFetch, isRecord, readJson } from "./http";
 import { imageUrlFor } from "./image-upload";

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { ErrorCode } from "../types";
-import { ProviderError, parseRetryAfter } from "../provider-error";
+import { ProviderError, parseRetryAfter } from "../kit/errors";
 import { isRecord, readJson } from "./http";
 
 export const CONTENT_POLICY_MESSAGE =

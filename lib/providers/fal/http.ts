@@ -3,7 +3,7 @@ import "server-only";
 import { env } from "../../env";
 import { fetchWithTimeout } from "../../http/fetch-with-timeout";
 import { readCappedStream } from "../../http/read-body";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
 

@@ -6,7 +6,7 @@ import "server-only";
 import { env } from "../../env";
 import { fetchWithTimeout } from "../../http/fetch-with-timeout";
 import type { SubmitContext } from "../types";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
 import { providerErrorFromResponse } from "./errors";
 import { falFetch, isRecord, readJson } from "./http";
 import type { FalModelSpec } from "./models";

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { env } from "../../env";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
 
 export interface FalQueueUrls {
   statusUrl: string;

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { env } from "../../env";
 import { verifyEd25519Any } from "../../webhooks/ed25519-jwks";
 import type { ProviderUpdate, WebhookEvent } from "../types";
-import { ProviderError, WebhookVerificationError } from "../provider-error";
+import { ProviderError, WebhookVerificationError } from "../kit/errors";
 import { classifyFalFailure } from "./errors";
 import { isRecord } from "./http";
 import { videoUrlOf } from "./result";

@@ -45,6 +45,8 @@ export interface RequestOptions {
   /** The operation, for error sentences: "request to create a video". */
   what: string;
   json?: Record<string, unknown>;
+  /** A multipart body instead of JSON (file uploads); fetch sets its content type. */
+  form?: FormData;
   query?: Record<string, string | number | boolean | undefined | null>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -112,11 +114,11 @@ export function createClient(o: ClientOptions): ProviderClient {
     else if (o.auth.kind === "header") headers.set(o.auth.name, `${o.auth.prefix ?? ""}${o.auth.value()}`);
     else if (o.auth.kind === "custom") await o.auth.apply(headers);
     else if (o.auth.kind === "body" && method !== "GET") json = { [o.auth.field]: o.auth.value(), ...json };
-    if (json !== undefined) headers.set("content-type", "application/json");
+    if (json !== undefined && !opts.form) headers.set("content-type", "application/json");
     return fetchWithTimeout(o.service, url(pathOrUrl, opts.query), {
       method,
       headers,
-      body: json === undefined ? undefined : JSON.stringify(json),
+      body: opts.form ?? (json === undefined ? undefined : JSON.stringify(json)),
       signal: opts.signal,
       timeoutMs: o.timeoutMs?.() ?? env().PROVIDER_TIMEOUT_SECONDS * 1000,
     });

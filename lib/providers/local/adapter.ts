@@ -11,7 +11,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { frameSize } from "../../media/frame-size";
 import { promptSeed } from "../../media/seeded-random";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider } from "../types";
 import { localModels } from "./models";
 import { enqueueRender, ownsRender, stopRender } from "./render-queue";

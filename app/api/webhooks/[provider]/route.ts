@@ -3,7 +3,7 @@ import { findByProviderJob, getJob } from "@/lib/db/queries/jobs";
 import { recordWebhookEvent } from "@/lib/db/queries/webhook-events";
 import { readCappedBody } from "@/lib/http/read-body";
 import { applyUpdate } from "@/lib/jobs/apply-update";
-import { ProviderError, WebhookVerificationError } from "@/lib/providers/provider-error";
+import { ProviderError, WebhookVerificationError } from "@/lib/providers/kit/errors";
 import { getProvider } from "@/lib/providers/registry";
 
 export const dynamic = "force-dynamic";

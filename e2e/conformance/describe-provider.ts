@@ -55,8 +55,8 @@ export function describeProvider(target: ConformanceTarget): void {
   };
 
   describe.concurrent(`${target.provider} conformance: the worker in this process`, () => {
-    beforeAll(() => {
-      worker = startInProcessWorker();
+    beforeAll(async () => {
+      worker = await startInProcessWorker();
     });
     afterAll(async () => {
       await worker?.stop();
@@ -138,7 +138,7 @@ export function describeProvider(target: ConformanceTarget): void {
         const running = await providerSays(h.provider, ref, (u) => u.status === "running" && (u.progress ?? 0) > 0);
         expect(running.progress).toBeLessThan(1);
       }
-      const result = await cancelJob(db(), await row(created.id));
+      const result = await cancelJob(await db(), await row(created.id));
       expect(result.ok).toBe(true);
       if (caps.cancelAtProvider && h.fake.canceled) expect(h.fake.canceled(ref.providerJobId)).toBe(true);
 
@@ -146,7 +146,7 @@ export function describeProvider(target: ConformanceTarget): void {
       const last = await providerSays(h.provider, ref, (u) => ENDED.includes(u.status));
       if (!caps.cancelAtProvider) {
         expect(last.status).toBe("succeeded");
-        expect(await applyUpdate(db(), created.id, last)).toBe(false);
+        expect(await applyUpdate(await db(), created.id, last)).toBe(false);
       }
       expect(await row(created.id)).toMatchObject({ status: "canceled", videoKey: null });
       if (h.fake.downloads) expect(h.fake.downloads(ref.providerJobId)).toBe(0);

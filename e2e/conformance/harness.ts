@@ -70,8 +70,8 @@ export async function setUp(target: ConformanceTarget): Promise<Harness & { rest
   };
 }
 
-export function startInProcessWorker(): Worker {
-  const worker = new Worker(db());
+export async function startInProcessWorker(): Promise<Worker> {
+  const worker = new Worker(await db());
   worker.start();
   return worker;
 }
@@ -84,13 +84,13 @@ export function promptWith(tag: string, marker?: string): string {
 }
 
 export async function create(model: string, fields: Record<string, unknown>, image: Buffer | null = null): Promise<Job> {
-  const result = await createJob(db(), { fields: { model, ...fields }, image, userId: USER });
+  const result = await createJob(await db(), { fields: { model, ...fields }, image, userId: USER });
   if (!result.ok) throw new Error(`createJob refused: ${result.error.message}`);
   return result.value;
 }
 
 export async function row(id: string): Promise<Job> {
-  const job = await getJob(db(), id);
+  const job = await getJob(await db(), id);
   if (!job) throw new Error(`job ${id} is gone`);
   return job;
 }

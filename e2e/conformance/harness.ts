@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { GET as inputRoute, HEAD as inputHead } from "../../app/api/inputs/[jobId]/[expiry]/[sig]/route";
 import { POST as webhookRoute } from "../../app/api/webhooks/[provider]/route";
 import { db } from "../../lib/db/client";
 import { getJob } from "../../lib/db/queries/jobs";
@@ -49,8 +50,12 @@ export interface Harness {
 export async function setUp(target: ConformanceTarget): Promise<Harness & { restore(): Promise<void> }> {
   const saved = { ...process.env };
   const fake = await target.startFake({ slowMs: SLOW_MS });
+  type InputParams = { params: Promise<{ jobId: string; expiry: string; sig: string }> };
   const server = await startRouteServer([
     { method: "POST", path: "/api/webhooks/:provider", handler: (req, ctx) => webhookRoute(req, ctx as { params: Promise<{ provider: string }> }) },
+    // Signed input-image links (ctx.imageUrl): a fake for a provider that takes images by URL fetches them here.
+    { method: "GET", path: "/api/inputs/:jobId/:expiry/:sig", handler: (req, ctx) => inputRoute(req, ctx as InputParams) },
+    { method: "HEAD", path: "/api/inputs/:jobId/:expiry/:sig", handler: (req, ctx) => inputHead(req, ctx as InputParams) },
   ]);
   Object.assign(process.env, SETTINGS, fake.env, { DATA_DIR: tempDataDir("dailies-conformance-"), PUBLIC_URL: server.url, INTERNAL_URL: server.url });
   resetEnvCache();

@@ -56,7 +56,10 @@ export interface ConformanceTarget {
   provider: string;
   /** A text-to-video model id (`<provider>:<model>`). */
   textModel: string;
-  /** An image-to-video model id, where the provider has one. */
+  /**
+   * An image-to-video model id, where the provider has one. A provider that takes images by
+   * URL gets `ctx.imageUrl` (PUBLIC_URL is set): its fake should fetch it, and fail the job when it cannot.
+   */
   imageModel?: string;
   startFake(opts: FakeOptions): Promise<ConformanceFake>;
   capabilities: Capabilities;

@@ -47,7 +47,6 @@ const schema = z.object({
   MAX_OUTPUT_MB: positiveInt(2048),
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
-  LOCAL_RENDER_CONCURRENCY: positiveInt(1),
   ...providerConfigShape,
 });
 

@@ -3,9 +3,11 @@
  * folder; the slices are pure zod (no env reads), so env.ts can import them.
  */
 import { falConfig } from "./fal/config";
+import { localConfig } from "./local/config";
 import { replicateConfig } from "./replicate/config";
 
 export const providerConfigShape = {
+  ...localConfig.shape,
   ...replicateConfig.shape,
   ...falConfig.shape,
 };

@@ -15,6 +15,7 @@ import { checkOutputResponse } from "../kit/download";
 import { ProviderError } from "../kit/errors";
 import { IMAGE_EXTENSIONS } from "../kit/image";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider } from "../types";
+import { localConfig } from "./config";
 import { localModels } from "./models";
 import { enqueueRender, ownsRender, stopRender } from "./render-queue";
 import {
@@ -132,6 +133,7 @@ async function release(ref: ProviderJobRef): Promise<void> {
 export const localProvider: VideoProvider = {
   id: "local",
   label: "Local preview",
+  config: { schema: localConfig },
   models: localModels,
   isConfigured: () => true,
   configureHint: "Always available: renders on this machine with ffmpeg, no AI.",

@@ -19,6 +19,25 @@ const url = (name: string) =>
     .refine((v) => /^https?:\/\/[^\s]+$/.test(v), { message: `${name} must be an http(s) URL` })
     .transform((v) => v.replace(/\/+$/, ""));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const bool = (name: string) =>
+  z
+    .enum(["true", "false", ""], { error: `${name} must be "true" or "false"` })
+    .optional()
+    .transform((v) => v === "true");
+/** s3://bucket or s3://bucket/prefix; bucket names as S3 allows them. */
+const storageUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(v);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "STORAGE_URL must look like s3://bucket or s3://bucket/prefix (unset it to store files under DATA_DIR)" });
+      return z.NEVER;
+    }
+    return { bucket: m[1]!, prefix: (m[2] ?? "").replace(/^\/+|\/+$/g, "") };
+  });
 
 const schema = z.object({
   PORT: positiveInt(3000),
@@ -54,6 +73,27 @@ const schema = z.object({
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
   LOCAL_RENDER_CONCURRENCY: positiveInt(1),
+  /** Unset: files under DATA_DIR. s3://bucket/prefix: an S3-compatible bucket. */
+  STORAGE_URL: storageUrl,
+  /** Unset: AWS itself. Otherwise the store's URL (R2, MinIO, B2). */
+  S3_ENDPOINT: url("S3_ENDPOINT").optional(),
+  /** Where browsers reach the bucket for presigned URLs, when not at S3_ENDPOINT. */
+  S3_PUBLIC_ENDPOINT: url("S3_PUBLIC_ENDPOINT").optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  /** bucket.host/key (false) or host/bucket/key (true; MinIO and most self-hosted stores). */
+  S3_FORCE_PATH_STYLE: bool("S3_FORCE_PATH_STYLE"),
+  AWS_ACCESS_KEY_ID: optionalString,
+  AWS_SECRET_ACCESS_KEY: optionalString,
+  AWS_SESSION_TOKEN: optionalString,
+  /** How /media hands out files: redirect to a presigned URL, or stream through us. Default: redirect on S3, stream on disk. */
+  MEDIA_DELIVERY: z.enum(["redirect", "stream"], { error: 'MEDIA_DELIVERY must be "redirect" or "stream"' }).optional(),
+  /** Life of a presigned URL for the owner's own media (shared media: at most 120 s). */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60, "MEDIA_URL_TTL_SECONDS must be at least 60").max(604_800, "MEDIA_URL_TTL_SECONDS must be at most 604800 (7 days)").default(3600),
+}).superRefine((e, ctx) => {
+  if (e.MEDIA_DELIVERY === "redirect" && !e.STORAGE_URL)
+    ctx.addIssue({ code: "custom", path: ["MEDIA_DELIVERY"], message: "MEDIA_DELIVERY=redirect needs STORAGE_URL=s3://… (files on disk are always streamed)" });
+  if (!!e.AWS_ACCESS_KEY_ID !== !!e.AWS_SECRET_ACCESS_KEY)
+    ctx.addIssue({ code: "custom", path: ["AWS_SECRET_ACCESS_KEY"], message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither" });
 });
 
 export type Env = z.infer<typeof schema> & { APP_SECRET: string; DATA_DIR: string };

@@ -96,22 +96,29 @@ const schema = z.object({
     ctx.addIssue({ code: "custom", path: ["AWS_SECRET_ACCESS_KEY"], message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither" });
 });
 
-export type Env = z.infer<typeof schema> & { APP_SECRET: string; DATA_DIR: string };
+export type Settings = z.infer<typeof schema>;
+export type Env = Settings & { APP_SECRET: string; DATA_DIR: string };
 
 let cached: Env | null = null;
 
 /** Parsed configuration; a bad value fails with a sentence naming what to set. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = parseSettings(process.env);
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  cached = { ...parsed, DATA_DIR: dataDir, APP_SECRET: parsed.APP_SECRET ?? loadOrCreateSecret(dataDir) };
+  return cached;
+}
+
+/** The settings in `source` (an environment), checked; no side effects. Tests use it for a server they started. */
+export function parseSettings(source: Record<string, string | undefined>): Settings {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Dailies cannot start: fix these settings (environment or .env.local):\n${lines.join("\n")}`);
   }
-  const dataDir = path.resolve(parsed.data.DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
-  cached = { ...parsed.data, DATA_DIR: dataDir, APP_SECRET: parsed.data.APP_SECRET ?? loadOrCreateSecret(dataDir) };
-  return cached;
+  return parsed.data;
 }
 
 /** The URL our own server answers on, for calls from a worker to the webhook route. */

@@ -115,6 +115,17 @@ describe("redirected to a presigned URL", () => {
     expect((await fetch(url, { signal: AbortSignal.timeout(10_000) })).status).toBe(200);
   });
 
+  it("names a download in the presigned URL and in a streamed answer alike", async () => {
+    const name = "a-lighthouse-at-dusk-déjà-vu.mp4";
+    const redirected = await serveStoredFile(get(), KEY, { ...opts(OWNER), downloadAs: name }, { store: bucket, delivery: "redirect" });
+    const fromBucket = await fetch(redirected.headers.get("location")!, { signal: AbortSignal.timeout(10_000) });
+    const streamed = await serveStoredFile(get(), KEY, { ...opts(OWNER), downloadAs: name }, { store: disk, delivery: "stream" });
+    for (const res of [fromBucket, streamed]) {
+      expect(res.headers.get("content-disposition")).toBe(`attachment; filename="a-lighthouse-at-dusk-deja-vu.mp4"; filename*=UTF-8''a-lighthouse-at-dusk-d%C3%A9j%C3%A0-vu.mp4`);
+      await res.body?.cancel();
+    }
+  });
+
   it("streams instead when asked to (a bucket private to the network), when the store cannot sign, and for HEAD", async () => {
     const streamed = await serveStoredFile(get({ range: "bytes=0-99" }), KEY, opts(OWNER), { store: bucket, delivery: "stream" });
     expect(streamed.status).toBe(206);

@@ -20,6 +20,14 @@ interface ServeOptions {
   extraHeaders?: Record<string, string>;
   /** Absent: always streamed through us. */
   presign?: Presign;
+  /** Served as an attachment with this file name (the Download button), not shown inline. */
+  downloadAs?: string;
+}
+
+/** RFC 6266: an ASCII fallback for old clients plus the exact UTF-8 name. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**
@@ -48,7 +56,11 @@ async function redirectToSigned(store: Storage, key: string, opts: ServeOptions,
   // browser can cache the bytes) and is valid for at least half the TTL after we hand it out.
   const windowMs = Math.max(1, Math.floor(presign.ttlSeconds / 2)) * 1000;
   const signedAt = Math.floor(now / windowMs) * windowMs;
-  const url = await store.signedUrl!(key, presign.ttlSeconds, { cacheControl: opts.cacheControl, signedAt: new Date(signedAt) });
+  const url = await store.signedUrl!(key, presign.ttlSeconds, {
+    cacheControl: opts.cacheControl,
+    contentDisposition: opts.downloadAs ? attachment(opts.downloadAs) : undefined,
+    signedAt: new Date(signedAt),
+  });
   // A cached redirect must leave the URL time to play: reuse it for at most a quarter of its life.
   const reuse = Math.floor((signedAt + presign.ttlSeconds * 1000 - now) / 1000 - presign.ttlSeconds / 4);
   const cacheControl = presign.cacheRedirect && reuse > 0 ? `private, max-age=${reuse}` : "no-store";
@@ -65,6 +77,7 @@ async function streamStoredFile(req: Request, store: Storage, key: string, opts:
     etag: st.etag,
     "cache-control": opts.cacheControl,
     "x-content-type-options": "nosniff",
+    ...(opts.downloadAs ? { "content-disposition": attachment(opts.downloadAs) } : {}),
     ...opts.extraHeaders,
   };
   if (req.headers.get("if-none-match") === st.etag) return new Response(null, { status: 304, headers });

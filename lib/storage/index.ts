@@ -1,5 +1,6 @@
 import "server-only";
-import { env, type Env } from "../env";
+import path from "node:path";
+import { env, type Settings } from "../env";
 import { LocalDiskStorage } from "./local-disk";
 import { S3Storage, type S3StorageConfig } from "./s3";
 import type { Storage } from "./types";
@@ -7,8 +8,8 @@ import type { Storage } from "./types";
 export type StorageConfig = { driver: "disk"; root: string } | ({ driver: "s3" } & S3StorageConfig);
 
 /** The configured store: DATA_DIR on disk, or the bucket in STORAGE_URL. */
-export function storageConfig(e: Env = env()): StorageConfig {
-  if (!e.STORAGE_URL) return { driver: "disk", root: e.DATA_DIR };
+export function storageConfig(e: Settings = env()): StorageConfig {
+  if (!e.STORAGE_URL) return { driver: "disk", root: path.resolve(e.DATA_DIR) };
   const credentials =
     e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
       ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY, sessionToken: e.AWS_SESSION_TOKEN }
@@ -25,7 +26,7 @@ export function storageConfig(e: Env = env()): StorageConfig {
 }
 
 /** How media leaves us: a redirect to a presigned URL (the bucket serves the bytes) or a stream through this server. */
-export function mediaDelivery(e: Env = env()): "redirect" | "stream" {
+export function mediaDelivery(e: Settings = env()): "redirect" | "stream" {
   return e.MEDIA_DELIVERY ?? (e.STORAGE_URL ? "redirect" : "stream");
 }
 

@@ -159,7 +159,11 @@ export class S3Storage implements Storage {
   async signedUrl(key: string, ttlSeconds: number, opts: SignedUrlOptions = {}): Promise<string> {
     if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_SIGNED_TTL_SECONDS)
       throw new RangeError(`A signed URL lives 1 s to 7 days, not ${ttlSeconds} s.`);
-    const command = new GetObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key), ResponseCacheControl: opts.cacheControl });
+    const command = new GetObjectCommand({
+      Bucket: this.config.bucket,
+      Key: this.objectKey(key),
+      ResponseCacheControl: opts.cacheControl, ResponseContentDisposition: opts.contentDisposition,
+    });
     return getSignedUrl(this.signer, command, { expiresIn: ttlSeconds, signingDate: opts.signedAt });
   }
 }

@@ -28,6 +28,8 @@ export interface PutOptions {
 export interface SignedUrlOptions {
   /** `Cache-Control` the store should answer the URL with. */
   cacheControl?: string;
+  /** `Content-Disposition` the store should answer the URL with (a download's file name). */
+  contentDisposition?: string;
   /** The signature's start time; the URL is valid until `signedAt + ttlSeconds`. Defaults to now. */
   signedAt?: Date;
 }

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { providerConfigShape } from "./providers/config-slices";
 
 const optionalString = z
   .string()
@@ -89,6 +90,7 @@ const schema = z.object({
   MEDIA_DELIVERY: z.enum(["redirect", "stream"], { error: 'MEDIA_DELIVERY must be "redirect" or "stream"' }).optional(),
   /** Life of a presigned URL for the owner's own media (shared media: at most 120 s). */
   MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60, "MEDIA_URL_TTL_SECONDS must be at least 60").max(604_800, "MEDIA_URL_TTL_SECONDS must be at most 604800 (7 days)").default(3600),
+  ...providerConfigShape,
 }).superRefine((e, ctx) => {
   if (e.MEDIA_DELIVERY === "redirect" && !e.STORAGE_URL)
     ctx.addIssue({ code: "custom", path: ["MEDIA_DELIVERY"], message: "MEDIA_DELIVERY=redirect needs STORAGE_URL=s3://… (files on disk are always streamed)" });

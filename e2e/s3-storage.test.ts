@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "../lib/db/client";
-import { getJob } from "../lib/db/queries/jobs";
+import { closeDb, openDb, type Db } from "../lib/db/client";
+import { getJob, insertJob } from "../lib/db/queries/jobs";
 import type { Job } from "../lib/db/schema";
 import { createShareLink, revokeShareLink } from "../lib/share/share-links";
 import { S3Storage } from "../lib/storage/s3";
@@ -28,7 +28,7 @@ beforeAll(async () => {
   s3 = await startLocalS3("dailies-e2e");
   bucket = new S3Storage(s3.config("studio"));
   app = await startApp({ env: s3.env("studio") });
-  db = openDb(path.join(app.dataDir, "dailies.db"));
+  db = await openDb(path.join(app.dataDir, "dailies.db"));
   const created = await postJob(app, { model: "local:preview", prompt: "a lighthouse at dusk, slow dolly in", durationSeconds: 2, resolution: "480p" });
   const watched = await watchJob(app, created.body.id!, isFinished);
   expect(watched.job.status, watched.job.error?.message).toBe("succeeded");
@@ -36,7 +36,7 @@ beforeAll(async () => {
   video = (await bucket.read(job.videoKey!, 100 * 1024 * 1024))!;
 });
 afterAll(async () => {
-  db?.$client.close();
+  if (db) await closeDb(db);
   await app?.stop();
   await s3?.close();
 });
@@ -71,6 +71,14 @@ describe("studio on S3 storage", () => {
     expect(head.headers.get("accept-ranges")).toBe("bytes");
   });
 
+  it("names the download in the presigned URL", async () => {
+    const res = await fetch(`${app.url}/media/${job.videoKey}?download`, manual({ headers: app.auth }));
+    expect(res.status).toBe(302);
+    const file = await fetch(res.headers.get("location")!, { signal: AbortSignal.timeout(15_000) });
+    expect(file.headers.get("content-disposition")).toBe(`attachment; filename="a-lighthouse-at-dusk-slow-dolly-in.mp4"; filename*=UTF-8''a-lighthouse-at-dusk-slow-dolly-in.mp4`);
+    await file.body?.cancel();
+  });
+
   it("still hides the video from anyone else: no redirect without access", async () => {
     const res = await fetch(`${app.url}/media/${job.videoKey}`, manual());
     expect(res.status).toBe(404);
@@ -80,14 +88,12 @@ describe("studio on S3 storage", () => {
   it("streams through the server with Range when MEDIA_DELIVERY=stream, from the same bucket", async () => {
     const streaming = await startApp({ env: { ...s3.env("studio"), MEDIA_DELIVERY: "stream" } });
     try {
-      const sdb = openDb(path.join(streaming.dataDir, "dailies.db"));
+      const sdb = await openDb(path.join(streaming.dataDir, "dailies.db"));
       try {
         // The same stored objects, owned by this instance's owner (a second studio on one bucket).
-        const { id: _id, userId: _u, ...rest } = job;
-        const { insertJob } = await import("../lib/db/queries/jobs");
-        await insertJob(sdb, { ...rest, id: job.id, userId: streaming.userId });
+        await insertJob(sdb, { ...job, userId: streaming.userId });
       } finally {
-        sdb.$client.close();
+        await closeDb(sdb);
       }
       const res = await fetch(`${streaming.url}/media/${job.videoKey}`, manual({ headers: { ...streaming.auth, range: "bytes=0-999" } }));
       expect(res.status).toBe(206);
@@ -116,7 +122,7 @@ describe("studio on S3 storage", () => {
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer()).equals(video.subarray(0, 100))).toBe(true);
 
-    expect(await revokeShareLink(db, token, job.userId)).toBe(true);
+    expect(await revokeShareLink(db, token, job.userId!)).toBe(true);
     for (const p of [`/s/${token}`, `/s/${token}/video.mp4`, `/s/${token}/poster.jpg`]) {
       const gone = await fetch(app.url + p, manual());
       expect(gone.status, p).toBe(404);

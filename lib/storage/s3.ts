@@ -35,8 +35,12 @@ export interface S3StorageConfig {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
-/** 8 MiB parts, 4 in flight: an upload holds at most ~32 MiB whatever the video's size. */
-const PART_SIZE = 8 * 1024 * 1024;
+/**
+ * S3's smallest part, 4 in flight: an upload holds ~20 MiB of parts (about twice that at peak, as
+ * lib-storage assembles each part) whatever the video's size; 8 MiB parts measured ~70 MB more RSS
+ * copying a 500 MB output. 2 GB (MAX_OUTPUT_MB) is ~410 parts, far from S3's 10,000.
+ */
+const PART_SIZE = 5 * 1024 * 1024;
 const QUEUE_SIZE = 4;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** Idle time on a socket (not total time), so a long video stream to a slow viewer is fine. */

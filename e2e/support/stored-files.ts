@@ -2,6 +2,9 @@
  * The store of a studio this test process started, whichever driver it runs: tests seed and
  * inspect stored videos through it instead of assuming files under DATA_DIR.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseSettings } from "../../lib/env";
 import { createStorage, storageConfig } from "../../lib/storage";
 import type { Storage } from "../../lib/storage/types";
@@ -35,4 +38,13 @@ export async function storedBytes(dataDir: string, key: string): Promise<Buffer>
   const bytes = await storageOf(dataDir).read(key, 1024 * 1024 * 1024);
   if (!bytes) throw new Error(`${key} is not in the store of ${dataDir}`);
   return bytes;
+}
+
+/** A local file with the object's bytes, for ffprobe: the stored file itself on disk, a temp copy from a bucket. */
+export async function storedFileOnDisk(dataDir: string, key: string): Promise<string> {
+  const store = storageOf(dataDir);
+  if (store.driver === "disk") return path.join(dataDir, key);
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dailies-stored-")), path.basename(key));
+  fs.writeFileSync(copy, await storedBytes(dataDir, key));
+  return copy;
 }

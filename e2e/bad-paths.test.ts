@@ -23,6 +23,9 @@ const BROKEN = ["%", "%zz", "%E0%A4%A", "%C0%AF"];
 /** For each dynamic route, requests that put a broken escape where its parameter goes. */
 const CASES: Record<string, Array<{ method: string; path: (bad: string) => string }>> = {
   "app/(studio)/jobs/[id]": [{ method: "GET", path: (b) => `/jobs/${b}` }],
+  "app/api/inputs/[jobId]": [{ method: "GET", path: (b) => `/api/inputs/${b}/9999999999/sig` }],
+  "app/api/inputs/[jobId]/[expiry]": [{ method: "GET", path: (b) => `/api/inputs/job/${b}/sig` }],
+  "app/api/inputs/[jobId]/[expiry]/[sig]": [{ method: "HEAD", path: (b) => `/api/inputs/job/9999999999/${b}` }],
   "app/api/jobs/[id]": [
     { method: "GET", path: (b) => `/api/jobs/${b}` },
     { method: "DELETE", path: (b) => `/api/jobs/${b}` },

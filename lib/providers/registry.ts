@@ -2,9 +2,10 @@
 import { falProvider } from "./fal/adapter";
 import { localProvider } from "./local/adapter";
 import { replicateProvider } from "./replicate/adapter";
+import { skytellsProvider } from "./skytells/adapter";
 import type { ModelSpec, ProviderId, VideoProvider } from "./types";
 
-export const PROVIDERS: readonly VideoProvider[] = [localProvider, replicateProvider, falProvider];
+export const PROVIDERS: readonly VideoProvider[] = [localProvider, replicateProvider, falProvider, skytellsProvider];
 
 const byId = new Map<string, VideoProvider>(PROVIDERS.map((p) => [p.id, p]));
 const models = new Map<string, ModelSpec>(PROVIDERS.flatMap((p) => p.models.map((m) => [m.id, m] as const)));

@@ -105,7 +105,8 @@ describe("the webhook route with Skytells", () => {
   it("applies a delivery once, drops its replay as a duplicate, and answers 401 to a forgery", async () => {
     const id = await submitWithWebhook("a kite over the beach");
     await pollUntil(refOf(id), isTerminal);
-    const row = insertJob(db(), jobRow({ model: "skytells:mera", status: "submitted", providerJobId: id }));
+    const database = await db();
+    const row = await insertJob(database, jobRow({ model: "skytells:mera", status: "submitted", providerJobId: id }));
     const { body, headers } = h.fake.webhookFor(id, { shape: "envelope" });
     const post = (b: string, hd: Record<string, string>) =>
       POST(new Request(`http://127.0.0.1/api/webhooks/skytells?job=${row.id}`, { method: "POST", body: b, headers: hd }), {
@@ -114,7 +115,7 @@ describe("the webhook route with Skytells", () => {
 
     const first = await post(body, headers);
     expect([first.status, await first.json()]).toEqual([200, { message: "ok" }]);
-    expect(getJob(db(), row.id)).toMatchObject({ status: "saving", outputUrl: `${h.fake.origin}/cdn/${id}.mp4` });
+    expect(await getJob(database, row.id)).toMatchObject({ status: "saving", outputUrl: `${h.fake.origin}/cdn/${id}.mp4` });
     const replay = await post(body, headers);
     expect([replay.status, await replay.json()]).toEqual([200, { message: "Duplicate delivery ignored." }]);
     const forged = h.fake.webhookFor(id, { tamper: true });

@@ -6,7 +6,7 @@ import { sampleVideo } from "../../../e2e/fixtures/sample-video";
 import { ProviderError, SAFETY_MESSAGE } from "../kit/errors";
 import { needsPublicUrlMessage } from "../kit/image";
 import { skytellsProvider as provider } from "./adapter";
-import { isTerminal, job, noWebhook, pollUntil, refOf, rejection, setEnv, skytellsHarness } from "./test-harness";
+import { isTerminal, job, noWebhook, pollUntil, refOf, rejection, setEnv, skytellsHarness } from "../../../e2e/support/skytells-harness";
 
 const h = skytellsHarness();
 const image = { bytes: Buffer.alloc(64, 1), mime: "image/png" as const };

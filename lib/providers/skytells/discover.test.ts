@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FAKE_MODELS, startSkytellsFake } from "../../../e2e/fakes/skytells";
 import { skytellsProvider as provider } from "./adapter";
 import { skytellsModels } from "./models";
-import { setEnv, skytellsHarness } from "./test-harness";
+import { setEnv, skytellsHarness } from "../../../e2e/support/skytells-harness";
 
 const h = skytellsHarness();
 

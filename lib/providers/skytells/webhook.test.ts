@@ -8,7 +8,7 @@ import { db } from "../../db/client";
 import { getJob, insertJob } from "../../db/queries/jobs";
 import { WebhookVerificationError } from "../kit/errors";
 import { skytellsProvider as provider } from "./adapter";
-import { isTerminal, job, pollUntil, refOf, rejection, setEnv, skytellsHarness } from "./test-harness";
+import { isTerminal, job, pollUntil, refOf, rejection, setEnv, skytellsHarness } from "../../../e2e/support/skytells-harness";
 import { skytellsSignature } from "./webhook";
 
 const h = skytellsHarness();

@@ -3,13 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startSkytellsFake, type SkytellsFake, type SkytellsFakeOptions } from "../../../e2e/fakes/skytells";
-import { providerJobFor } from "../../../e2e/support/provider-job";
-import { startWebhookReceiver, type WebhookReceiver } from "../../../e2e/support/webhook-receiver";
-import { resetEnvCache } from "../../env";
-import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
-import { skytellsProvider } from "./adapter";
-import { builtInSkytellsModel } from "./models";
+import { startSkytellsFake, type SkytellsFake, type SkytellsFakeOptions } from "../fakes/skytells";
+import { providerJobFor } from "./provider-job";
+import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
+import { resetEnvCache } from "../../lib/env";
+import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../../lib/providers/types";
+import { skytellsProvider } from "../../lib/providers/skytells/adapter";
+import { builtInSkytellsModel } from "../../lib/providers/skytells/models";
 
 const ENV_KEYS = ["SKYTELLS_API_KEY", "SKYTELLS_BASE_URL", "SKYTELLS_WEBHOOK_SECRET", "DATA_DIR"] as const;
 

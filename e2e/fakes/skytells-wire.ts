@@ -16,6 +16,10 @@ export interface SkytellsFakeJob {
   /** Where its video is served (on the fake's MediaShelf). */
   mediaPath: string;
   outputExpiresAt: number;
+  /** Why it fails when its clock runs out (null: it succeeds). */
+  failure: string | null;
+  /** The last signed delivery the fake made or was asked to make, for replays. */
+  lastDelivery: { body: string; headers: Record<string, string> } | null;
 }
 
 export const GENERIC_FAILURE = "Inference failed: the GPU worker ran out of memory";
@@ -60,7 +64,7 @@ export function predictionJson(job: SkytellsFakeJob, origin: string, now = Date.
     input: job.input,
     output,
     response: succeeded ? "Prediction completed successfully" : null,
-    error: phase === "failed" ? (job.markers.get("safety") === "late" ? MODERATION_FAILURE : GENERIC_FAILURE) : null,
+    error: phase === "failed" ? job.failure : null,
     created_at: iso(job.clock.createdAt),
     started_at: iso(startedAt),
     completed_at: iso(completedAt),

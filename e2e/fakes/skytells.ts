@@ -16,13 +16,14 @@ import { Counter, markersIn } from "./kit/markers";
 import { MediaShelf } from "./kit/media";
 import { deliverWithRetries, postWebhook, type FakeDelivery } from "./kit/webhook";
 import { DEFAULT_FAKE_MODELS, durationProblem, modelJson, type FakeSkytellsModel } from "./skytells-models";
-import { predictionJson, sendEnvelope, sendFlat, signedWebhook, type SkytellsFakeJob, type WebhookVariant } from "./skytells-wire";
+import { GENERIC_FAILURE, MODERATION_FAILURE, predictionJson, sendEnvelope, sendFlat, signedWebhook, type SkytellsFakeJob, type WebhookVariant } from "./skytells-wire";
 
 export { GENERIC_FAILURE, MODERATION_FAILURE, type WebhookVariant } from "./skytells-wire";
 export { DEFAULT_FAKE_MODELS, type FakeSkytellsModel } from "./skytells-models";
 
 export interface SkytellsFakeOptions {
-  timings?: Partial<FakeTimings>;
+  /** `slowMs`: how long `[fake:slow]` keeps a job running (the vocabulary's 60 s by default). */
+  timings?: Partial<FakeTimings & { slowMs: number }>;
   /** How long outputs stay downloadable (the webhooks page says 5 minutes). */
   outputTtlMs?: number;
   /** Enterprise mode: webhooks signed with this secret instead of the API key. */
@@ -47,6 +48,8 @@ export interface SkytellsFake {
   /** Every create request received, accepted or not. */
   attempts: FakeCall[];
   cancelRequests: string[];
+  /** Input images the fake fetched from the URL it was given, and what it got. */
+  imageFetches: Array<{ url: string; status: number | null; contentType: string | null }>;
   deliveries: FakeDelivery[];
   jobs: Map<string, SkytellsFakeJob>;
   /** Downloads of one output path, or of all. */
@@ -55,12 +58,14 @@ export interface SkytellsFake {
   prediction(id: string): Record<string, unknown> | undefined;
   /** A signed delivery of the prediction's current state, as Skytells would POST it. */
   webhookFor(id: string, variant?: WebhookVariant): { body: string; headers: Record<string, string> };
-  sendWebhook(id: string, variant?: WebhookVariant & { url?: string }): Promise<number | null>;
+  /** Posts a signed delivery of the current state (or, with `replay`, the last one again) to the job's webhook URL. */
+  sendWebhook(id: string, variant?: WebhookVariant & { url?: string; replay?: boolean }): Promise<number | null>;
   close(): Promise<void>;
 }
 
 export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise<SkytellsFake> {
-  const timings: FakeTimings = { queuedMs: 150, runningMs: 600, ...opts.timings };
+  const { slowMs = 60_000, ...clock } = opts.timings ?? {};
+  const timings: FakeTimings = { queuedMs: 150, runningMs: 600, ...clock };
   const ttl = opts.outputTtlMs ?? 5 * 60_000;
   const apiKey = `sk-fake-${randomBytes(12).toString("hex")}`;
   const signingKey = opts.webhookSecret ?? apiKey;
@@ -71,6 +76,7 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
   const submissions: SkytellsFake["submissions"] = [];
   const attempts: FakeCall[] = [];
   const cancelRequests: string[] = [];
+  const imageFetches: SkytellsFake["imageFetches"] = [];
   const deliveries: FakeDelivery[] = [];
   const chains = new Map<string, Promise<unknown>>();
   let origin = "";
@@ -90,7 +96,7 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
     }
     const parts = path.split("/").filter(Boolean).slice(1);
     const [a, id, tail] = parts;
-    if (req.method === "POST" && parts.length === 1 && (a === "predict" || a === "predictions")) return create(req, res);
+    if (req.method === "POST" && parts.length === 1 && (a === "predict" || a === "predictions")) return await create(req, res);
     if (req.method === "GET" && a === "predictions" && parts.length === 1) {
       return sendJson(res, 200, { data: [...jobs.keys()].map(view), page: Number(req.url.searchParams.get("page") ?? 1), total: jobs.size });
     }
@@ -121,7 +127,7 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
     return sendEnvelope(res, 404, "NOT_FOUND", `No route for ${req.method} ${path}`);
   }
 
-  function create(req: FakeRequest, res: http.ServerResponse): void {
+  async function create(req: FakeRequest, res: http.ServerResponse): Promise<void> {
     const body = isRecord(req.json) ? req.json : {};
     const call = (answeredStatus: number): FakeCall => ({ path: req.url.pathname, headers: req.headers, body, answeredStatus });
     const refuse = (status: number, send: () => void) => {
@@ -154,11 +160,17 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
     }
 
     const id = `pred_${randomBytes(8).toString("hex")}`;
-    const running = markers.has("slow") ? 60_000 : timings.runningMs;
-    const failed = markers.has("fail") || markers.get("safety") === "late";
+    const running = markers.has("slow") ? slowMs : timings.runningMs;
+    const failure = markers.has("fail")
+      ? GENERIC_FAILURE
+      : markers.get("safety") === "late"
+        ? MODERATION_FAILURE
+        : typeof input?.image === "string"
+          ? await fetchImage(input.image)
+          : null;
     const hook = isRecord(body.webhook) && typeof body.webhook.url === "string" ? body.webhook : null;
     const job: SkytellsFakeJob = {
-      clock: newClockedJob(id, { ...timings, runningMs: running }, failed ? "failed" : "succeeded"),
+      clock: newClockedJob(id, { ...timings, runningMs: running }, failure ? "failed" : "succeeded"),
       model: model.namespace,
       input: input ?? {},
       webhook: hook ? { url: String(hook.url), events: Array.isArray(hook.events) ? hook.events.map(String) : [] } : null,
@@ -166,6 +178,8 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
       sent: new Set(),
       mediaPath: `/cdn/${id}.mp4`,
       outputExpiresAt: 0,
+      failure,
+      lastDelivery: null,
     };
     const doneAt = job.clock.createdAt + timings.queuedMs + running;
     job.outputExpiresAt = doneAt + ttl;
@@ -187,7 +201,24 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
     const { url } = job.webhook;
     const { body, headers } = signedWebhook(prediction, signingKey, { shape: job.markers.get("webhook") === "envelope" ? "envelope" : "bare" });
     const id = job.clock.id;
+    job.lastDelivery = { body, headers };
     chains.set(id, (chains.get(id) ?? Promise.resolve()).then(() => deliverWithRetries(url, body, () => headers, deliveries)));
+  }
+
+  /** Skytells downloads the input image itself: a job whose image cannot be fetched fails. */
+  async function fetchImage(url: string): Promise<string | null> {
+    let status: number | null = null;
+    let contentType: string | null = null;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      status = res.status;
+      contentType = res.headers.get("content-type");
+      await res.arrayBuffer();
+    } catch {
+      // unreachable: recorded with a null status
+    }
+    imageFetches.push({ url, status, contentType });
+    return status === 200 && contentType?.startsWith("image/") ? null : `Could not download the input image (${status === null ? "unreachable" : `HTTP ${status}`})`;
   }
 
   const tick = setInterval(() => {
@@ -217,6 +248,7 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
     submissions,
     attempts,
     cancelRequests,
+    imageFetches,
     deliveries,
     jobs,
     downloads: (path) => (path ? (shelf.downloads.get(path) ?? 0) : [...shelf.downloads.values()].reduce((a, b) => a + b, 0)),
@@ -225,8 +257,10 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
     async sendWebhook(id, variant = {}) {
       const url = variant.url ?? jobs.get(id)?.webhook?.url;
       if (!url) throw new Error(`prediction ${id} has no webhook URL`);
-      const { body, headers } = webhookFor(id, variant);
-      return postWebhook(url, body, headers);
+      const job = jobs.get(id);
+      const delivery = variant.replay && job?.lastDelivery ? job.lastDelivery : webhookFor(id, variant);
+      if (job && !variant.tamper && !variant.key && !variant.replay) job.lastDelivery = delivery;
+      return postWebhook(url, delivery.body, delivery.headers);
     },
     async close() {
       clearInterval(tick);

@@ -1,5 +1,7 @@
 /** The Skytells adapter against the loopback fake, over real HTTP: submit, errors, poll, output, cancel. */
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { GENERIC_FAILURE, startSkytellsFake } from "../../../e2e/fakes/skytells";
 import { sampleVideo } from "../../../e2e/fixtures/sample-video";
@@ -34,9 +36,25 @@ describe("submit", () => {
     expect(h.fake.submissions.at(-1)?.body).not.toHaveProperty("webhook");
   });
 
-  it("sends the input image as our signed URL, and refuses clearly without PUBLIC_URL before calling Skytells", async () => {
-    await provider.submit(job("truefusion-video"), { webhookUrl: null, image, imageUrl: "https://studio.example/i/abc?sig=1" });
-    expect((h.fake.submissions.at(-1)?.body.input as Record<string, unknown>).image).toBe("https://studio.example/i/abc?sig=1");
+  it("sends the input image as our signed URL, which Skytells fetches; refuses clearly without PUBLIC_URL", async () => {
+    const still = http.createServer((_req, res) => res.writeHead(200, { "content-type": "image/png" }).end(image.bytes));
+    await new Promise<void>((resolve) => still.listen(0, "127.0.0.1", resolve));
+    const imageUrl = `http://127.0.0.1:${(still.address() as AddressInfo).port}/api/inputs/j/1/sig`;
+    try {
+      const { providerJobId } = await provider.submit(job("truefusion-video"), { webhookUrl: null, image, imageUrl });
+      expect((h.fake.submissions.at(-1)?.body.input as Record<string, unknown>).image).toBe(imageUrl);
+      expect(h.fake.imageFetches.at(-1)).toEqual({ url: imageUrl, status: 200, contentType: "image/png" });
+      expect((await pollUntil(refOf(providerJobId), isTerminal)).status).toBe("succeeded");
+    } finally {
+      still.close();
+    }
+
+    const lost = await provider.submit(job("truefusion-video"), { webhookUrl: null, image, imageUrl: `${h.receiver.url}/status/404` });
+    expect(await pollUntil(refOf(lost.providerJobId), isTerminal)).toMatchObject({
+      status: "failed",
+      errorCode: "provider_error",
+      message: "Skytells could not make this video: Could not download the input image (HTTP 404).",
+    });
 
     const before = h.fake.attempts.length;
     const err = await rejection(provider.submit(job("truefusion-video"), { webhookUrl: null, image }));

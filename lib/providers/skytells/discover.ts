@@ -10,6 +10,7 @@ import { ASPECT_RATIOS, type AspectRatio, type ModelSpec } from "../types";
 import { builtInSkytellsModel, PRICE_READ_ON } from "./models";
 import { IMAGE_FIELD, SENT_FIELDS } from "./input";
 
+// [U] Model `status` values are not documented; these read as "not offered now".
 const UNAVAILABLE = /^(offline|disabled|deprecated|retired|unavailable|inactive|maintenance)$/i;
 // [U] Sora through Skytells is most likely dead since OpenAI's Sora API shut down (2026-09-24).
 const DROPPED = /^sora-/i;
@@ -17,11 +18,13 @@ const COMMON_DURATIONS = [3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30];
 
 export async function discoverSkytellsModels(client: ProviderClient): Promise<ModelSpec[]> {
   const { body } = await client.json<unknown>("GET", "/models", { what: "model list request", query: { fields: "input_schema" } });
+  // [U] The SDK types the list as a bare Model[]; `{data}` / `{models}` wrappers are accepted too.
   const list = Array.isArray(body) ? body : ((at(body, "data") ?? at(body, "models")) as unknown);
   if (!Array.isArray(list)) return [];
   const videos = list.filter(isRecord).filter((m) => str(m.type)?.toLowerCase() === "video");
   const specs = await Promise.all(
     videos.map(async (m) => {
+      // [U] The slug the API takes is read from `namespace` (the SDK's Model has no `slug` field).
       const slug = str(m.namespace) ?? str(m.slug) ?? str(m.id);
       if (!slug || DROPPED.test(slug) || UNAVAILABLE.test(str(m.status) ?? "")) return null;
       const schema = isRecord(m.input_schema) ? m.input_schema : await schemaOf(client, slug);
@@ -109,7 +112,7 @@ function pick<T>(wanted: T | null | undefined, list: readonly T[], fallback: T |
   return fallback !== undefined && list.includes(fallback) ? fallback : list[0]!;
 }
 
-/** `pricing {amount, currency, unit}` as USD per second of video, when the unit allows it. */
+/** `pricing {amount, currency, unit}` as USD per second of video, when the unit allows it ([U] units from the SDK's PricingUnit enum). */
 function pricePerSecond(pricing: unknown): number | null {
   const amount = num(at(pricing, "amount"));
   if (amount === null || str(at(pricing, "currency"))?.toUpperCase() !== "USD") return null;

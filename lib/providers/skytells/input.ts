@@ -16,6 +16,7 @@ export function buildInput(job: ProviderJob, imageUrl: string | null): Record<st
     fps: job.fps,
   };
   if (m.negativePrompt && job.negativePrompt) input.negative_prompt = job.negativePrompt;
+  // [U] `seed` and `resolution` are sent only for models whose schema lists them (discover), under those names.
   if (m.seed && job.seed !== null) input.seed = job.seed;
   // Only a model whose schema lists resolutions offers a choice; the others have one and take no field.
   if (m.resolutions.length > 1) input.resolution = job.resolution;

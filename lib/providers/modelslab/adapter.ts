@@ -73,7 +73,7 @@ async function poll(ref: ProviderJobRef): Promise<ProviderUpdate> {
 
 async function fetchOutput(_ref: ProviderJobRef, update: ProviderUpdate, signal: AbortSignal): Promise<Response> {
   if (!update.outputUrl) throw new ProviderError("internal", `This ${SERVICE} job has no video address to download.`, { retryable: false });
-  // A public file link: no key goes with it.
+  // [U] A public file link (r2.dev, assets.modelslab.ai): no key goes with it.
   return openOutput(update.outputUrl, {
     service: SERVICE,
     signal,
@@ -86,6 +86,7 @@ async function fetchOutput(_ref: ProviderJobRef, update: ProviderUpdate, signal:
 async function listModels(): Promise<unknown> {
   const { body, headers } = await client.json("GET", "/v7/models", {
     what: "model list",
+    // [U] per_page is the agents API's paging parameter; whether /v7/models pages at all is undocumented.
     query: { feature: "video_fusion", per_page: 100, key: apiKey() },
   });
   if (isErrorStatus(body)) throw createRefusal(body, headers, "model list");

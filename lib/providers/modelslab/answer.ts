@@ -58,7 +58,10 @@ export const errorOverride: ErrorOverride = (f) => {
   return undefined;
 };
 
-/** An HTTP 200 with `status: "error"` to a create (or list) call: it was not accepted. */
+/**
+ * An HTTP 200 with `status: "error"` to a create (or list) call: it was not accepted.
+ * [U] Which of these refusals are input problems is read from the wording (VALIDATION).
+ */
 export function createRefusal(body: unknown, headers: Headers, what = "request to create a video"): ProviderError {
   const reason = reasonOf(body);
   const text = reason ?? "";
@@ -79,7 +82,7 @@ export function createRefusal(body: unknown, headers: Headers, what = "request t
   return new ProviderError("provider_error", `${SERVICE} did not accept the ${what}${reason ? `: ${reason}` : ""}.`, { ...opts, retryable: false });
 }
 
-/** An HTTP 200 with `status: "error"` to a fetch that is about the call, not the job (a key or rate problem): ask again later. */
+/** [U] An HTTP 200 with `status: "error"` to a fetch that is about the call, not the job (a key or rate problem): ask again later. */
 export function fetchCallProblem(body: unknown): ProviderError | null {
   const text = reasonOf(body) ?? "";
   if (RATE_LIMIT.test(text)) return new ProviderError("rate_limited", `${SERVICE} is rate-limiting status checks; Dailies will ask again.`, { retryable: true });
@@ -87,7 +90,7 @@ export function fetchCallProblem(body: unknown): ProviderError | null {
   return null;
 }
 
-/** Why a job failed, as a code and a sentence. */
+/** Why a job failed, as a code and a sentence. [U] How video refusals surface is undocumented: a policy-like message is one. */
 export function failureOf(reason: string | null): { errorCode: ErrorCode; message: string } {
   if (looksLikeSafetyRefusal(reason)) return { errorCode: "content_policy", message: SAFETY_MESSAGE };
   if (OUT_OF_CREDIT.test(reason ?? "")) return { errorCode: "quota_exhausted", message: quota(null).message };

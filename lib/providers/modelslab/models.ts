@@ -24,6 +24,7 @@ export const VEO_OPTIONS: readonly ModelOptionSpec[] = [
 ];
 
 const V7_T2V: ModelslabWire = { api: "v7", resolution: null, aspectRatio: true, imageArray: false };
+// [U] image-to-video models are assumed to follow the image's framing, so no aspect_ratio is sent.
 const V7_I2V: ModelslabWire = { api: "v7", resolution: null, aspectRatio: false, imageArray: false };
 const V6_ULTRA: ModelslabWire = { api: "v6", resolution: { "480p": 480 }, aspectRatio: false, imageArray: false };
 
@@ -79,6 +80,7 @@ export function modelslabSpec(providerModel: string, s: Seed): ModelSpec {
       resolution: s.resolutions[0]!,
       fps: fps[0]!,
     },
+    // [U] v7 lists negative_prompt among its body fields; which models honour it is not documented.
     negativePrompt: s.negativePrompt ?? true,
     seed: s.seed ?? false,
     maxPromptLength: 2000,
@@ -122,7 +124,7 @@ const kling = (id: string, label: string, pitch: string, latency: number, extra:
     ...extra,
   });
 
-/** Built-in models. sora-2 is left out: its upstream closed on 2026-09-24, so it appears only if `discover()` still lists it. */
+/** Built-in models. [U] sora-2 is left out: its upstream closed on 2026-09-24, so it appears only if `discover()` still lists it. */
 export const modelslabModels: readonly ModelSpec[] = [
   veo("veo-3.1", "Veo 3.1 (ModelsLab)", "Google's Veo 3.1 through ModelsLab: cinematic text-to-video with sound.", [4, 6, 8], 120),
   veo("veo-3.1-fast", "Veo 3.1 Fast (ModelsLab)", "The faster, cheaper Veo 3.1 through ModelsLab, with sound.", [4, 6, 8], 60),
@@ -185,7 +187,7 @@ export const modelslabModels: readonly ModelSpec[] = [
       label: id === "wan2.2" ? "Wan 2.2 Ultra (ModelsLab)" : "LTX 2.3 Ultra (ModelsLab)",
       description: `${id === "wan2.2" ? "Wan 2.2" : "LTX 2.3"} on ModelsLab's own servers (v6 Ultra): text or image, 480p, about 5 s.`,
       modes: ["text", "image"],
-      // 81 frames at 16 fps ≈ 5 s [U arithmetic in the notes].
+      // [U] 81 frames at 16 fps ≈ 5 s (the notes' arithmetic, not a documented duration).
       durations: [5],
       aspectRatios: WIDE_TALL,
       resolutions: ["480p"],

@@ -2,6 +2,7 @@
  * ModelsLab's callbacks are unsigned. The callback URL carries our per-job token; the body must
  * name the job's own ModelsLab id (and our id as `track_id`); and a terminal state is only
  * believed once ModelsLab's own fetch call says so: the update returned is the fetch's, not the body's.
+ * [U] v7 callbacks are assumed to carry the v6 payload (`status`, `id`, `output`, `track_id`).
  */
 import "server-only";
 import { verifyCallbackToken } from "../kit/callback-token";

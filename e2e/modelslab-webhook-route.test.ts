@@ -107,6 +107,6 @@ describe("ModelsLab: cancel is local", () => {
     const after = await getJob(database, submitted.id);
     expect(after).toMatchObject({ status: "canceled", videoKey: null, outputUrl: null });
     expect(fake.fetches.get(String(remote.id)) ?? 0).toBe(fetchesBefore);
-    expect(fake.downloads(remote.outputPath)).toBe(0);
+    expect(fake.downloads(remote.id)).toBe(0);
   });
 });

@@ -18,6 +18,8 @@ export interface ModelslabFakeJob {
   webhook: string | null;
   trackId: string | null;
   outputPath: string;
+  /** Why the job fails regardless of markers (the input image could not be fetched). */
+  failure: string | null;
 }
 
 export const SAFETY_TEXT = "Your request was flagged by our NSFW content policy filter and was not processed.";
@@ -47,9 +49,10 @@ export function newFakeJob(
   body: Record<string, unknown>,
   markers: Markers,
   timings: FakeTimings,
+  opts: { slowMs: number; failure: string | null },
 ): ModelslabFakeJob {
-  const slow = markers.has("slow") ? { ...timings, runningMs: 60_000 } : timings;
-  const outcome = markers.has("fail") || markers.get("safety") === "late" ? "failed" : "succeeded";
+  const slow = markers.has("slow") ? { ...timings, runningMs: opts.slowMs } : timings;
+  const outcome = opts.failure || markers.has("fail") || markers.get("safety") === "late" ? "failed" : "succeeded";
   const clock = newClockedJob(String(id), slow, outcome);
   // An instant job was already finished when create answered.
   if (markers.has("instant")) clock.createdAt -= slow.queuedMs + slow.runningMs;
@@ -63,6 +66,7 @@ export function newFakeJob(
     webhook: typeof body.webhook === "string" ? body.webhook : null,
     trackId: typeof body.track_id === "string" ? body.track_id : null,
     outputPath: `/out/${id}.mp4`,
+    failure: opts.failure,
   };
 }
 
@@ -92,7 +96,7 @@ export function jobBody(job: ModelslabFakeJob, origin: string, now = Date.now(),
     return { status: "success", ...base, output: [url], proxy_links: [url], generationTime, meta: { model_id: job.body.model_id, prompt: job.body.prompt } };
   }
   if (phase === "failed") {
-    const reason = job.markers.get("safety") === "late" ? SAFETY_TEXT : FAIL_TEXT;
+    const reason = job.failure ?? (job.markers.get("safety") === "late" ? SAFETY_TEXT : FAIL_TEXT);
     return { status: job.markers.get("fail") === "error" ? "error" : "failed", ...base, [messageField(job.api)]: reason };
   }
   const fetchPath = job.api === "v6" ? `/api/v6/video/fetch/${job.id}` : `/api/v7/video-fusion/fetch/${job.id}`;

@@ -7,6 +7,7 @@
  * Scenario per job by prompt marker: [fake:ratelimit=N] [fake:quota] (=200: as HTTP 200)
  * [fake:safety] (=late: the job fails later) [fake:invalid] [fake:fail] (=error) [fake:expired]
  * [fake:html] [fake:slow] [fake:nowebhook] [fake:instant] (create answers success).
+ * An `init_image` URL is fetched at create, as ModelsLab must; a job whose image cannot be fetched fails.
  */
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
@@ -26,6 +27,8 @@ export interface ModelslabFakeOptions {
   queueCap?: number;
   /** Sends a webhook (twice) when a job ends; default true. */
   webhooks?: boolean;
+  /** How long `[fake:slow]` keeps a job running (default 60 s). */
+  slowMs?: number;
   models?: readonly Record<string, unknown>[];
 }
 
@@ -50,11 +53,18 @@ export interface ModelslabFake {
   jobs: Map<number, ModelslabFakeJob>;
   /** Most jobs ever unfinished at once (what the queue cap limits). */
   maxConcurrent(): number;
-  downloads(path?: string): number;
+  /** Downloads of one job's output (or of all outputs). */
+  downloads(jobId?: number | string): number;
   webhookDeliveries: Array<FakeDelivery & { jobId: number }>;
-  /** Posts a webhook for a job now: its current state, or a claimed success/failure (the fetch may disagree). */
-  sendWebhook(jobId: number | string, variant?: "current" | "success" | "failed"): Promise<number | null>;
+  /**
+   * Posts a webhook for a job now to the URL it was given: its current state (`current`/`valid`;
+   * `replay` is the same delivery again), that state with a wrong per-job token (`tampered`), or a
+   * claimed success/failure the fetch may not confirm.
+   */
+  sendWebhook(jobId: number | string, variant?: WebhookVariant): Promise<number | null>;
 }
+
+export type WebhookVariant = "current" | "valid" | "replay" | "tampered" | "success" | "failed";
 
 const V7_CREATE = /^\/api\/v7\/video-fusion\/(text-to-video|image-to-video)$/;
 const V6_CREATE = /^\/api\/v6\/video\/(text2video_ultra|img2video_ultra|text2video|img2video)$/;
@@ -83,12 +93,14 @@ export async function startModelslabFake(opts: ModelslabFakeOptions = {}): Promi
   };
   const unfinished = (now: number) => [...jobs.values()].filter((j) => !isDone(j, now)).length;
 
-  async function deliver(job: ModelslabFakeJob, variant: "current" | "success" | "failed"): Promise<number | null> {
+  async function deliver(job: ModelslabFakeJob, variant: WebhookVariant): Promise<number | null> {
     if (!job.webhook) return null;
-    const body = JSON.stringify(webhookBody(job, variant, origin));
+    const state = variant === "success" || variant === "failed" ? variant : "current";
+    const body = JSON.stringify(webhookBody(job, state, origin));
+    const url = variant === "tampered" ? job.webhook.replace(/([?&]token=)[^&]*/, "$1forged") : job.webhook;
     // Unsigned: no signature header of any kind.
-    const status = await postWebhook(job.webhook, body);
-    webhookDeliveries.push({ jobId: job.id, url: job.webhook, status, attempt: 1, body });
+    const status = await postWebhook(url, body);
+    webhookDeliveries.push({ jobId: job.id, url, status, attempt: 1, body });
     return status;
   }
 
@@ -103,7 +115,7 @@ export async function startModelslabFake(opts: ModelslabFakeOptions = {}): Promi
     timers.add(timer);
   }
 
-  function create(req: FakeRequest, res: http.ServerResponse, api: FakeApi, route: string): void {
+  async function create(req: FakeRequest, res: http.ServerResponse, api: FakeApi, route: string): Promise<void> {
     const body = isRecord(req.json) ? req.json : {};
     const { key: _key, ...recorded } = body;
     const answer = (status: number, json: unknown) => {
@@ -124,11 +136,13 @@ export async function startModelslabFake(opts: ModelslabFakeOptions = {}): Promi
       const why = invalid ?? `The selected duration is invalid for ${String(body.model_id)}.`;
       return answer(400, errorBody(api, api === "v7" ? { duration: [why] } : why));
     }
+    // Fetched before the cap is counted, so no other create slips in between the check and the new job.
+    const failure = await fetchImage(body.init_image);
     const now = Date.now();
     if (unfinished(now) >= queueCap) {
       return answer(429, errorBody(api, `Rate limit exceeded. Maximum ${queueCap} queued requests allowed.`, { retry_after: 30 }));
     }
-    const job = newFakeJob(nextId++, api, route, recorded, markers, timings);
+    const job = newFakeJob(nextId++, api, route, recorded, markers, timings, { slowMs: opts.slowMs ?? 60_000, failure });
     jobs.set(job.id, job);
     peak = Math.max(peak, unfinished(now));
     submissions.push({ id: job.id, api, route, body: recorded });
@@ -175,8 +189,8 @@ export async function startModelslabFake(opts: ModelslabFakeOptions = {}): Promi
     fetches,
     jobs,
     maxConcurrent: () => peak,
-    downloads: (path?: string) =>
-      path ? (shelf.downloads.get(path) ?? 0) : [...shelf.downloads.values()].reduce((a, b) => a + b, 0),
+    downloads: (jobId) =>
+      jobId !== undefined ? (shelf.downloads.get(`/out/${jobId}.mp4`) ?? 0) : [...shelf.downloads.values()].reduce((a, b) => a + b, 0),
     webhookDeliveries,
     sendWebhook: (jobId, variant = "current") => {
       const job = jobs.get(Number(jobId));
@@ -184,6 +198,20 @@ export async function startModelslabFake(opts: ModelslabFakeOptions = {}): Promi
       return deliver(job, variant);
     },
   };
+}
+
+/** Fetches an http(s) `init_image` as ModelsLab would; the reason the job will fail, or null. */
+async function fetchImage(init: unknown): Promise<string | null> {
+  const url = Array.isArray(init) ? init[0] : init;
+  if (typeof url !== "string" || !/^https?:\/\//.test(url)) return null;
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const type = res.headers.get("content-type") ?? "";
+    await res.body?.cancel();
+    return res.ok && type.startsWith("image/") ? null : `Could not download init_image (HTTP ${res.status}).`;
+  } catch {
+    return "Could not download init_image.";
+  }
 }
 
 /** The checks the real API makes that tests rely on: a model, a prompt or image, a listed duration, an image URL on v7. */

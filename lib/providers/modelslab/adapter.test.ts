@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHttpFake, type HttpFake } from "../../../e2e/fakes/kit/http";
 import { FAIL_TEXT, startModelslabFake, type ModelslabFake } from "../../../e2e/fakes/modelslab";
 import { providerJobFor } from "../../../e2e/support/provider-job";
 import { resetEnvCache } from "../../env";
@@ -12,12 +13,20 @@ import { modelslabProvider as ml } from "./adapter";
 import { findModelslabModel } from "./models";
 
 let fake: ModelslabFake;
+/** Stands in for our signed input-image link: the fake fetches init_image URLs. */
+let images: HttpFake;
+let imageUrl = "";
 const savedEnv = { ...process.env };
 const noImage: SubmitContext = { webhookUrl: null, image: null };
 const image = { bytes: Buffer.from("89504e470d0a1a0a0000", "hex"), mime: "image/png" as const };
 
 beforeAll(async () => {
-  fake = await startModelslabFake({ timings: { queuedMs: 40, runningMs: 120 } });
+  fake = await startModelslabFake({ timings: { queuedMs: 40, runningMs: 120 }, webhooks: false });
+  images = await startHttpFake((req, res) => {
+    if (req.url.pathname !== "/still.png") return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "image/png" }).end(image.bytes);
+  });
+  imageUrl = `${images.origin}/still.png`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dailies-modelslab-"));
   Object.assign(process.env, fake.env, { DATA_DIR: dataDir, PROVIDER_TIMEOUT_SECONDS: "5" });
   resetEnvCache();
@@ -25,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake.close();
+  await images.close();
   process.env = savedEnv;
   resetEnvCache();
 });
@@ -121,12 +131,15 @@ describe("v7 Video Fusion", () => {
     expect(err.message).toContain("PUBLIC_URL");
     expect(fake.attempts.length).toBe(before);
 
-    const url = "https://studio.example/i/abc?sig=1";
+    const url = imageUrl;
     const wan = await ml.submit(job("wan2.6-i2v"), { webhookUrl: null, image, imageUrl: url });
     expect(bodyOf(wan.providerJobId)).toMatchObject({ init_image: url, resolution: "720p", duration: "5" });
     expect(bodyOf(wan.providerJobId)).not.toHaveProperty("aspect_ratio");
     const kling = await ml.submit(job("kling-v1-6", { aspectRatio: "1:1" }), { webhookUrl: null, image, imageUrl: url });
     expect(bodyOf(kling.providerJobId)).toMatchObject({ init_image: [url], aspect_ratio: "1:1" });
+    expect((await untilDone(wan)).final.status).toBe("succeeded");
+    const unreachable = await ml.submit(job("wan2.6-i2v"), { webhookUrl: null, image, imageUrl: `${images.origin}/gone.png` });
+    expect((await untilDone(unreachable)).final).toMatchObject({ status: "failed", message: expect.stringContaining("init_image") });
     const wan25 = await ml.submit(job("wan2.5-t2v"), noImage);
     expect(bodyOf(wan25.providerJobId)).toMatchObject({ resolution: "720" });
   });
@@ -162,8 +175,9 @@ describe("v6 Ultra (wan2.2, ltx-2.3)", () => {
     const inline = await ml.submit(job("ltx-2.3"), { webhookUrl: null, image });
     expect(fake.submissions.find((s) => String(s.id) === inline.providerJobId)?.route).toBe("img2video_ultra");
     expect(bodyOf(inline.providerJobId)).toMatchObject({ init_image: `data:image/png;base64,${image.bytes.toString("base64")}`, base64: true, portrait: false });
-    const byUrl = await ml.submit(job("ltx-2.3"), { webhookUrl: null, image, imageUrl: "https://studio.example/i/x" });
-    expect(bodyOf(byUrl.providerJobId)).toMatchObject({ init_image: "https://studio.example/i/x" });
+    const byUrl = await ml.submit(job("ltx-2.3"), { webhookUrl: null, image, imageUrl });
+    expect(bodyOf(byUrl.providerJobId)).toMatchObject({ init_image: imageUrl });
+    expect((await untilDone(byUrl)).final.status).toBe("succeeded");
     expect(bodyOf(byUrl.providerJobId)).not.toHaveProperty("base64");
   });
 

@@ -66,6 +66,10 @@ describe("ModelsLab webhooks (unsigned: per-job token + confirm by fetch)", () =
     // ModelsLab may deliver twice: the replay has the same event id, so the route drops it as a duplicate.
     const replay = await verify(d, s.url, s.job);
     expect(replay.eventId).toBe(event.eventId);
+    // Also once the job has ended here (the usual replay): same id, no second fetch.
+    const late = await verify(d, s.url, { ...s.job, status: "succeeded" });
+    expect(late.eventId).toBe(event.eventId);
+    expect(fetchCount(s)).toBe(before + 2);
     const again = await receiver.waitFor((x) => x.json.id === d.json.id, receiver.deliveries.indexOf(d) + 1);
     expect(again.body.equals(d.body)).toBe(true);
   });

@@ -31,10 +31,10 @@ export async function verifyModelslabWebhook(
   // Before our submit stored the id: the route answers 503 so a retrying sender comes back; polling covers the rest.
   if (!job.providerJobId) return still(`${id}:early`);
   if (id !== job.providerJobId) throw new WebhookVerificationError("The callback names another ModelsLab job.");
-  // A late result for a job that already ended (canceled here, say) changes nothing: no need to ask.
-  if (FINISHED.has(job.status)) return still(`${id}:late`);
-
   const claimed = updateOf(body);
+  // A late result for a job that already ended (canceled here, say) changes nothing: no need to ask.
+  // Its event id is the one the first delivery got, so a replay is a duplicate.
+  if (FINISHED.has(job.status)) return still(`${id}:${claimed.status}`);
   if (!FINISHED.has(claimed.status)) return { eventId: `${id}:${claimed.status}:${claimed.etaSeconds ?? ""}`, providerJobId: id, update: claimed };
   const confirmed = await confirm({ providerJobId: id, providerData: job.providerData ?? null });
   return { eventId: `${id}:${confirmed.status}`, providerJobId: id, update: confirmed };

@@ -33,13 +33,6 @@ const schema = z.object({
     .optional()
     .transform((v) => v === "true"),
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters (or unset it to generate one)").optional(),
-  REPLICATE_API_TOKEN: optionalString,
-  REPLICATE_BASE_URL: url("REPLICATE_BASE_URL").default("https://api.replicate.com/v1"),
-  REPLICATE_WEBHOOK_SECRET: optionalString,
-  FAL_KEY: optionalString,
-  FAL_QUEUE_URL: url("FAL_QUEUE_URL").default("https://queue.fal.run"),
-  FAL_REST_URL: url("FAL_REST_URL").default("https://rest.fal.ai"),
-  FAL_JWKS_URL: url("FAL_JWKS_URL").default("https://rest.alpha.fal.ai/.well-known/jwks.json"),
   FFMPEG_PATH: optionalString,
   FFPROBE_PATH: optionalString,
   /** The shell search path, to find ffmpeg/ffprobe installed by the system. */
@@ -54,7 +47,6 @@ const schema = z.object({
   MAX_OUTPUT_MB: positiveInt(2048),
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
-  LOCAL_RENDER_CONCURRENCY: positiveInt(1),
   ...providerConfigShape,
 });
 

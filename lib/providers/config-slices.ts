@@ -2,8 +2,14 @@
  * Every provider's settings slice, merged into lib/env.ts's schema. One line per provider
  * folder; the slices are pure zod (no env reads), so env.ts can import them.
  */
+import { falConfig } from "./fal/config";
+import { localConfig } from "./local/config";
 import { modelslabConfig } from "./modelslab/config";
+import { replicateConfig } from "./replicate/config";
 
 export const providerConfigShape = {
+  ...localConfig.shape,
+  ...replicateConfig.shape,
+  ...falConfig.shape,
   ...modelslabConfig.shape,
 };

@@ -11,7 +11,7 @@ import { transition } from "../jobs/apply-update";
 import { ensurePlayable } from "../media/ensure-playable";
 import { makePoster } from "../media/poster";
 import { NotAVideoError, probe } from "../media/probe";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
@@ -66,13 +66,10 @@ async function copyAndCheck(job: Job, scratch: string[]) {
   const maxBytes = MAX_OUTPUT_MB * 1024 * 1024;
 
   const signal = AbortSignal.timeout(OUTPUT_DOWNLOAD_TIMEOUT_SECONDS * 1000);
+  // Adapters open outputs through the kit (openOutput / checkOutputResponse), which already
+  // mapped every HTTP answer and a declared size over the cap; what is left here is a body to stream.
   const res = await provider.fetchOutput(ref, update, signal);
-  if (res.status === 404 || res.status === 410 || res.status === 403)
-    throw new SaveFailure("output_expired", "The provider no longer has this video (its link expired before we could copy it). Try again.");
-  if (res.status >= 500) throw new ProviderError("provider_error", `The provider answered ${res.status} when we fetched the video.`);
-  if (!res.ok || !res.body) throw new SaveFailure("provider_error", `The provider answered ${res.status} when we fetched the video.`);
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw new TooLargeError(maxBytes);
+  if (!res.body) throw new SaveFailure("provider_error", "The provider sent no video.");
 
   const raw = storage().tempPath("mp4");
   scratch.push(raw);

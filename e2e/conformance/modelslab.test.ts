@@ -16,7 +16,10 @@ describeProvider({
       accepted: (tag) => countMentioning(fake.submissions.map((s) => s.body), tag),
       attempts: (tag) => countMentioning(fake.attempts.map((a) => a.body), tag),
       downloads: (id) => fake.downloads(id),
-      sendWebhook: (id, variant) => fake.sendWebhook(id, variant),
+      sendWebhook(id, variant) {
+        if (variant === "stale") throw new Error("ModelsLab callbacks carry no timestamp, so there is no stale delivery.");
+        return fake.sendWebhook(id, variant);
+      },
     };
   },
 });

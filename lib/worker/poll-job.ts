@@ -45,7 +45,10 @@ export async function expireJob(ctx: WorkerContext, job: Job): Promise<void> {
   const moved = await transition(db, job.id, {
     to: "failed",
     errorCode: "timeout",
-    errorMessage: `The provider did not finish within ${minutes} minutes, so Dailies stopped the job. Try again, or pick a faster model.`,
+    errorMessage:
+      job.status === "queued"
+        ? `${provider.label} had no free slot for this job within ${minutes} minutes, so Dailies gave up before sending it. Try again later.`
+        : `The provider did not finish within ${minutes} minutes, so Dailies stopped the job. Try again, or pick a faster model.`,
   });
   const ref = refOf(job);
   if (moved && ref) await provider.cancel?.(ref).catch((err) => console.warn(`[worker] cancel of expired job ${job.id} failed`, err));

@@ -18,8 +18,9 @@ export function slotFor(provider: VideoProvider): { provider: string; max: numbe
 
 /** Each limited provider's limit and how many of its slots are taken now. */
 export async function slotUse(db: Db, providers: readonly VideoProvider[] = PROVIDERS): Promise<Array<{ provider: VideoProvider; max: number; held: number }>> {
+  // An unconfigured provider takes no jobs, so its slots need no counting on every worker tick.
   const limited = providers.flatMap((p) => {
-    const slot = slotFor(p);
+    const slot = p.isConfigured() ? slotFor(p) : undefined;
     return slot ? [{ provider: p, max: slot.max }] : [];
   });
   const held = await countHeldAtProvider(db, limited.map((l) => l.provider.id));

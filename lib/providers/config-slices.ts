@@ -3,6 +3,7 @@
  * folder; the slices are pure zod (no env reads), so env.ts can import them.
  */
 import { falConfig } from "./fal/config";
+import { gatewayConfig } from "./gateway/config";
 import { localConfig } from "./local/config";
 import { modelslabConfig } from "./modelslab/config";
 import { replicateConfig } from "./replicate/config";
@@ -12,4 +13,5 @@ export const providerConfigShape = {
   ...replicateConfig.shape,
   ...falConfig.shape,
   ...modelslabConfig.shape,
+  ...gatewayConfig.shape,
 };

@@ -5,6 +5,7 @@
 import { falConfig } from "./fal/config";
 import { gatewayConfig } from "./gateway/config";
 import { localConfig } from "./local/config";
+import { modelslabConfig } from "./modelslab/config";
 import { replicateConfig } from "./replicate/config";
 import { skytellsConfig } from "./skytells/config";
 
@@ -13,5 +14,6 @@ export const providerConfigShape = {
   ...replicateConfig.shape,
   ...falConfig.shape,
   ...skytellsConfig.shape,
+  ...modelslabConfig.shape,
   ...gatewayConfig.shape,
 };

@@ -98,6 +98,8 @@ const schema = z.object({
       if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES has "${bad}", which is not an IP address or CIDR (like 10.0.0.0/8)` });
       return list;
     }),
+  /** "json": one JSON object per log line (for log collectors); otherwise readable text. */
+  LOG_FORMAT: z.enum(["text", "json", ""], { error: 'LOG_FORMAT must be "text" or "json"' }).optional().transform((v) => (v === "json" ? "json" : "text")),
   ...providerConfigShape,
 }).superRefine((e, ctx) => {
   if (e.MEDIA_DELIVERY === "redirect" && !e.STORAGE_URL)

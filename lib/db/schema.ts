@@ -201,3 +201,18 @@ export const verification = sqliteTable(
   },
   (t) => [index("verification_identifier_idx").on(t.identifier)],
 );
+
+/** One row per worker process, rewritten as it ticks: /api/health reads the newest beat. */
+export const workerHeartbeats = sqliteTable(
+  "worker_heartbeats",
+  {
+    workerId: text("worker_id").primaryKey(),
+    pid: integer("pid").notNull(),
+    host: text("host").notNull(),
+    startedAt: integer("started_at").notNull(),
+    beatAt: integer("beat_at").notNull(),
+  },
+  (t) => [index("worker_heartbeats_beat_idx").on(t.beatAt)],
+);
+
+export type WorkerHeartbeat = typeof workerHeartbeats.$inferSelect;

@@ -1,12 +1,14 @@
 /** `npm run worker`: the background loop as its own process, next to a web server started with WORKER=off. */
 import { env } from "../env";
+import { logger } from "../log/logger";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
+const log = logger("worker");
 startWorker().then(
-  () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
+  () => log.info("running", { dataDir: e.DATA_DIR, pid: process.pid }),
   (err: unknown) => {
-    console.error("[worker] could not start", err);
+    log.error("could not start", { err });
     process.exit(1);
   },
 );
@@ -16,7 +18,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    console.log(`[worker] ${signal}: finishing current steps`);
+    log.info("finishing current steps", { signal });
     void stopWorker().then(() => process.exit(0));
   });
 }

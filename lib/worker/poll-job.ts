@@ -7,6 +7,9 @@ import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, refOf } from "./provider-ref";
 import { nextPollAt, retryAt } from "./schedule";
+import { logger } from "../log/logger";
+
+const log = logger("worker");
 
 /** Asks the provider how a submitted or running job is doing and applies the answer. */
 export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
@@ -22,7 +25,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
   } catch (err) {
     if (!(err instanceof ProviderError) || !err.retryable) {
       const pe = err instanceof ProviderError ? err : null;
-      if (!pe) console.error(`[worker] poll of job ${job.id} failed`, err);
+      if (!pe) log.error("poll failed", { jobId: job.id, err });
       await transition(db, job.id, {
         to: "failed",
         errorCode: pe?.code ?? "internal",
@@ -54,6 +57,6 @@ export async function expireJob(ctx: WorkerContext, job: Job): Promise<void> {
           : `Dailies could not send this job to ${provider.label} within ${minutes} minutes. Try again later.`,
   });
   const ref = refOf(job);
-  if (moved && ref) await provider.cancel?.(ref).catch((err) => console.warn(`[worker] cancel of expired job ${job.id} failed`, err));
+  if (moved && ref) await provider.cancel?.(ref).catch((err) => log.warn("cancel of expired job failed", { jobId: job.id, err }));
   await releaseLease(db, job.id, owner, null);
 }

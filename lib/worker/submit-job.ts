@@ -11,6 +11,9 @@ import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, providerJobOf } from "./provider-ref";
 import { MAX_SUBMIT_ATTEMPTS, nextPollAt, retryAt } from "./schedule";
+import { logger } from "../log/logger";
+
+const log = logger("worker");
 
 /**
  * Sends a queued job to its provider exactly once. The attempt is written down before the
@@ -72,7 +75,7 @@ async function onSubmitError(ctx: WorkerContext, job: Job, err: unknown): Promis
     return releaseLease(db, job.id, owner, retryAt(attempt, err.retryAfterSeconds, ctx.cadence, ctx.now()));
   }
   const pe = err instanceof ProviderError ? err : null;
-  if (!pe) console.error(`[worker] submit of job ${job.id} failed`, err);
+  if (!pe) log.error("submit failed", { jobId: job.id, err });
   await transition(db, job.id, {
     to: "failed",
     errorCode: pe?.code ?? "internal",

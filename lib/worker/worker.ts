@@ -1,10 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { pruneHeartbeats, writeHeartbeat } from "../db/queries/heartbeats";
 import { claimDueJobs } from "../db/queries/jobs";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { logger } from "../log/logger";
 import { fullProviders } from "../jobs/provider-slots";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
@@ -14,6 +17,10 @@ import { submitJob } from "./submit-job";
 
 const MAX_IN_FLIGHT = 4;
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+/** Beats at most this often however fast the loop ticks; /api/health calls a worker silent for a minute stale. */
+const HEARTBEAT_EVERY_MS = 1000;
+const HEARTBEATS_KEPT_MS = 24 * 60 * 60 * 1000;
+const log = logger("worker");
 
 /**
  * The background loop: claims due jobs with a lease and moves each one step
@@ -27,6 +34,8 @@ export class Worker {
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
+  private lastBeat = 0;
+  private readonly startedAt = Date.now();
   private readonly onEvent = () => this.wake();
 
   constructor(db: Db) {
@@ -73,7 +82,17 @@ export class Worker {
     });
   }
 
+  /** Records that this worker is alive (one upsert); the first one is awaited by startWorker. */
+  async heartbeat(): Promise<void> {
+    const now = this.ctx.now();
+    this.lastBeat = now;
+    await writeHeartbeat(this.ctx.db, { workerId: this.ctx.owner, pid: process.pid, host: os.hostname(), startedAt: this.startedAt, beatAt: now }).catch((err: unknown) =>
+      log.warn("heartbeat failed", { err }),
+    );
+  }
+
   private async tick(): Promise<void> {
+    if (this.ctx.now() - this.lastBeat >= HEARTBEAT_EVERY_MS) await this.heartbeat();
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
       const full = await fullProviders(this.ctx.db);
@@ -82,7 +101,8 @@ export class Worker {
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = this.ctx.now();
-      await cleanup(this.ctx.db).catch((err) => console.warn("[worker] cleanup failed", err));
+      await cleanup(this.ctx.db).catch((err: unknown) => log.warn("cleanup failed", { err }));
+      await pruneHeartbeats(this.ctx.db, this.ctx.now() - HEARTBEATS_KEPT_MS).catch((err: unknown) => log.warn("pruning heartbeats failed", { err }));
     }
   }
 
@@ -102,7 +122,7 @@ export class Worker {
       return await pollJob(this.ctx, job);
     } catch (err) {
       // a bug, not a provider answer: log it and let the lease expire so the job is tried again
-      console.error(`[worker] step for job ${job.id} (${job.status}) crashed`, err);
+      log.error("step crashed", { jobId: job.id, status: job.status, err });
     }
   }
 }

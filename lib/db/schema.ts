@@ -216,3 +216,23 @@ export const workerHeartbeats = sqliteTable(
 );
 
 export type WorkerHeartbeat = typeof workerHeartbeats.$inferSelect;
+
+/**
+ * `Idempotency-Key`s of POST /api/jobs, per user, for 24 hours: the request's hash and the answer
+ * it got, written in the same transaction as the job, so a retried request gets the same job.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    jobId: text("job_id").notNull(),
+    statusCode: integer("status_code").notNull(),
+    responseBody: text("response_body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
+import { transaction, type Db } from "../db/client";
+import { claimIdempotencyKey } from "../db/queries/idempotency-keys";
 import { countActiveJobs, insertJob } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { env } from "../env";
@@ -20,6 +21,25 @@ export interface CreateJobInput {
   image: Buffer | null;
   userId: string;
   parentId?: string | null;
+  /** Records this `Idempotency-Key` with the job, in the same transaction (lib/jobs/idempotency.ts). */
+  idempotency?: IdempotencyClaim;
+}
+
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+  /** Records older than this have expired: the key may be used again. */
+  notBefore: number;
+  /** The answer a retry gets back, from the job as inserted. */
+  response: (job: Job) => { status: number; body: unknown };
+}
+
+/** Thrown inside the insert's transaction when another request holds the key: nothing is kept. */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super("Another request with this Idempotency-Key created its job first.");
+    this.name = "IdempotencyKeyTaken";
+  }
 }
 
 const MAX_ACTIVE_JOBS_PER_USER = 20;
@@ -66,8 +86,9 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   }
 
   const now = Date.now();
+  const claim = input.idempotency;
   try {
-    const job = await insertJob(db, {
+    const row = {
       id,
       userId: input.userId,
       parentId: input.parentId ?? null,
@@ -86,7 +107,20 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
       deadlineAt: now + env().JOB_DEADLINE_SECONDS * 1000,
       createdAt: now,
       updatedAt: now,
-    });
+    } as const;
+    const job = claim
+      ? await transaction(db, async (tx) => {
+          const inserted = await insertJob(tx, row);
+          const { status, body } = claim.response(inserted);
+          const claimed = await claimIdempotencyKey(
+            tx,
+            { userId: input.userId, key: claim.key, requestHash: claim.requestHash, jobId: inserted.id, statusCode: status, responseBody: JSON.stringify(body), createdAt: now },
+            claim.notBefore,
+          );
+          if (!claimed) throw new IdempotencyKeyTaken();
+          return inserted;
+        })
+      : await insertJob(db, row);
     jobEvents().emit("created", job.id);
     return ok(job);
   } catch (err) {

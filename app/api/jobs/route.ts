@@ -8,6 +8,7 @@ import { appError, errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
 import { requireViewer } from "@/lib/http/require-viewer";
 import { createJob } from "@/lib/jobs/create-job";
+import { createJobOnce, jobCreatedAnswer, parseIdempotencyKey } from "@/lib/jobs/idempotency";
 import { serializeJobs } from "@/lib/jobs/serialize-jobs";
 
 export const dynamic = "force-dynamic";
@@ -50,13 +51,28 @@ export async function GET(req: Request): Promise<Response> {
   return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
 }
 
-/** Creates a job from JSON, or multipart when an image is attached. */
+/**
+ * Creates a job from JSON, or multipart when an image is attached. With an `Idempotency-Key`
+ * header, a retry of the same request (within 24 h) gets the same job back instead of a new one.
+ */
 export async function POST(req: Request): Promise<Response> {
   const asked = await requireViewer(req);
   if ("response" in asked) return asked.response;
+  const key = parseIdempotencyKey(req.headers.get("idempotency-key"));
+  if (!key.ok) return errorResponse(key.error);
   const parsed = await parseJobRequest(req);
   if (!parsed.ok) return errorResponse(parsed.error);
-  const created = await createJob(await db(), { ...parsed.value, userId: asked.viewer.userId });
+  const input = { ...parsed.value, userId: asked.viewer.userId };
+  if (key.value) {
+    const answer = await createJobOnce(await db(), input, key.value);
+    if (!answer.ok) return errorResponse(answer.error);
+    const { id } = answer.value.body as { id: string };
+    const headers: Record<string, string> = { location: `/api/jobs/${id}` };
+    if (answer.value.replayed) headers["idempotent-replayed"] = "true";
+    return Response.json(answer.value.body, { status: answer.value.status, headers });
+  }
+  const created = await createJob(await db(), input);
   if (!created.ok) return errorResponse(created.error);
-  return Response.json({ id: created.value.id, status: created.value.status }, { status: 201, headers: { location: `/api/jobs/${created.value.id}` } });
+  const { status, body } = jobCreatedAnswer(created.value);
+  return Response.json(body, { status, headers: { location: `/api/jobs/${created.value.id}` } });
 }

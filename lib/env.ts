@@ -88,6 +88,8 @@ const schema = z.object({
     .enum(["true", "false", ""], { error: 'ALLOW_INSECURE_PROVIDER_URLS must be "true" or "false"' })
     .optional()
     .transform((v) => v === "true"),
+  /** "true" lets outgoing webhooks reach loopback and private networks (a receiver on your LAN; tests' loopback receiver). */
+  OUTGOING_WEBHOOKS_ALLOW_PRIVATE: bool("OUTGOING_WEBHOOKS_ALLOW_PRIVATE"),
   /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. */
   TRUSTED_PROXIES: z
     .string()

@@ -8,6 +8,7 @@ import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
 import { logger } from "../log/logger";
+import { dispatchWebhooks } from "../webhooks/outgoing/dispatcher";
 import { fullProviders } from "../jobs/provider-slots";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
@@ -35,6 +36,8 @@ export class Worker {
   private again = false;
   private lastCleanup = 0;
   private lastBeat = 0;
+  /** The outgoing-webhook round under way, if any: one at a time, beside the job steps. */
+  private dispatching: Promise<void> | null = null;
   private readonly startedAt = Date.now();
   private readonly onEvent = () => this.wake();
 
@@ -64,7 +67,7 @@ export class Worker {
     this.timer = null;
     jobEvents().off("created", this.onEvent);
     jobEvents().off("changed", this.onEvent);
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight, this.dispatching]);
   }
 
   wake(): void {
@@ -98,6 +101,11 @@ export class Worker {
       const full = await fullProviders(this.ctx.db);
       const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now(), full);
       for (const job of claimed) this.track(this.step(job));
+    }
+    if (!this.dispatching && this.timer) {
+      this.dispatching = dispatchWebhooks(this.ctx.db, this.ctx.owner)
+        .catch((err: unknown) => log.error("outgoing webhooks round crashed", { err }))
+        .finally(() => (this.dispatching = null));
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = this.ctx.now();

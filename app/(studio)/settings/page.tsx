@@ -3,16 +3,18 @@ import { AccountSection } from "@/components/settings/account-section";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { SignupToggle } from "@/components/settings/signup-toggle";
+import { WebhooksSection } from "@/components/settings/webhooks-section";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { isOwner, signupOpen } from "@/lib/auth/instance";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { publicOrigin } from "@/lib/http/public-origin";
+import { listEndpoints, recentDeliveries } from "@/lib/webhooks/outgoing/endpoints";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
-/** Account, API tokens and, for the owner, who may sign up. */
+/** Account, API tokens, webhooks and, for the owner, who may sign up. */
 export default async function SettingsPage() {
   const viewer = await requirePageViewer("/settings");
   const tokens = (await listApiTokens(await db(), viewer.userId)).map(({ id, name, prefix, createdAt, lastUsedAt }) => ({ id, name, prefix, createdAt, lastUsedAt }));
@@ -28,6 +30,7 @@ export default async function SettingsPage() {
         </SettingsSection>
       )}
       <ApiTokensSection tokens={tokens} origin={await publicOrigin()} />
+      <WebhooksSection endpoints={await listEndpoints(await db(), viewer.userId)} deliveries={await recentDeliveries(await db(), viewer.userId, { limit: 15 })} />
     </main>
   );
 }

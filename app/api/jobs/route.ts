@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { isValidCursor, listJobs } from "@/lib/db/queries/jobs";
-import { JOB_STATUSES } from "@/lib/db/schema";
-import { MAX_SEARCH_LENGTH } from "@/lib/jobs/list-filters";
+import { listJobs } from "@/lib/db/queries/jobs";
+import { listQuery } from "@/lib/jobs/list-query";
 import { appError, errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
 import { requireViewer } from "@/lib/http/require-viewer";
@@ -12,23 +10,6 @@ import { createJobOnce, jobCreatedAnswer, parseIdempotencyKey } from "@/lib/jobs
 import { serializeJobs } from "@/lib/jobs/serialize-jobs";
 
 export const dynamic = "force-dynamic";
-
-const list = (s: string) => s.split(",").filter(Boolean);
-
-const listQuery = z.object({
-  cursor: z.string().max(200).refine(isValidCursor, "The cursor is not valid.").optional(),
-  status: z
-    .string()
-    .transform(list)
-    .pipe(z.array(z.enum(JOB_STATUSES, { error: `status must be one of ${JOB_STATUSES.join(", ")}.` })))
-    .optional(),
-  model: z.string().max(200).optional(),
-  favorite: z.enum(["true", "false"], { error: "favorite must be true or false." }).optional(),
-  q: z.string().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
-  changedSince: z.coerce.number().int().nonnegative({ error: "changedSince must be a time in epoch milliseconds." }).optional(),
-  ids: z.string().transform(list).pipe(z.array(z.string().max(64)).max(100, "Ask for at most 100 ids.")).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
 
 /**
  * Lists the asker's jobs newest first, paged by cursor, filtered by status, model, favorite and

@@ -24,6 +24,17 @@ export const endpointInputSchema = z
 
 export type EndpointInput = z.infer<typeof endpointInputSchema>;
 
+/** The query of GET /api/webhooks/deliveries. */
+export const deliveriesQuerySchema = z.object({
+  endpoint: z.string().max(64).optional(),
+  limit: z.coerce
+    .number({ error: "limit must be a number from 1 to 100." })
+    .int("limit must be a number from 1 to 100.")
+    .min(1, "limit must be a number from 1 to 100.")
+    .max(100, "limit must be a number from 1 to 100.")
+    .default(20),
+});
+
 export const endpointSchema = z.object({
   id: z.string(),
   url: z.string(),

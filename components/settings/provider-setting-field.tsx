@@ -10,7 +10,7 @@ function hintFor(field: SettingFieldView): string {
     case "unreadable":
       return "A value is saved but cannot be read (it was saved under another APP_SECRET). Save it again, or remove it.";
     default:
-      return field.defaultValue ? `Default: ${field.defaultValue}.` : field.secret ? "Not set." : "Optional.";
+      return field.defaultValue ? `Default: ${field.defaultValue}` : field.secret ? "Not set." : "Optional.";
   }
 }
 

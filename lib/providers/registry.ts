@@ -1,10 +1,18 @@
 /** Every provider and model Dailies knows, looked up by id. */
+import { aimlProvider } from "./aiml/adapter";
 import { falProvider } from "./fal/adapter";
 import { localProvider } from "./local/adapter";
 import { replicateProvider } from "./replicate/adapter";
+import { visgateProvider } from "./visgate/adapter";
 import type { ModelSpec, ProviderId, VideoProvider } from "./types";
 
-export const PROVIDERS: readonly VideoProvider[] = [localProvider, replicateProvider, falProvider];
+export const PROVIDERS: readonly VideoProvider[] = [
+  localProvider,
+  replicateProvider,
+  falProvider,
+  aimlProvider,
+  visgateProvider,
+];
 
 const byId = new Map<string, VideoProvider>(PROVIDERS.map((p) => [p.id, p]));
 const models = new Map<string, ModelSpec>(PROVIDERS.flatMap((p) => p.models.map((m) => [m.id, m] as const)));

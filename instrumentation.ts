@@ -5,5 +5,5 @@ export async function register(): Promise<void> {
   const { env } = await import("./lib/env");
   if (env().WORKER === "off") return;
   const { startWorker } = await import("./lib/worker");
-  startWorker();
+  await startWorker();
 }

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startApp, type App } from "../e2e/support/app-server";
-import { openDb } from "../lib/db/client";
+import { closeDb, openDb } from "../lib/db/client";
 import { savingReplicateJob } from "./copy";
 import { treeRss, type ProcInfo } from "./proc";
 import { median, onCleanup, round, serveFile, type Measurement } from "./util";
@@ -48,9 +48,9 @@ export async function benchCopyMemory(bigClip: string, dataDir: string): Promise
       peakNodeMb = Math.max(peakNodeMb, nodeMb);
     }, SAMPLE_MS);
 
-    const db = openDb(path.join(dataDir, "dailies.db"));
-    const job = savingReplicateJob(db, server.url, 0, null, app.userId);
-    db.$client.close();
+    const db = await openDb(path.join(dataDir, "dailies.db"));
+    const job = await savingReplicateJob(db, server.url, 0, null, app.userId);
+    await closeDb(db);
     const t0 = performance.now();
     let status = "saving";
     let body: { status?: string; error?: { message?: string } | null; video?: { bytes?: number } | null } = {};

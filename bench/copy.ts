@@ -8,7 +8,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { openDb, type Db } from "../lib/db/client";
+import { closeDb, openDb, type Db } from "../lib/db/client";
 import { getJob } from "../lib/db/queries/jobs";
 import { ffmpegPath, ffprobePath } from "../lib/media/ffmpeg-path";
 import { storage } from "../lib/storage";
@@ -48,9 +48,9 @@ export function savingReplicateJob(db: Db, url: string, i: number, owner: string
 }
 
 async function ours(ctx: WorkerContext, url: string, i: number): Promise<number> {
-  const job = savingReplicateJob(ctx.db, url, i, OWNER);
+  const job = await savingReplicateJob(ctx.db, url, i, OWNER);
   const ms = await timed(() => saveOutput(ctx, job));
-  const after = getJob(ctx.db, job.id);
+  const after = await getJob(ctx.db, job.id);
   if (after?.status !== "succeeded") throw new Error(`job ended ${after?.status}: ${after?.errorCode} ${after?.errorMessage}`);
   await storage().delete(after.videoKey!);
   await storage().delete(after.posterKey!);
@@ -77,7 +77,7 @@ async function baseline(url: string, dir: string, i: number): Promise<number> {
 
 export async function benchCopy(dataDir: string, scratchDir: string, clip: string): Promise<Measurement> {
   const server = await serveFile(clip);
-  const db = openDb(path.join(dataDir, "dailies.db"));
+  const db = await openDb(path.join(dataDir, "dailies.db"));
   const ctx: WorkerContext = { db, owner: OWNER, leaseMs: 60_000, cadence: { pollMinMs: 1000, pollMaxMs: 5000 }, now: Date.now };
   const name = "Output copy: saveOutput vs fetch+ffprobe+poster (median ratio)";
   try {
@@ -108,7 +108,7 @@ export async function benchCopy(dataDir: string, scratchDir: string, clip: strin
   } catch (err) {
     return { id: "copy_overhead", name, value: null, unit: "ratio", target: `<= ${TARGET}`, pass: false, details: {}, error: String(err) };
   } finally {
-    db.$client.close();
+    await closeDb(db);
     await server.close();
   }
 }

@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { startApp, type App } from "../e2e/support/app-server";
 import { seedJob } from "../e2e/support/test-db";
-import { openDb } from "../lib/db/client";
+import { closeDb, openDb } from "../lib/db/client";
 import { treeCpuSeconds } from "./proc";
 import { download, median, onCleanup, round, type Measurement } from "./util";
 
@@ -74,9 +74,9 @@ export async function benchMediaThroughput(clip: string, dataDir: string): Promi
     const running = app;
     onCleanup(() => running.kill());
     // /media serves only files of the asker's own jobs.
-    const db = openDb(path.join(dataDir, "dailies.db"));
-    seedJob(db, { id, userId: app.userId, status: "succeeded", progress: 1, videoKey: `videos/${id}.mp4`, videoBytes: size });
-    db.$client.close();
+    const db = await openDb(path.join(dataDir, "dailies.db"));
+    await seedJob(db, { id, userId: app.userId, status: "succeeded", progress: 1, videoKey: `videos/${id}.mp4`, videoBytes: size });
+    await closeDb(db);
     base = await startBaseline(clip);
     const targets: Target[] = [
       { label: "ours", url: `${app.url}/media/videos/${id}.mp4`, pid: app.child.pid!, agent: new http.Agent({ keepAlive: true }), headers: app.auth },

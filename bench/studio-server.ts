@@ -36,7 +36,7 @@ export async function startStudio(dataDir: string): Promise<Studio> {
     await signUp(await context.newPage(), account);
     const storageState = await context.storageState();
     await context.close();
-    await seedJobs(dataDir, userIdByEmail(dataDir, account.email), SEEDED_JOBS);
+    await seedJobs(dataDir, await userIdByEmail(dataDir, account.email), SEEDED_JOBS);
     const cookie = storageState.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     return { app, browser, storageState, cookie, close: async () => void (await Promise.all([launched.close(), app.stop()])) };
   } catch (err) {

@@ -7,7 +7,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "../lib/auth/api-tokens";
-import { setFavorite } from "../lib/db/queries/jobs";
+import { countJobsWithPrompt, setFavorite } from "../lib/db/queries/jobs";
 import type { JobJson } from "../lib/jobs/serialize";
 import { api, as, getJobJson, isFinished, listJobsJson, postJob, watchJob, type ApiClient } from "./support/api";
 import { startApp, type App } from "./support/app-server";
@@ -22,7 +22,7 @@ let jobA: JobJson;
 
 beforeAll(async () => {
   app = await startApp();
-  b = seedUser(app.dataDir, { name: "B" });
+  b = await seedUser(app.dataDir, { name: "B" });
   B = as(app, b);
   nobody = as(app, null);
   const still = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#446688" } }).jpeg().toBuffer();
@@ -84,8 +84,7 @@ describe("nobody", () => {
     expect(((await list.json()) as { error: { message: string } }).error.message).toMatch(/API token/);
     const create = await postJob(nobody, { model: "local:preview", prompt: "an anonymous job", durationSeconds: 2 });
     expect(create.status).toBe(401);
-    const rows = withDb(app.dataDir, (db) => db.$client.prepare("SELECT count(*) AS n FROM jobs WHERE prompt = ?").get("an anonymous job") as { n: number });
-    expect(rows.n).toBe(0);
+    expect(await withDb(app.dataDir, (db) => countJobsWithPrompt(db, "an anonymous job"))).toBe(0);
   });
 
   it("gets 404 on a job and its files", async () => {
@@ -112,9 +111,9 @@ describe("nobody", () => {
       expect((await api(asking(headers), jobA.video!.url)).status).toBe(404);
     }
 
-    const { token, row } = withDb(app.dataDir, (db) => createApiToken(db, app.userId, "short-lived"));
+    const { token, row } = await withDb(app.dataDir, (db) => createApiToken(db, app.userId, "short-lived"));
     expect((await api(asking(bearer(token)), `/api/jobs/${jobA.id}`)).status).toBe(200);
-    withDb(app.dataDir, (db) => revokeApiToken(db, app.userId, row.id));
+    await withDb(app.dataDir, (db) => revokeApiToken(db, app.userId, row.id));
     expect((await api(asking(bearer(token)), "/api/jobs")).status).toBe(401);
     expect((await api(asking(bearer(token)), `/api/jobs/${jobA.id}`)).status).toBe(404);
   });
@@ -142,8 +141,8 @@ describe("list filters, search and polling", () => {
   const t0 = Date.now() - 60_000;
   const ids: Record<string, string> = {};
 
-  beforeAll(() => {
-    cUser = seedUser(app.dataDir, { name: "C" });
+  beforeAll(async () => {
+    cUser = await seedUser(app.dataDir, { name: "C" });
     c = as(app, cUser);
     // Finished rows, so the embedded worker leaves them alone; times spaced a second apart.
     const rows = [
@@ -152,13 +151,13 @@ describe("list filters, search and polling", () => {
       { key: "lights", prompt: "city lights at night", model: "local:preview" },
       { key: "quote", prompt: 'she said "or else" (quietly)', model: "local:preview" },
     ];
-    withDb(app.dataDir, (db) => {
-      rows.forEach((r, i) => {
+    await withDb(app.dataDir, async (db) => {
+      for (const [i, r] of rows.entries()) {
         const at = t0 + i * 1000;
-        const job = seedJob(db, { userId: cUser.userId, prompt: r.prompt, model: r.model, provider: r.provider ?? "local", status: "canceled", createdAt: at, updatedAt: at });
+        const job = await seedJob(db, { userId: cUser.userId, prompt: r.prompt, model: r.model, provider: r.provider ?? "local", status: "canceled", createdAt: at, updatedAt: at });
         ids[r.key] = job.id;
-      });
-      setFavorite(db, ids.fox!, cUser.userId, true);
+      }
+      await setFavorite(db, ids.fox!, cUser.userId, true);
     });
   });
 
@@ -214,7 +213,7 @@ describe("list filters, search and polling", () => {
     // Another user's ETag for the same URL is not this one.
     expect((await api(B, "/api/jobs?status=canceled", { headers: { "if-none-match": etag! } })).status).toBe(200);
 
-    withDb(app.dataDir, (db) => setFavorite(db, ids.lights!, cUser.userId, true));
+    await withDb(app.dataDir, (db) => setFavorite(db, ids.lights!, cUser.userId, true));
     const changed = await api(c, "/api/jobs?status=canceled", { headers: { "if-none-match": etag! } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);

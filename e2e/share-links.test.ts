@@ -1,12 +1,12 @@
 /** /s/<token>: the public page, its preview tags and its token-scoped media; revoked, expired and unknown tokens all 404. */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "../lib/db/client";
+import { closeDb, openDb, type Db } from "../lib/db/client";
 import { getJob } from "../lib/db/queries/jobs";
-import { shareLinks, type Job } from "../lib/db/schema";
+import { setShareLinkExpiry } from "../lib/db/queries/share-links";
+import type { Job } from "../lib/db/schema";
 import { createShareLink, revokeShareLink } from "../lib/share/share-links";
 import { seedJobWithFiles } from "./pw/seed";
 import { startApp, type App } from "./support/app-server";
@@ -22,19 +22,19 @@ const CRAWLER = { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.
 
 beforeAll(async () => {
   app = await startApp();
-  db = openDb(path.join(app.dataDir, "dailies.db"));
-  const sharer = insertUser(db, { id: "u-share", name: "Sharer", email: "sharer@example.com" });
+  db = await openDb(path.join(app.dataDir, "dailies.db"));
+  const sharer = await insertUser(db, { id: "u-share", name: "Sharer", email: "sharer@example.com" });
   // A finished 2 s 320x180 video with its 640x360 poster, as a local render leaves them.
   const { id } = await seedJobWithFiles(app.dataDir, sharer.id, { prompt: "a lighthouse at dusk, slow dolly in" });
-  job = getJob(db, id)!;
+  job = (await getJob(db, id))!;
   video = fs.readFileSync(path.join(app.dataDir, job.videoKey!));
 });
 afterAll(async () => {
-  db?.$client.close();
+  if (db) await closeDb(db);
   await app?.stop();
 });
 
-const newToken = () => createShareLink(db, job, null).token;
+const newToken = async () => (await createShareLink(db, job, null)).token;
 
 function meta(html: string, key: string): string | undefined {
   const re = new RegExp(`<meta (?:property|name)="${key.replace(/[.:]/g, "\\$&")}" content="([^"]*)"`);
@@ -52,7 +52,7 @@ async function expectGone(token: string) {
 
 describe("share page", () => {
   it("plays the video and previews with absolute OpenGraph and Twitter tags, noindex", async () => {
-    const token = newToken();
+    const token = await newToken();
     const res = await fetch(`${app.url}/s/${token}`, { headers: CRAWLER });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -77,7 +77,7 @@ describe("share page", () => {
   });
 
   it("serves the video through the token with Range, no caching past revocation, and noindex", async () => {
-    const token = newToken();
+    const token = await newToken();
     const url = `${app.url}/s/${token}/video.mp4`;
     const res = await fetch(url, { headers: { range: "bytes=100-1099" } });
     expect(res.status).toBe(206);
@@ -92,7 +92,7 @@ describe("share page", () => {
   });
 
   it("serves the poster as a JPEG", async () => {
-    const res = await fetch(`${app.url}/s/${newToken()}/poster.jpg`);
+    const res = await fetch(`${app.url}/s/${await newToken()}/poster.jpg`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/jpeg");
     expect(res.headers.get("x-robots-tag")).toMatch(/noindex/);
@@ -105,15 +105,15 @@ describe("share page", () => {
   });
 
   it("stops page and media at once when the link is revoked", async () => {
-    const token = newToken();
+    const token = await newToken();
     expect((await fetch(`${app.url}/s/${token}/video.mp4`, { headers: { range: "bytes=0-99" } })).status).toBe(206);
-    expect(revokeShareLink(db, token, job.userId!), "the owner's revoke takes").toBe(true);
+    expect(await revokeShareLink(db, token, job.userId!), "the owner's revoke takes").toBe(true);
     await expectGone(token);
   });
 
   it("stops page and media once the link has expired", async () => {
-    const token = newToken();
-    db.update(shareLinks).set({ expiresAt: Date.now() - 1 }).where(eq(shareLinks.token, token)).run();
+    const token = await newToken();
+    await setShareLinkExpiry(db, token, Date.now() - 1);
     await expectGone(token);
   });
 

@@ -14,9 +14,9 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The remixed job, if the viewer owns it; anything else starts a fresh composer. */
-function remixSource(id: unknown, userId: string): RemixSource | undefined {
+async function remixSource(id: unknown, userId: string): Promise<RemixSource | undefined> {
   if (typeof id !== "string") return undefined;
-  const job = getOwnedJob(db(), id, userId);
+  const job = await getOwnedJob(await db(), id, userId);
   return job && serializeJob(job);
 }
 
@@ -25,9 +25,9 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const { remix } = await searchParams;
   const viewer = await requirePageViewer(typeof remix === "string" ? `/?remix=${encodeURIComponent(remix)}` : "/");
   const catalog = modelCatalog();
-  const source = remixSource(remix, viewer.userId);
+  const source = await remixSource(remix, viewer.userId);
   const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
-  const { initialPage, readAt } = firstJobsPage(viewer.userId);
+  const { initialPage, readAt } = await firstJobsPage(viewer.userId);
   return (
     <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
       <section aria-labelledby="composer-title" className="min-w-0">

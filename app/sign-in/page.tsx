@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ next?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   if (await currentViewer()) redirect("/");
-  const { open, firstAccount } = signupOpen(db());
+  const { open, firstAccount } = await signupOpen(await db());
   // A fresh studio has nobody to sign in as: its first visitor creates the owner account.
   if (firstAccount) redirect("/sign-up");
   const next = (await searchParams).next;

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Create account", robots: { index: fa
 /** Creates the owner account on a fresh studio; later accounts only while the owner keeps sign-up open. */
 export default async function SignUpPage() {
   if (await currentViewer()) redirect("/");
-  const { open, firstAccount } = signupOpen(db());
+  const { open, firstAccount } = await signupOpen(await db());
   const signInLink = (
     <Link href="/sign-in" className={linkClass}>
       Sign in

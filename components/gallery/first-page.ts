@@ -10,8 +10,8 @@ import type { JobsPage } from "./jobs-cache";
  * A feed's first page, rendered with the page so cards paint without a client fetch, and when it
  * was read (taken just before, so the page holds at least what was true then).
  */
-export function firstJobsPage(userId: string, filters: JobFilters = {}): { initialPage: JobsPage; readAt: number } {
+export async function firstJobsPage(userId: string, filters: JobFilters = {}): Promise<{ initialPage: JobsPage; readAt: number }> {
   const readAt = Date.now();
-  const page = listJobs(db(), { userId, ...filtersToListOptions(filters), limit: PAGE_SIZE });
+  const page = await listJobs(await db(), { userId, ...filtersToListOptions(filters), limit: PAGE_SIZE });
   return { initialPage: { items: page.items.map(serializeJob), nextCursor: page.nextCursor }, readAt };
 }

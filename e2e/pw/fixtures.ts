@@ -47,7 +47,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   account: async ({ page, app }, provide) => {
     const account = newAccount();
     await signUp(page, account);
-    await provide({ ...account, id: userIdByEmail(app.dataDir, account.email) });
+    await provide({ ...account, id: await userIdByEmail(app.dataDir, account.email) });
   },
   // Named only so the account is signed up first: sign-up leaves `page` on the studio home.
   composer: async ({ page, account: _signedUp }, provide) => provide(await new Composer(page).open()),

@@ -6,8 +6,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
-import { jobs, user, type JobStatus, type NewJob } from "../../lib/db/schema";
+import { transaction } from "../../lib/db/client";
+import { insertJobs } from "../../lib/db/queries/jobs";
+import { findUserIdByEmail } from "../../lib/db/queries/users";
+import type { JobStatus, NewJob } from "../../lib/db/schema";
 import { makePoster } from "../../lib/media/poster";
 import { seededRandom } from "../../lib/media/seeded-random";
 import { sampleVideo } from "../fixtures/sample-video";
@@ -33,11 +35,11 @@ export interface SeededJob {
 }
 
 /** The account's id, looked up by email (sign-up goes through the UI first). */
-export function userIdByEmail(dataDir: string, email: string): string {
-  return withDb(dataDir, (db) => {
-    const row = db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).get();
-    if (!row) throw new Error(`no account with email ${email} in ${dataDir}`);
-    return row.id;
+export function userIdByEmail(dataDir: string, email: string): Promise<string> {
+  return withDb(dataDir, async (db) => {
+    const id = await findUserIdByEmail(db, email.toLowerCase());
+    if (!id) throw new Error(`no account with email ${email} in ${dataDir}`);
+    return id;
   });
 }
 
@@ -134,12 +136,7 @@ async function insertWithFiles(dataDir: string, rows: NewJob[]): Promise<void> {
     }
     if (row.posterKey) fs.linkSync(sample.poster, path.join(dataDir, row.posterKey));
   }
-  withDb(dataDir, (db) =>
-    db.transaction((tx) => {
-      // Well under SQLite's bound-parameter limit per statement.
-      for (let i = 0; i < rows.length; i += 200) tx.insert(jobs).values(rows.slice(i, i + 200)).run();
-    }),
-  );
+  await withDb(dataDir, (db) => transaction(db, (tx) => insertJobs(tx, rows)));
 }
 
 const samples = new Map<string, Promise<{ video: string; poster: string; videoBytes: number }>>();

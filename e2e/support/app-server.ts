@@ -93,7 +93,7 @@ export interface App extends Server {
 export async function startApp(opts: ServerOptions = {}): Promise<App> {
   const server = await startServer(opts);
   try {
-    const owner = seedUser(server.dataDir, { name: "Owner", owner: true });
+    const owner = await seedUser(server.dataDir, { name: "Owner", owner: true });
     return { ...server, owner, userId: owner.userId, token: owner.token, auth: owner.auth };
   } catch (err) {
     await server.stop();

@@ -3,34 +3,34 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "../../lib/db/client";
+import { closeDb, openDb, type Db } from "../../lib/db/client";
 import { insertJob } from "../../lib/db/queries/jobs";
-import { user, type Job, type NewJob } from "../../lib/db/schema";
+import { insertUserRow } from "../../lib/db/queries/users";
+import type { Job, NewJob } from "../../lib/db/schema";
 
 export function tempDataDir(prefix = "dailies-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function tempDb(): Db {
+export function tempDb(): Promise<Db> {
   return openDb(path.join(tempDataDir(), "dailies.db"));
 }
 
 /** Opens the database of the studio in `dataDir` (a running server has migrated it), runs `fn`, closes it. */
-export function withDb<T>(dataDir: string, fn: (db: Db) => T): T {
-  const db = openDb(path.join(dataDir, "dailies.db"));
+export async function withDb<T>(dataDir: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  const db = await openDb(path.join(dataDir, "dailies.db"));
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
 /** A better-auth user row, as sign-up would write it (without a password: tests sign in by token). */
-export function insertUser(db: Db, overrides: { id?: string; name?: string; email?: string } = {}): { id: string; email: string } {
+export async function insertUser(db: Db, overrides: { id?: string; name?: string; email?: string } = {}): Promise<{ id: string; email: string }> {
   const id = overrides.id ?? `usr_${randomBytes(9).toString("base64url")}`;
   const email = overrides.email ?? `${id.toLowerCase()}@example.test`;
-  const now = new Date();
-  db.insert(user).values({ id, name: overrides.name ?? "Test user", email, emailVerified: false, createdAt: now, updatedAt: now }).run();
+  await insertUserRow(db, { id, name: overrides.name ?? "Test user", email, now: new Date() });
   return { id, email };
 }
 
@@ -60,6 +60,6 @@ export function jobRow(overrides: Partial<NewJob> = {}): NewJob & { id: string }
   };
 }
 
-export function seedJob(db: Db, overrides: Partial<NewJob> = {}): Job {
+export function seedJob(db: Db, overrides: Partial<NewJob> = {}): Promise<Job> {
   return insertJob(db, jobRow(overrides));
 }

@@ -13,9 +13,9 @@ export async function createApiTokenAction(name: string): Promise<ActionResult<{
   if (!viewer) return actionFail(SIGNED_OUT);
   const clean = typeof name === "string" ? name.trim() : "";
   if (!clean || clean.length > 60) return actionFail("Name the token (up to 60 characters), e.g. “render script”.", { name: "Enter a name." });
-  if (listApiTokens(db(), viewer.userId).length >= MAX_TOKENS)
+  if ((await listApiTokens(await db(), viewer.userId)).length >= MAX_TOKENS)
     return actionFail(`You already have ${MAX_TOKENS} API tokens. Revoke one you no longer use first.`);
-  const { token } = createApiToken(db(), viewer.userId, clean);
+  const { token } = await createApiToken(await db(), viewer.userId, clean);
   revalidatePath("/settings");
   return { ok: true, value: { token } };
 }
@@ -23,7 +23,7 @@ export async function createApiTokenAction(name: string): Promise<ActionResult<{
 export async function revokeApiTokenAction(id: string): Promise<ActionResult> {
   const viewer = await currentViewer();
   if (!viewer) return actionFail(SIGNED_OUT);
-  if (typeof id !== "string" || !revokeApiToken(db(), viewer.userId, id)) return actionFail("That token is already revoked.");
+  if (typeof id !== "string" || !(await revokeApiToken(await db(), viewer.userId, id))) return actionFail("That token is already revoked.");
   revalidatePath("/settings");
   return { ok: true, value: null };
 }

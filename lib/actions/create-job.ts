@@ -13,7 +13,7 @@ export async function createJobAction(form: FormData): Promise<ActionResult<JobJ
   if (!viewer) return actionFail(SIGNED_OUT);
   const { fields, image } = await readJobForm(form);
   const parentId = form.get("parentId");
-  const parent = typeof parentId === "string" && parentId ? getOwnedJob(db(), parentId, viewer.userId) : undefined;
-  const created = await createJob(db(), { fields, image, userId: viewer.userId, parentId: parent?.id ?? null });
+  const parent = typeof parentId === "string" && parentId ? await getOwnedJob(await db(), parentId, viewer.userId) : undefined;
+  const created = await createJob(await db(), { fields, image, userId: viewer.userId, parentId: parent?.id ?? null });
   return created.ok ? { ok: true, value: serializeJob(created.value) } : fromAppError(created.error);
 }

@@ -8,7 +8,7 @@ import { fromAppError, type ActionResult } from "./result";
 export async function deleteJobAction(id: string): Promise<ActionResult> {
   const owned = await ownedJob(id);
   if ("fail" in owned) return owned.fail;
-  const result = await deleteJob(db(), owned.job);
+  const result = await deleteJob(await db(), owned.job);
   if (!result.ok) return fromAppError(result.error);
   return { ok: true, value: null };
 }

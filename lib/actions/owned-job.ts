@@ -9,7 +9,7 @@ import { actionFail, NO_SUCH_JOB, SIGNED_OUT, type ActionResult } from "./result
 export async function ownedJob(id: unknown): Promise<{ viewer: Viewer; job: Job } | { fail: ActionResult<never> }> {
   const viewer = await currentViewer();
   if (!viewer) return { fail: actionFail(SIGNED_OUT) };
-  const job = typeof id === "string" ? getOwnedJob(db(), id, viewer.userId) : undefined;
+  const job = typeof id === "string" ? await getOwnedJob(await db(), id, viewer.userId) : undefined;
   if (!job) return { fail: actionFail(NO_SUCH_JOB) };
   return { viewer, job };
 }

@@ -14,6 +14,6 @@ export async function retryJobAction(id: string): Promise<ActionResult<JobJson>>
   const { job, viewer } = owned;
   const image = job.inputImageKey ? await storage().read(job.inputImageKey) : null;
   if (job.inputImageKey && !image) return actionFail("The input image of this video is gone; use Remix to pick a new one.");
-  const created = await createJob(db(), { fields: pickJobFields(job), image, userId: viewer.userId, parentId: job.id });
+  const created = await createJob(await db(), { fields: pickJobFields(job), image, userId: viewer.userId, parentId: job.id });
   return created.ok ? { ok: true, value: serializeJob(created.value) } : fromAppError(created.error);
 }

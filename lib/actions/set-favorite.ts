@@ -9,6 +9,6 @@ export async function setFavoriteAction(id: string, favorite: boolean): Promise<
   if (!viewer) return actionFail(SIGNED_OUT);
   if (typeof favorite !== "boolean") return actionFail("Favorite must be on or off.");
   // The update is scoped to the viewer's own jobs, so it is the ownership check too.
-  if (typeof id !== "string" || !setFavorite(db(), id, viewer.userId, favorite)) return actionFail(NO_SUCH_JOB);
+  if (typeof id !== "string" || !(await setFavorite(await db(), id, viewer.userId, favorite))) return actionFail(NO_SUCH_JOB);
   return { ok: true, value: { favorite } };
 }

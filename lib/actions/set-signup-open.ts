@@ -9,9 +9,9 @@ import { actionFail, SIGNED_OUT, type ActionResult } from "./result";
 export async function setSignupOpenAction(open: boolean): Promise<ActionResult<{ open: boolean }>> {
   const viewer = await currentViewer();
   if (!viewer) return actionFail(SIGNED_OUT);
-  if (!isOwner(db(), viewer.userId)) return actionFail("Only the owner of this studio can change who may sign up.");
+  if (!(await isOwner(await db(), viewer.userId))) return actionFail("Only the owner of this studio can change who may sign up.");
   if (typeof open !== "boolean") return actionFail("Choose open or closed.");
-  setSignupOpen(db(), open);
+  await setSignupOpen(await db(), open);
   revalidatePath("/settings");
   return { ok: true, value: { open } };
 }

@@ -32,7 +32,7 @@ export async function listShareLinksAction(jobId: string): Promise<ActionResult<
   const owned = await ownedJob(jobId);
   if ("fail" in owned) return owned.fail;
   const origin = await publicOrigin();
-  return { ok: true, value: activeShareLinks(db(), owned.job.id, owned.viewer.userId).map((l) => toJson(l, origin)) };
+  return { ok: true, value: (await activeShareLinks(await db(), owned.job.id, owned.viewer.userId)).map((l) => toJson(l, origin)) };
 }
 
 /** A new public link to a finished video; `expiresInDays` is one of 1, 7, 30, or null for no expiry. */
@@ -42,15 +42,15 @@ export async function createShareLinkAction(jobId: string, expiresInDays: number
   if (expiresInDays !== null && !(SHARE_EXPIRY_DAYS as readonly number[]).includes(expiresInDays))
     return actionFail(`A link can expire after ${SHARE_EXPIRY_DAYS.join(", ")} days, or never.`);
   if (owned.job.status !== "succeeded") return actionFail("Only a finished video can be shared.");
-  if (activeShareLinks(db(), owned.job.id, owned.viewer.userId).length >= MAX_LIVE_LINKS_PER_JOB)
+  if ((await activeShareLinks(await db(), owned.job.id, owned.viewer.userId)).length >= MAX_LIVE_LINKS_PER_JOB)
     return actionFail(`This video already has ${MAX_LIVE_LINKS_PER_JOB} live links. Revoke one you no longer need first.`);
-  return { ok: true, value: toJson(createShareLink(db(), owned.job, expiresInDays), await publicOrigin()) };
+  return { ok: true, value: toJson(await createShareLink(await db(), owned.job, expiresInDays), await publicOrigin()) };
 }
 
 /** Stops a link at once: its page and media answer 404 from the next request on. */
 export async function revokeShareLinkAction(token: string): Promise<ActionResult> {
   const viewer = await currentViewer();
   if (!viewer) return actionFail(SIGNED_OUT);
-  if (typeof token !== "string" || !revokeShareLink(db(), token, viewer.userId)) return actionFail("That link is already revoked or is not yours.");
+  if (typeof token !== "string" || !(await revokeShareLink(await db(), token, viewer.userId))) return actionFail("That link is already revoked or is not yours.");
   return { ok: true, value: null };
 }

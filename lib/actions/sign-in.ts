@@ -25,7 +25,7 @@ export async function signIn(_prev: ActionResult | null, form: FormData): Promis
   const wait = signInBlockedFor(email, client);
   if (wait > 0) return actionFail(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} min.`);
   try {
-    await auth().api.signInEmail({ body: { email, password }, headers: h });
+    await (await auth()).api.signInEmail({ body: { email, password }, headers: h });
   } catch (err) {
     if (!isAPIError(err)) throw err;
     recordSignInFailure(email, client);

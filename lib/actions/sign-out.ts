@@ -4,6 +4,6 @@ import { redirect } from "next/navigation";
 import { auth } from "../auth/auth";
 
 export async function signOut(): Promise<void> {
-  await auth().api.signOut({ headers: await headers() }).catch(() => undefined);
+  await (await auth()).api.signOut({ headers: await headers() }).catch(() => undefined);
   redirect("/sign-in");
 }

@@ -19,10 +19,10 @@ const schema = z.object({
 export async function signUp(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = schema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return actionFail("Check the highlighted fields.", fieldErrors(parsed.error));
-  if (!signupOpen(db()).open) return actionFail("Sign-up is closed on this studio. Ask its owner to open it, or to create your account.");
+  if (!(await signupOpen(await db())).open) return actionFail("Sign-up is closed on this studio. Ask its owner to open it, or to create your account.");
   try {
-    const res = await auth().api.signUpEmail({ body: parsed.data, headers: await headers() });
-    claimOwnership(db(), res.user.id);
+    const res = await (await auth()).api.signUpEmail({ body: parsed.data, headers: await headers() });
+    await claimOwnership(await db(), res.user.id);
   } catch (err) {
     if (isAPIError(err) && String(err.body?.code).startsWith("USER_ALREADY_EXISTS"))
       return actionFail("An account with this email already exists. Sign in instead.", { email: "This email already has an account." });

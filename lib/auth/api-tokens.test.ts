@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { insertUser, tempDb } from "../../e2e/support/test-db";
-import { apiTokens } from "../db/schema";
 import { createApiToken, listApiTokens, revokeApiToken, userIdForToken } from "./api-tokens";
 
 describe("API tokens", () => {
-  it("are shown once in full and stored only as a hash", () => {
-    const db = tempDb();
-    const u = insertUser(db);
-    const { token, row } = createApiToken(db, u.id, "laptop");
+  it("are shown once in full and stored only as a hash", async () => {
+    const db = await tempDb();
+    const u = await insertUser(db);
+    const { token, row } = await createApiToken(db, u.id, "laptop");
     expect(token).toMatch(/^dly_[A-Za-z0-9_-]{43}$/);
-    const stored = db.select().from(apiTokens).all();
+    const stored = await listApiTokens(db, u.id);
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(token.slice(4));
     expect(stored[0]!.tokenHash).not.toBe(token);
@@ -18,36 +17,36 @@ describe("API tokens", () => {
     expect(row).toMatchObject({ userId: u.id, name: "laptop", lastUsedAt: null });
   });
 
-  it("resolve to their user, and note when they were used", () => {
-    const db = tempDb();
-    const a = insertUser(db);
-    const b = insertUser(db);
-    const ta = createApiToken(db, a.id, "a");
-    const tb = createApiToken(db, b.id, "b");
+  it("resolve to their user, and note when they were used", async () => {
+    const db = await tempDb();
+    const a = await insertUser(db);
+    const b = await insertUser(db);
+    const ta = await createApiToken(db, a.id, "a");
+    const tb = await createApiToken(db, b.id, "b");
     expect(ta.token).not.toBe(tb.token);
-    expect(userIdForToken(db, ta.token)).toBe(a.id);
-    expect(userIdForToken(db, tb.token)).toBe(b.id);
-    expect(listApiTokens(db, a.id).map((t) => t.id)).toEqual([ta.row.id]);
-    expect(listApiTokens(db, a.id)[0]!.lastUsedAt).toBeGreaterThan(0);
+    expect(await userIdForToken(db, ta.token)).toBe(a.id);
+    expect(await userIdForToken(db, tb.token)).toBe(b.id);
+    expect((await listApiTokens(db, a.id)).map((t) => t.id)).toEqual([ta.row.id]);
+    expect((await listApiTokens(db, a.id))[0]!.lastUsedAt).toBeGreaterThan(0);
   });
 
-  it("stop working once revoked, and only their owner can revoke them", () => {
-    const db = tempDb();
-    const a = insertUser(db);
-    const b = insertUser(db);
-    const { token, row } = createApiToken(db, a.id, "a");
-    expect(revokeApiToken(db, b.id, row.id)).toBe(false);
-    expect(userIdForToken(db, token)).toBe(a.id);
-    expect(revokeApiToken(db, a.id, row.id)).toBe(true);
-    expect(userIdForToken(db, token)).toBeNull();
-    expect(revokeApiToken(db, a.id, row.id)).toBe(false);
-    expect(listApiTokens(db, a.id)).toEqual([]);
+  it("stop working once revoked, and only their owner can revoke them", async () => {
+    const db = await tempDb();
+    const a = await insertUser(db);
+    const b = await insertUser(db);
+    const { token, row } = await createApiToken(db, a.id, "a");
+    expect(await revokeApiToken(db, b.id, row.id)).toBe(false);
+    expect(await userIdForToken(db, token)).toBe(a.id);
+    expect(await revokeApiToken(db, a.id, row.id)).toBe(true);
+    expect(await userIdForToken(db, token)).toBeNull();
+    expect(await revokeApiToken(db, a.id, row.id)).toBe(false);
+    expect(await listApiTokens(db, a.id)).toEqual([]);
   });
 
-  it("answer null for wrong, altered and odd tokens", () => {
-    const db = tempDb();
-    const a = insertUser(db);
-    const { token, row } = createApiToken(db, a.id, "a");
+  it("answer null for wrong, altered and odd tokens", async () => {
+    const db = await tempDb();
+    const a = await insertUser(db);
+    const { token, row } = await createApiToken(db, a.id, "a");
     const odd = [
       "",
       "dly_",
@@ -63,6 +62,6 @@ describe("API tokens", () => {
       "dly_' OR 1=1 --",
       ` ${token}`,
     ];
-    for (const t of odd) expect(userIdForToken(db, t), t).toBeNull();
+    for (const t of odd) expect(await userIdForToken(db, t), t).toBeNull();
   });
 });

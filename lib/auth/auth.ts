@@ -2,19 +2,18 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "../db/client";
-import * as schema from "../db/schema";
+import { db, type Db } from "../db/client";
 import { env } from "../env";
 
-function build() {
+function build(database: Db) {
   const e = env();
   return betterAuth({
     appName: "Dailies",
     baseURL: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     secret: e.APP_SECRET,
-    database: drizzleAdapter(db(), {
+    database: drizzleAdapter(database.orm, {
       provider: "sqlite",
-      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
+      schema: { user: database.t.user, session: database.t.session, account: database.t.account, verification: database.t.verification },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -26,10 +25,15 @@ function build() {
 
 export type Auth = ReturnType<typeof build>;
 
-const holder = globalThis as typeof globalThis & { __dailiesAuth?: Auth };
+const holder = globalThis as typeof globalThis & { __dailiesAuth?: Promise<Auth> };
 
-/** The better-auth instance, on the app's SQLite database. Only server actions call it; no auth route is mounted. */
-export function auth(): Auth {
-  holder.__dailiesAuth ??= build();
+/** The better-auth instance, on the app's database. Only server actions call it; no auth route is mounted. */
+export function auth(): Promise<Auth> {
+  holder.__dailiesAuth ??= db()
+    .then(build)
+    .catch((err: unknown) => {
+      holder.__dailiesAuth = undefined;
+      throw err;
+    });
   return holder.__dailiesAuth;
 }

@@ -8,6 +8,6 @@ import { currentViewer, type Viewer } from "./viewer";
 export async function requirePageViewer(returnTo?: string): Promise<Viewer> {
   const viewer = await currentViewer();
   if (viewer) return viewer;
-  if (!hasAnyUser(db())) redirect("/sign-up");
+  if (!(await hasAnyUser(await db()))) redirect("/sign-up");
   redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
 }

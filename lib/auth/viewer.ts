@@ -16,11 +16,11 @@ export interface Viewer {
 async function fromHeaders(h: Headers): Promise<Viewer | null> {
   const bearer = h.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const userId = userIdForToken(db(), bearer);
+    const userId = await userIdForToken(await db(), bearer);
     return userId ? { userId, email: null, name: null, via: "token" } : null;
   }
   if (!h.get("cookie")) return null;
-  const session = await auth().api.getSession({ headers: h });
+  const session = await (await auth()).api.getSession({ headers: h });
   if (!session) return null;
   return { userId: session.user.id, email: session.user.email, name: session.user.name, via: "session" };
 }

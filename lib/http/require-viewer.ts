@@ -29,7 +29,7 @@ export async function requireViewer(req: Request): Promise<{ viewer: Viewer } | 
 export async function requireOwnedJob(req: Request, id: string): Promise<{ viewer: Viewer; job: Job } | { response: Response }> {
   const viewer = await askingViewer(req);
   if (viewer && "response" in viewer) return viewer;
-  const job = viewer ? getOwnedJob(db(), id, viewer.userId) : undefined;
+  const job = viewer ? await getOwnedJob(await db(), id, viewer.userId) : undefined;
   if (!viewer || !job) return { response: errorResponse(appError("not_found", "No such job.")) };
   return { viewer, job };
 }

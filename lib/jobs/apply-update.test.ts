@@ -6,80 +6,80 @@ import { applyUpdate, transition } from "./apply-update";
 const raw = {};
 
 describe("applyUpdate", () => {
-  it("walks a job through its life and records the output", () => {
-    const db = tempDb();
-    const job = seedJob(db);
-    expect(transition(db, job.id, { to: "submitted", providerJobId: "p1" })).toBe(true);
-    expect(applyUpdate(db, job.id, { status: "running", progress: 0.3, etaSeconds: 20, raw })).toBe(true);
-    expect(applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://x/y.mp4", raw })).toBe(true);
-    const saved = getJob(db, job.id)!;
+  it("walks a job through its life and records the output", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db);
+    expect(await transition(db, job.id, { to: "submitted", providerJobId: "p1" })).toBe(true);
+    expect(await applyUpdate(db, job.id, { status: "running", progress: 0.3, etaSeconds: 20, raw })).toBe(true);
+    expect(await applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://x/y.mp4", raw })).toBe(true);
+    const saved = (await getJob(db, job.id))!;
     expect(saved).toMatchObject({ status: "saving", outputUrl: "http://x/y.mp4", providerJobId: "p1", progress: 1 });
     expect(saved.submittedAt).not.toBeNull();
   });
 
-  it("makes a job that reaches saving due at once, whoever brought the news", () => {
-    const db = tempDb();
-    const job = seedJob(db, { status: "running", providerJobId: "p", nextCheckAt: Date.now() + 90_000 });
+  it("makes a job that reaches saving due at once, whoever brought the news", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "running", providerJobId: "p", nextCheckAt: Date.now() + 90_000 });
     const now = Date.now();
-    applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://x", raw }, now);
-    expect(getJob(db, job.id)!.nextCheckAt).toBe(now);
+    await applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://x", raw }, now);
+    expect((await getJob(db, job.id))!.nextCheckAt).toBe(now);
   });
 
-  it("only lets progress grow", () => {
-    const db = tempDb();
-    const job = seedJob(db, { status: "running", providerJobId: "p" });
-    applyUpdate(db, job.id, { status: "running", progress: 0.6, raw });
-    applyUpdate(db, job.id, { status: "running", progress: 0.2, raw });
-    expect(getJob(db, job.id)!.progress).toBeCloseTo(0.6);
+  it("only lets progress grow", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "running", providerJobId: "p" });
+    await applyUpdate(db, job.id, { status: "running", progress: 0.6, raw });
+    await applyUpdate(db, job.id, { status: "running", progress: 0.2, raw });
+    expect((await getJob(db, job.id))!.progress).toBeCloseTo(0.6);
   });
 
-  it("treats a duplicate completion as a no-op", () => {
-    const db = tempDb();
-    const job = seedJob(db, { status: "running", providerJobId: "p" });
-    expect(applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://a", raw })).toBe(true);
-    const before = getJob(db, job.id)!;
-    expect(applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://b", raw }, before.updatedAt + 5)).toBe(false);
-    expect(getJob(db, job.id)).toEqual(before);
+  it("treats a duplicate completion as a no-op", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "running", providerJobId: "p" });
+    expect(await applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://a", raw })).toBe(true);
+    const before = (await getJob(db, job.id))!;
+    expect(await applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://b", raw }, before.updatedAt + 5)).toBe(false);
+    expect(await getJob(db, job.id)).toEqual(before);
   });
 
-  it("ignores late and out-of-order news", () => {
-    const db = tempDb();
-    const job = seedJob(db, { status: "saving", providerJobId: "p", progress: 1 });
-    expect(applyUpdate(db, job.id, { status: "running", progress: 0.1, raw })).toBe(false);
-    expect(applyUpdate(db, job.id, { status: "queued", raw })).toBe(false);
-    expect(getJob(db, job.id)!.status).toBe("saving");
+  it("ignores late and out-of-order news", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "saving", providerJobId: "p", progress: 1 });
+    expect(await applyUpdate(db, job.id, { status: "running", progress: 0.1, raw })).toBe(false);
+    expect(await applyUpdate(db, job.id, { status: "queued", raw })).toBe(false);
+    expect((await getJob(db, job.id))!.status).toBe("saving");
   });
 
-  it("never changes a finished job", () => {
-    const db = tempDb();
+  it("never changes a finished job", async () => {
+    const db = await tempDb();
     for (const status of ["succeeded", "failed", "canceled"] as const) {
-      const job = seedJob(db, { status, providerJobId: `p-${status}` });
+      const job = await seedJob(db, { status, providerJobId: `p-${status}` });
       for (const s of ["queued", "running", "succeeded", "failed", "canceled"] as const)
-        expect(applyUpdate(db, job.id, { status: s, progress: 0.5, outputUrl: "http://x", raw })).toBe(false);
-      expect(getJob(db, job.id)!.status).toBe(status);
+        expect(await applyUpdate(db, job.id, { status: s, progress: 0.5, outputUrl: "http://x", raw })).toBe(false);
+      expect((await getJob(db, job.id))!.status).toBe(status);
     }
   });
 
-  it("does not touch updatedAt when a refresh brings no news", () => {
-    const db = tempDb();
-    const job = seedJob(db, { status: "running", providerJobId: "p", progress: 0.5, etaSeconds: 10 });
-    expect(applyUpdate(db, job.id, { status: "running", progress: 0.5, etaSeconds: 10, raw }, job.updatedAt + 1000)).toBe(false);
-    expect(getJob(db, job.id)!.updatedAt).toBe(job.updatedAt);
+  it("does not touch updatedAt when a refresh brings no news", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "running", providerJobId: "p", progress: 0.5, etaSeconds: 10 });
+    expect(await applyUpdate(db, job.id, { status: "running", progress: 0.5, etaSeconds: 10, raw }, job.updatedAt + 1000)).toBe(false);
+    expect((await getJob(db, job.id))!.updatedAt).toBe(job.updatedAt);
   });
 
-  it("maps provider failures and provider-side cancels to failed with a code", () => {
-    const db = tempDb();
-    const a = seedJob(db, { status: "running", providerJobId: "a" });
-    applyUpdate(db, a.id, { status: "failed", errorCode: "content_policy", message: "Refused.", raw });
-    expect(getJob(db, a.id)).toMatchObject({ status: "failed", errorCode: "content_policy", errorMessage: "Refused." });
-    const b = seedJob(db, { status: "submitted", providerJobId: "b" });
-    applyUpdate(db, b.id, { status: "canceled", raw });
-    expect(getJob(db, b.id)).toMatchObject({ status: "failed", errorCode: "canceled_by_provider" });
+  it("maps provider failures and provider-side cancels to failed with a code", async () => {
+    const db = await tempDb();
+    const a = await seedJob(db, { status: "running", providerJobId: "a" });
+    await applyUpdate(db, a.id, { status: "failed", errorCode: "content_policy", message: "Refused.", raw });
+    expect(await getJob(db, a.id)).toMatchObject({ status: "failed", errorCode: "content_policy", errorMessage: "Refused." });
+    const b = await seedJob(db, { status: "submitted", providerJobId: "b" });
+    await applyUpdate(db, b.id, { status: "canceled", raw });
+    expect(await getJob(db, b.id)).toMatchObject({ status: "failed", errorCode: "canceled_by_provider" });
   });
 
-  it("cannot cancel a job that is saving", () => {
-    const db = tempDb();
-    const job = seedJob(db, { status: "saving", providerJobId: "p" });
-    expect(transition(db, job.id, { to: "canceled" })).toBe(false);
+  it("cannot cancel a job that is saving", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "saving", providerJobId: "p" });
+    expect(await transition(db, job.id, { to: "canceled" })).toBe(false);
   });
 });

@@ -3,9 +3,10 @@
  * ends here, and the state table's guard sits inside the SQL UPDATE, so a late,
  * duplicated or out-of-order update is a no-op rather than a regression.
  */
-import { and, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { jobs, type Job, type JobStatus } from "../db/schema";
+import { transaction, type Db } from "../db/client";
+import { writeJobStatus, type JobStatusWrite } from "../db/queries/jobs";
+import { recordWebhookEvent } from "../db/queries/webhook-events";
+import type { JobStatus, NewJob } from "../db/schema";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { jobEvents } from "./events";
 import { isTerminal, sourcesFor } from "./states";
@@ -32,51 +33,70 @@ export interface Transition {
   };
 }
 
-/** Applies a transition if the state table allows it; returns whether the row changed. */
-export function transition(db: Db, jobId: string, t: Transition, now = Date.now()): boolean {
-  const sources = sourcesFor(t.to);
-  if (sources.length === 0) return false;
+/**
+ * What a transition writes, as one guarded UPDATE: pure, so the state table's rules are read here
+ * and the SQL lives in lib/db/queries. Null when nothing may move to `t.to`.
+ */
+export function statusWrite(t: Transition, now: number): JobStatusWrite | null {
+  const from = sourcesFor(t.to);
+  if (from.length === 0) return null;
   const progress = t.to === "succeeded" || t.to === "saving" ? 1 : clamp01(t.progress);
+  const eta = t.etaSeconds === undefined || t.etaSeconds === null ? t.etaSeconds : Math.max(0, Math.round(t.etaSeconds));
 
-  const set: Partial<Record<keyof Job, unknown>> = { status: t.to, updatedAt: now };
-  if (progress !== undefined) set.progress = sql`MAX(${jobs.progress}, ${progress})`;
-  if (t.etaSeconds !== undefined) set.etaSeconds = t.etaSeconds === null ? null : Math.max(0, Math.round(t.etaSeconds));
-  if (t.errorCode) set.errorCode = t.errorCode;
-  if (t.errorMessage) set.errorMessage = t.errorMessage;
-  if (t.providerJobId) set.providerJobId = t.providerJobId;
-  if (t.providerData !== undefined) set.providerData = t.providerData;
-  if (t.outputUrl !== undefined) set.outputUrl = t.outputUrl;
-  if (t.outputUpdate !== undefined) set.outputUpdate = t.outputUpdate;
+  const fields: Partial<NewJob> = { updatedAt: now };
+  if (eta !== undefined) fields.etaSeconds = eta;
+  if (t.errorCode) fields.errorCode = t.errorCode;
+  if (t.errorMessage) fields.errorMessage = t.errorMessage;
+  if (t.providerJobId) fields.providerJobId = t.providerJobId;
+  if (t.providerData !== undefined) fields.providerData = t.providerData;
+  if (t.outputUrl !== undefined) fields.outputUrl = t.outputUrl;
+  if (t.outputUpdate !== undefined) fields.outputUpdate = t.outputUpdate;
   // The copy into our storage is due at once, whoever brought the news.
   const nextCheckAt = t.nextCheckAt ?? (t.to === "saving" ? now : undefined);
-  if (nextCheckAt !== undefined) set.nextCheckAt = nextCheckAt;
-  if (t.video) Object.assign(set, t.video);
-  if (t.to === "submitted") set.submittedAt = sql`COALESCE(${jobs.submittedAt}, ${now})`;
+  if (nextCheckAt !== undefined) fields.nextCheckAt = nextCheckAt;
+  if (t.video) Object.assign(fields, t.video);
   if (isTerminal(t.to)) {
-    set.completedAt = now;
-    set.etaSeconds = null;
+    fields.completedAt = now;
+    fields.etaSeconds = null;
   }
+  return {
+    to: t.to,
+    from,
+    fields,
+    progress,
+    submittedAt: t.to === "submitted" ? now : undefined,
+    // A refresh (same status) only writes when it brings news, so pollers see a stable updatedAt.
+    news: { progress, etaSeconds: eta ?? undefined, providerJobId: !!t.providerJobId },
+  };
+}
 
-  // A refresh (same status) only writes when it brings news, so pollers see a stable updatedAt.
-  const refreshBringsNews: SQL[] = [sql`${jobs.status} != ${t.to}`];
-  if (progress !== undefined) refreshBringsNews.push(lt(jobs.progress, progress));
-  if (t.etaSeconds !== undefined && t.etaSeconds !== null)
-    refreshBringsNews.push(sql`${jobs.etaSeconds} IS NOT ${Math.max(0, Math.round(t.etaSeconds))}`);
-  if (t.providerJobId) refreshBringsNews.push(sql`${jobs.providerJobId} IS NULL`);
-
-  const result = db
-    .update(jobs)
-    .set(set as Partial<Job>)
-    .where(and(eq(jobs.id, jobId), inArray(jobs.status, sources), or(...refreshBringsNews)))
-    .run();
-  const changed = result.changes > 0;
+/** Applies a transition if the state table allows it; returns whether the row changed. */
+export async function transition(db: Db, jobId: string, t: Transition, now = Date.now()): Promise<boolean> {
+  const write = statusWrite(t, now);
+  const changed = write !== null && (await writeJobStatus(db, jobId, write));
   if (changed) jobEvents().emit("changed", jobId, t.to);
   return changed;
 }
 
 /** Turns a provider's normalized news into the transition it implies, and applies it. */
-export function applyUpdate(db: Db, jobId: string, update: ProviderUpdate, now = Date.now()): boolean {
+export function applyUpdate(db: Db, jobId: string, update: ProviderUpdate, now = Date.now()): Promise<boolean> {
   return transition(db, jobId, transitionFor(update), now);
+}
+
+/**
+ * A webhook delivery: records its event id and applies its news in one transaction, so a
+ * retried delivery is a no-op and a crash between the two cannot lose the update.
+ * Returns false for a delivery seen before.
+ */
+export async function applyWebhookUpdate(db: Db, provider: string, eventId: string, jobId: string, update: ProviderUpdate, now = Date.now()): Promise<boolean> {
+  const t = transitionFor(update);
+  const write = statusWrite(t, now);
+  const outcome = await transaction(db, async (tx) => {
+    if (!(await recordWebhookEvent(tx, provider, eventId))) return { fresh: false, changed: false };
+    return { fresh: true, changed: write !== null && (await writeJobStatus(tx, jobId, write)) };
+  });
+  if (outcome.changed) jobEvents().emit("changed", jobId, t.to);
+  return outcome.fresh;
 }
 
 export function transitionFor(update: ProviderUpdate): Transition {

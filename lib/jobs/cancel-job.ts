@@ -10,7 +10,7 @@ import { transition } from "./apply-update";
 export async function cancelJob(db: Db, job: Job): Promise<Result<Job>> {
   if (job.status === "saving")
     return fail("conflict", "The video is already finished and being saved; it can no longer be canceled.");
-  if (!transition(db, job.id, { to: "canceled" })) return fail("conflict", "This job has already finished.");
+  if (!(await transition(db, job.id, { to: "canceled" }))) return fail("conflict", "This job has already finished.");
   const model = getModel(job.model);
   if (model && job.providerJobId) {
     const provider = providerOf(model);
@@ -18,5 +18,5 @@ export async function cancelJob(db: Db, job: Job): Promise<Result<Job>> {
     await provider.cancel?.(ref).catch((err) => console.warn(`[jobs] provider cancel for ${job.id} failed`, err));
     await provider.release?.(ref).catch(() => undefined);
   }
-  return ok(getJob(db, job.id) ?? job);
+  return ok((await getJob(db, job.id)) ?? job);
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { insertJob } from "../db/queries/jobs";
-import { jobs, type Job } from "../db/schema";
+import { countActiveJobs, insertJob } from "../db/queries/jobs";
+import type { Job } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
@@ -44,7 +43,7 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   if (!input.image && !spec.modes.includes("text"))
     return fail("validation", `${spec.label} animates a still image: add one.`, { image: "Add an image to animate." });
 
-  if (activeJobCount(db, input.userId) >= MAX_ACTIVE_JOBS_PER_USER) {
+  if ((await countActiveJobs(db, input.userId, ACTIVE_STATUSES)) >= MAX_ACTIVE_JOBS_PER_USER) {
     const message = `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
     return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
   }
@@ -60,7 +59,7 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
 
   const now = Date.now();
   try {
-    const job = insertJob(db, {
+    const job = await insertJob(db, {
       id,
       userId: input.userId,
       parentId: input.parentId ?? null,
@@ -86,14 +85,4 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
     if (imageKey) await storage().delete(imageKey);
     throw err;
   }
-}
-
-function activeJobCount(db: Db, userId: string): number {
-  const owner = eq(jobs.userId, userId);
-  const row = db
-    .select({ n: count() })
-    .from(jobs)
-    .where(and(owner, inArray(jobs.status, [...ACTIVE_STATUSES])))
-    .get();
-  return row?.n ?? 0;
 }

@@ -12,10 +12,10 @@ export async function deleteJob(db: Db, job: Job): Promise<Result<null>> {
   const savingNow = () => fail<null>("conflict", "The video is being saved right now; delete it in a few seconds.");
   if (job.status === "saving") return savingNow();
   // It may finish (and start saving) while we cancel: then its files are about to be written.
-  if (!isTerminal(job.status) && !(await cancelJob(db, job)).ok && getJob(db, job.id)?.status === "saving") return savingNow();
-  const current = getJob(db, job.id) ?? job;
+  if (!isTerminal(job.status) && !(await cancelJob(db, job)).ok && (await getJob(db, job.id))?.status === "saving") return savingNow();
+  const current = (await getJob(db, job.id)) ?? job;
   for (const key of [current.videoKey, current.posterKey, current.inputImageKey])
     if (key) await storage().delete(key);
-  deleteJobRow(db, job.id);
+  await deleteJobRow(db, job.id);
   return ok(null);
 }

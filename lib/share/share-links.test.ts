@@ -8,67 +8,67 @@ let db: Db;
 const finished = () =>
   seedJob(db, { status: "succeeded", videoKey: "videos/x.mp4", posterKey: "posters/x.webp", videoWidth: 320, videoHeight: 180 });
 
-beforeEach(() => {
-  db = tempDb();
-  insertUser(db, { id: "u1" });
+beforeEach(async () => {
+  db = await tempDb();
+  await insertUser(db, { id: "u1" });
 });
 
 describe("share links", () => {
-  it("makes tokens of at least 128 random bits, each different", () => {
-    const job = finished();
-    const a = createShareLink(db, job, null);
-    const b = createShareLink(db, job, null);
+  it("makes tokens of at least 128 random bits, each different", async () => {
+    const job = await finished();
+    const a = await createShareLink(db, job, null);
+    const b = await createShareLink(db, job, null);
     expect(a.token).not.toBe(b.token);
     // base64url: 6 bits per character.
     expect(a.token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(a.token.length * 6).toBeGreaterThanOrEqual(128);
   });
 
-  it("resolves a live token to its job", () => {
-    const job = finished();
-    const link = createShareLink(db, job, 7);
-    const shared = resolveShare(db, link.token);
+  it("resolves a live token to its job", async () => {
+    const job = await finished();
+    const link = await createShareLink(db, job, 7);
+    const shared = await resolveShare(db, link.token);
     expect(shared?.job.id).toBe(job.id);
     expect(shared?.link.expiresAt).toBe(link.createdAt + 7 * 86_400_000);
-    expect(activeShareLinks(db, job.id, "u1").map((l) => l.token)).toEqual([link.token]);
+    expect((await activeShareLinks(db, job.id, "u1")).map((l) => l.token)).toEqual([link.token]);
   });
 
-  it("stops resolving once revoked", () => {
-    const job = finished();
-    const link = createShareLink(db, job, null);
-    expect(revokeShareLink(db, link.token, "u1")).toBe(true);
-    expect(resolveShare(db, link.token)).toBeNull();
-    expect(activeShareLinks(db, job.id, "u1")).toEqual([]);
-    expect(revokeShareLink(db, link.token, "u1")).toBe(false);
+  it("stops resolving once revoked", async () => {
+    const job = await finished();
+    const link = await createShareLink(db, job, null);
+    expect(await revokeShareLink(db, link.token, "u1")).toBe(true);
+    expect(await resolveShare(db, link.token)).toBeNull();
+    expect(await activeShareLinks(db, job.id, "u1")).toEqual([]);
+    expect(await revokeShareLink(db, link.token, "u1")).toBe(false);
   });
 
-  it("stops resolving once expired", () => {
-    const job = finished();
+  it("stops resolving once expired", async () => {
+    const job = await finished();
     const now = Date.now();
-    const link = createShareLink(db, job, 1, now);
-    expect(resolveShare(db, link.token, now + 86_400_000 - 1)).not.toBeNull();
-    expect(resolveShare(db, link.token, now + 86_400_000)).toBeNull();
-    expect(activeShareLinks(db, job.id, "u1", now + 86_400_000)).toEqual([]);
+    const link = await createShareLink(db, job, 1, now);
+    expect(await resolveShare(db, link.token, now + 86_400_000 - 1)).not.toBeNull();
+    expect(await resolveShare(db, link.token, now + 86_400_000)).toBeNull();
+    expect(await activeShareLinks(db, job.id, "u1", now + 86_400_000)).toEqual([]);
   });
 
-  it("does not share a job that has not succeeded", () => {
-    const job = seedJob(db, { status: "running" });
-    const link = createShareLink(db, job, null);
-    expect(resolveShare(db, link.token)).toBeNull();
+  it("does not share a job that has not succeeded", async () => {
+    const job = await seedJob(db, { status: "running" });
+    const link = await createShareLink(db, job, null);
+    expect(await resolveShare(db, link.token)).toBeNull();
   });
 
-  it("does not let another user revoke or list a link", () => {
-    insertUser(db, { id: "u2" });
-    const job = finished();
-    const link = createShareLink(db, job, null);
-    expect(revokeShareLink(db, link.token, "u2")).toBe(false);
-    expect(activeShareLinks(db, job.id, "u2")).toEqual([]);
-    expect(resolveShare(db, link.token)?.job.id).toBe(job.id);
+  it("does not let another user revoke or list a link", async () => {
+    await insertUser(db, { id: "u2" });
+    const job = await finished();
+    const link = await createShareLink(db, job, null);
+    expect(await revokeShareLink(db, link.token, "u2")).toBe(false);
+    expect(await activeShareLinks(db, job.id, "u2")).toEqual([]);
+    expect((await resolveShare(db, link.token))?.job.id).toBe(job.id);
   });
 
-  it("rejects malformed and unknown tokens", () => {
-    expect(resolveShare(db, "../../etc/passwd")).toBeNull();
-    expect(resolveShare(db, "A".repeat(32))).toBeNull();
-    expect(resolveShare(db, "")).toBeNull();
+  it("rejects malformed and unknown tokens", async () => {
+    expect(await resolveShare(db, "../../etc/passwd")).toBeNull();
+    expect(await resolveShare(db, "A".repeat(32))).toBeNull();
+    expect(await resolveShare(db, "")).toBeNull();
   });
 });

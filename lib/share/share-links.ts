@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { getJob } from "../db/queries/jobs";
-import { shareLinks, type Job, type ShareLink } from "../db/schema";
+import { getShareLink, insertShareLink, revokeShareLink as revokeRow, unrevokedShareLinks } from "../db/queries/share-links";
+import type { Job, ShareLink } from "../db/schema";
 
 export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
 
@@ -12,50 +12,34 @@ function newToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now()): ShareLink {
-  return db
-    .insert(shareLinks)
-    .values({
-      token: newToken(),
-      jobId: job.id,
-      userId: job.userId!,
-      createdAt: now,
-      expiresAt: expiresInDays ? now + expiresInDays * 86_400_000 : null,
-    })
-    .returning()
-    .get();
+export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now()): Promise<ShareLink> {
+  return insertShareLink(db, {
+    token: newToken(),
+    jobId: job.id,
+    userId: job.userId!,
+    createdAt: now,
+    expiresAt: expiresInDays ? now + expiresInDays * 86_400_000 : null,
+  });
 }
 
 /** The links of one job that still work, newest first. */
-export function activeShareLinks(db: Db, jobId: string, userId: string, now = Date.now()): ShareLink[] {
-  return db
-    .select()
-    .from(shareLinks)
-    .where(and(eq(shareLinks.jobId, jobId), eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt)))
-    .orderBy(desc(shareLinks.createdAt))
-    .all()
-    .filter((l) => l.expiresAt === null || l.expiresAt > now);
+export async function activeShareLinks(db: Db, jobId: string, userId: string, now = Date.now()): Promise<ShareLink[]> {
+  return (await unrevokedShareLinks(db, jobId, userId)).filter((l) => l.expiresAt === null || l.expiresAt > now);
 }
 
-export function revokeShareLink(db: Db, token: string, userId: string, now = Date.now()): boolean {
-  return (
-    db
-      .update(shareLinks)
-      .set({ revokedAt: now })
-      .where(and(eq(shareLinks.token, token), eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt)))
-      .run().changes > 0
-  );
+export function revokeShareLink(db: Db, token: string, userId: string, now = Date.now()): Promise<boolean> {
+  return revokeRow(db, token, userId, now);
 }
 
 /** A job whose video and poster are stored: what a share link can show. */
 export type SharedJob = Job & { videoKey: string; posterKey: string };
 
 /** The shared job behind a token, only while the link is live and the video is stored. */
-export function resolveShare(db: Db, token: string, now = Date.now()): { link: ShareLink; job: SharedJob } | null {
+export async function resolveShare(db: Db, token: string, now = Date.now()): Promise<{ link: ShareLink; job: SharedJob } | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const link = db.select().from(shareLinks).where(eq(shareLinks.token, token)).get();
+  const link = await getShareLink(db, token);
   if (!link || link.revokedAt !== null || (link.expiresAt !== null && link.expiresAt <= now)) return null;
-  const job = getJob(db, link.jobId);
+  const job = await getJob(db, link.jobId);
   if (!job || job.status !== "succeeded" || !job.videoKey || !job.posterKey) return null;
   return { link, job: { ...job, videoKey: job.videoKey, posterKey: job.posterKey } };
 }

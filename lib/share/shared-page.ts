@@ -11,8 +11,8 @@ export interface SharedPage {
 }
 
 /** What /s/[token] and its media show, looked up once per request; null answers the same 404 whatever the reason. */
-export const loadSharedPage = cache((token: string): SharedPage | null => {
-  const shared = resolveShare(db(), token);
+export const loadSharedPage = cache(async (token: string): Promise<SharedPage | null> => {
+  const shared = await resolveShare(await db(), token);
   if (!shared) return null;
   return { token, job: shared.job, modelLabel: getModel(shared.job.model)?.label ?? shared.job.model };
 });

@@ -17,5 +17,5 @@ export async function cleanup(db: Db, now = Date.now()): Promise<void> {
     const st = await fsp.stat(file).catch(() => null);
     if (st && now - st.mtimeMs > TEMP_MAX_AGE_MS) await fsp.rm(file, { force: true, recursive: true });
   }
-  pruneWebhookEvents(db, WEBHOOK_EVENTS_MAX_AGE_MS, now);
+  await pruneWebhookEvents(db, WEBHOOK_EVENTS_MAX_AGE_MS, now);
 }

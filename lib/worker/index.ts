@@ -5,10 +5,12 @@ import { Worker } from "./worker";
 const holder = globalThis as typeof globalThis & { __dailiesWorker?: Worker };
 
 /** Starts the one worker of this process (idempotent). */
-export function startWorker(): Worker {
+export async function startWorker(): Promise<Worker> {
   if (!holder.__dailiesWorker) {
-    holder.__dailiesWorker = new Worker(db());
-    holder.__dailiesWorker.start();
+    const worker = new Worker(await db());
+    if (holder.__dailiesWorker) return holder.__dailiesWorker; // started by another caller while the database opened
+    holder.__dailiesWorker = worker;
+    worker.start();
   }
   return holder.__dailiesWorker;
 }

@@ -3,8 +3,13 @@ import { env } from "../env";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
-startWorker();
-console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`);
+startWorker().then(
+  () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
+  (err: unknown) => {
+    console.error("[worker] could not start", err);
+    process.exit(1);
+  },
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

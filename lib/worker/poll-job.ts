@@ -17,12 +17,12 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
   const pollCount = job.pollCount + 1;
   try {
     const update = await provider.poll(ref);
-    applyUpdate(db, job.id, update, ctx.now());
+    await applyUpdate(db, job.id, update, ctx.now());
   } catch (err) {
     if (!(err instanceof ProviderError) || !err.retryable) {
       const pe = err instanceof ProviderError ? err : null;
       if (!pe) console.error(`[worker] poll of job ${job.id} failed`, err);
-      transition(db, job.id, {
+      await transition(db, job.id, {
         to: "failed",
         errorCode: pe?.code ?? "internal",
         errorMessage: pe?.message ?? "Dailies lost track of this job at the provider. Try again.",
@@ -32,9 +32,9 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
     return releaseLease(db, job.id, owner, retryAt(pollCount, err.retryAfterSeconds, ctx.cadence, ctx.now()), { pollCount });
   }
   const now = ctx.now();
-  const status = getJob(db, job.id)?.status;
+  const status = (await getJob(db, job.id))?.status;
   const due = status === "saving" ? now : nextPollAt({ ...job, pollCount }, model, webhookUrlFor(provider, job.id) !== null, ctx.cadence, now);
-  releaseLease(db, job.id, owner, due, { pollCount });
+  await releaseLease(db, job.id, owner, due, { pollCount });
 }
 
 /** Past its deadline: stop the job at the provider and fail it with a sentence that says why. */
@@ -42,12 +42,12 @@ export async function expireJob(ctx: WorkerContext, job: Job): Promise<void> {
   const { db, owner } = ctx;
   const { provider } = modelAndProvider(job);
   const minutes = Math.round((job.deadlineAt - job.createdAt) / 60_000);
-  const moved = transition(db, job.id, {
+  const moved = await transition(db, job.id, {
     to: "failed",
     errorCode: "timeout",
     errorMessage: `The provider did not finish within ${minutes} minutes, so Dailies stopped the job. Try again, or pick a faster model.`,
   });
   const ref = refOf(job);
   if (moved && ref) await provider.cancel?.(ref).catch((err) => console.warn(`[worker] cancel of expired job ${job.id} failed`, err));
-  releaseLease(db, job.id, owner, null);
+  await releaseLease(db, job.id, owner, null);
 }

@@ -32,24 +32,24 @@ class SaveFailure extends Error {
  */
 export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
   const { db, owner } = ctx;
-  const renew = setInterval(() => renewLease(db, job.id, owner, ctx.leaseMs), Math.max(500, ctx.leaseMs / 3));
+  const renew = setInterval(() => void renewLease(db, job.id, owner, ctx.leaseMs).catch(() => undefined), Math.max(500, ctx.leaseMs / 3));
   const scratch: string[] = [];
   try {
     const video = await copyAndCheck(job, scratch);
-    transition(db, job.id, { to: "succeeded", video }, ctx.now());
+    await transition(db, job.id, { to: "succeeded", video }, ctx.now());
     const { provider } = modelAndProvider(job);
     const ref = refOf(job);
     if (ref) await provider.release?.(ref).catch(() => undefined);
-    releaseLease(db, job.id, owner, null);
+    await releaseLease(db, job.id, owner, null);
   } catch (err) {
     const saveAttempts = job.saveAttempts + 1;
     const retryable = err instanceof ProviderError && err.retryable && saveAttempts < MAX_SAVE_ATTEMPTS;
     if (retryable) {
-      releaseLease(db, job.id, owner, retryAt(saveAttempts, err.retryAfterSeconds, ctx.cadence, ctx.now()), { saveAttempts });
+      await releaseLease(db, job.id, owner, retryAt(saveAttempts, err.retryAfterSeconds, ctx.cadence, ctx.now()), { saveAttempts });
     } else {
       const { code, message } = describe(err);
-      transition(db, job.id, { to: "failed", errorCode: code, errorMessage: message }, ctx.now());
-      releaseLease(db, job.id, owner, null, { saveAttempts });
+      await transition(db, job.id, { to: "failed", errorCode: code, errorMessage: message }, ctx.now());
+      await releaseLease(db, job.id, owner, null, { saveAttempts });
     }
   } finally {
     clearInterval(renew);

@@ -18,14 +18,14 @@ import { MAX_SUBMIT_ATTEMPTS, nextPollAt, retryAt } from "./schedule";
 export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
   const { db, owner } = ctx;
   if (job.submitStartedAt !== null && !job.providerJobId) {
-    transition(db, job.id, {
+    await transition(db, job.id, {
       to: "failed",
       errorCode: "internal",
       errorMessage: "Dailies stopped while sending this job to the provider. It was not sent again so you are not charged twice; press Retry.",
     });
     return releaseLease(db, job.id, owner, null);
   }
-  if (!markSubmitStarted(db, job.id, owner, ctx.now())) return releaseLease(db, job.id, owner, null);
+  if (!(await markSubmitStarted(db, job.id, owner, ctx.now()))) return releaseLease(db, job.id, owner, null);
 
   const { model, provider } = modelAndProvider(job);
   const webhookUrl = webhookUrlFor(provider, job.id);
@@ -36,34 +36,34 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     return onSubmitError(ctx, job, err);
   }
 
-  setProviderRef(db, job.id, submitted.providerJobId, submitted.providerData);
+  await setProviderRef(db, job.id, submitted.providerJobId, submitted.providerData);
   const now = ctx.now();
-  const moved = transition(db, job.id, {
+  const moved = await transition(db, job.id, {
     to: "submitted",
     providerJobId: submitted.providerJobId,
     providerData: submitted.providerData,
   }, now);
   if (moved) {
-    if (submitted.update.status !== "queued") applyUpdate(db, job.id, submitted.update, now);
-  } else if (getJob(db, job.id)?.status === "canceled") {
+    if (submitted.update.status !== "queued") await applyUpdate(db, job.id, submitted.update, now);
+  } else if ((await getJob(db, job.id))?.status === "canceled") {
     // canceled while the request was in flight: stop it at the provider too
     await provider.cancel?.(submitted).catch(() => undefined);
   }
-  const fresh = getJob(db, job.id);
+  const fresh = await getJob(db, job.id);
   const due = fresh?.status === "saving" ? now : nextPollAt({ ...job, submittedAt: now }, model, webhookUrl !== null, ctx.cadence, now);
-  releaseLease(db, job.id, owner, due);
+  await releaseLease(db, job.id, owner, due);
 }
 
-function onSubmitError(ctx: WorkerContext, job: Job, err: unknown): void {
+async function onSubmitError(ctx: WorkerContext, job: Job, err: unknown): Promise<void> {
   const { db, owner } = ctx;
   const attempt = job.attempts + 1;
   if (err instanceof ProviderError && err.retryable && attempt < MAX_SUBMIT_ATTEMPTS) {
-    clearSubmitStarted(db, job.id);
+    await clearSubmitStarted(db, job.id);
     return releaseLease(db, job.id, owner, retryAt(attempt, err.retryAfterSeconds, ctx.cadence, ctx.now()));
   }
   const pe = err instanceof ProviderError ? err : null;
   if (!pe) console.error(`[worker] submit of job ${job.id} failed`, err);
-  transition(db, job.id, {
+  await transition(db, job.id, {
     to: "failed",
     errorCode: pe?.code ?? "internal",
     errorMessage: pe
@@ -72,7 +72,7 @@ function onSubmitError(ctx: WorkerContext, job: Job, err: unknown): void {
         : pe.message
       : "Something went wrong while sending this job. Try again.",
   });
-  releaseLease(db, job.id, owner, null);
+  await releaseLease(db, job.id, owner, null);
 }
 
 async function loadImage(job: Job): Promise<SubmitContext["image"]> {

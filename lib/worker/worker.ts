@@ -75,7 +75,7 @@ export class Worker {
   private async tick(): Promise<void> {
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
-      const claimed = claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now());
+      const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now());
       for (const job of claimed) this.track(this.step(job));
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {

@@ -14,7 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function GalleryPage({ searchParams }: { searchParams: SearchParams }) {
   const filters = parseJobFilters(await searchParams);
   const viewer = await requirePageViewer(`/gallery${filtersToSearch(filters)}`);
-  const { initialPage, readAt } = firstJobsPage(viewer.userId, filters);
+  const { initialPage, readAt } = await firstJobsPage(viewer.userId, filters);
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
       <h1 className="text-xl font-semibold tracking-tight">Gallery</h1>

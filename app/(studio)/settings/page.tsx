@@ -15,9 +15,9 @@ export const metadata: Metadata = { title: "Settings" };
 /** Account, API tokens and, for the owner, who may sign up. */
 export default async function SettingsPage() {
   const viewer = await requirePageViewer("/settings");
-  const tokens = listApiTokens(db(), viewer.userId).map(({ id, name, prefix, createdAt, lastUsedAt }) => ({ id, name, prefix, createdAt, lastUsedAt }));
-  const owner = isOwner(db(), viewer.userId);
-  const signup = owner ? signupOpen(db()) : null;
+  const tokens = (await listApiTokens(await db(), viewer.userId)).map(({ id, name, prefix, createdAt, lastUsedAt }) => ({ id, name, prefix, createdAt, lastUsedAt }));
+  const owner = await isOwner(await db(), viewer.userId);
+  const signup = owner ? await signupOpen(await db()) : null;
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>

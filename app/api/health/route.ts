@@ -1,9 +1,9 @@
-import { db } from "@/lib/db/client";
+import { db, pingDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness plus a database round trip; used by tests and process managers. */
-export function GET(): Response {
-  db().$client.prepare("SELECT 1").get();
+export async function GET(): Promise<Response> {
+  await pingDb(await db());
   return Response.json({ ok: true });
 }

@@ -41,7 +41,7 @@ export async function GET(req: Request): Promise<Response> {
   const query = listQuery.safeParse(params);
   if (!query.success) return errorResponse(appError("bad_request", query.error.issues[0]?.message ?? "Bad query."));
   const { favorite, q, ...rest } = query.data;
-  const page = listJobs(db(), { ...rest, userId: asked.viewer.userId, favorite: favorite === "true", search: q });
+  const page = await listJobs(await db(), { ...rest, userId: asked.viewer.userId, favorite: favorite === "true", search: q });
   const body = JSON.stringify({ items: page.items.map(serializeJob), nextCursor: page.nextCursor });
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = { etag, "cache-control": "private, no-cache" };
@@ -55,7 +55,7 @@ export async function POST(req: Request): Promise<Response> {
   if ("response" in asked) return asked.response;
   const parsed = await parseJobRequest(req);
   if (!parsed.ok) return errorResponse(parsed.error);
-  const created = await createJob(db(), { ...parsed.value, userId: asked.viewer.userId });
+  const created = await createJob(await db(), { ...parsed.value, userId: asked.viewer.userId });
   if (!created.ok) return errorResponse(created.error);
   return Response.json({ id: created.value.id, status: created.value.status }, { status: 201, headers: { location: `/api/jobs/${created.value.id}` } });
 }

@@ -14,7 +14,7 @@ async function serve(req: Request, { params }: Params, withBody: boolean): Promi
   const jobId = jobIdOfKey(key);
   if (!jobId) return notFound();
   const viewer = await viewerFromRequest(req);
-  const job = viewer ? getOwnedJob(db(), jobId, viewer.userId) : undefined;
+  const job = viewer ? await getOwnedJob(await db(), jobId, viewer.userId) : undefined;
   if (!job || ![job.videoKey, job.posterKey, job.inputImageKey].includes(key)) return notFound();
   // Keys never change content, so the owner's browser may keep them; `private` keeps shared caches out.
   return serveStoredFile(req, key, { withBody, cacheControl: "private, max-age=31536000, immutable" });

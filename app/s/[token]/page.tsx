@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const shared = loadSharedPage((await params).token);
+  const shared = await loadSharedPage((await params).token);
   // The page itself answers 404; here only make sure nothing about a dead link is indexed.
   if (!shared) return { title: "Not found", robots: { index: false, follow: false } };
   return shareMetadata({
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The public page of one shared video: anyone with the link may watch it, nobody else finds it. */
 export default async function SharePage({ params }: Props) {
-  const shared = loadSharedPage((await params).token);
+  const shared = await loadSharedPage((await params).token);
   if (!shared) notFound();
   const { job, token, modelLabel } = shared;
   const seconds = job.videoDurationSeconds ? Math.round(job.videoDurationSeconds * 10) / 10 : null;

@@ -1,43 +1,76 @@
-/** Reads and non-status writes of jobs. Status changes go through lib/jobs/apply-update.ts. */
-import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+/** Reads and writes of jobs. Status changes are decided in lib/jobs/apply-update.ts and written by writeJobStatus. */
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { jobs, type Job, type JobStatus, type NewJob } from "../schema";
+import type { Job, JobStatus, NewJob } from "../schema";
 
-export function insertJob(db: Db, job: NewJob): Job {
-  return db.insert(jobs).values(job).returning().get();
+export async function insertJob(db: Db, job: NewJob): Promise<Job> {
+  const [row] = await db.orm.insert(db.t.jobs).values(job).returning();
+  return row!;
 }
 
-export function getJob(db: Db, id: string): Job | undefined {
-  return db.select().from(jobs).where(eq(jobs.id, id)).get();
+/** Many rows in few statements (seeding, benchmarks), all or none. */
+export async function insertJobs(db: Db, rows: NewJob[]): Promise<void> {
+  // Well under SQLite's bound-parameter limit per statement.
+  for (let i = 0; i < rows.length; i += 200) await db.orm.insert(db.t.jobs).values(rows.slice(i, i + 200));
 }
 
-export function findByProviderJob(db: Db, provider: string, providerJobId: string): Job | undefined {
-  return db
+export async function getJob(db: Db, id: string): Promise<Job | undefined> {
+  const [row] = await db.orm.select().from(db.t.jobs).where(eq(db.t.jobs.id, id)).limit(1);
+  return row;
+}
+
+export async function findByProviderJob(db: Db, provider: string, providerJobId: string): Promise<Job | undefined> {
+  const { jobs } = db.t;
+  const [row] = await db.orm
     .select()
     .from(jobs)
     .where(and(eq(jobs.provider, provider), eq(jobs.providerJobId, providerJobId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** A job only if this user owns it; anyone else gets nothing, exactly as for a missing job. */
-export function getOwnedJob(db: Db, id: string, userId: string): Job | undefined {
+export async function getOwnedJob(db: Db, id: string, userId: string): Promise<Job | undefined> {
   // Ids are ours (22 characters); anything long is not one, and need not reach the database.
   if (id.length > 64) return undefined;
-  return db
+  const { jobs } = db.t;
+  const [row] = await db.orm
     .select()
     .from(jobs)
     .where(and(eq(jobs.id, id), eq(jobs.userId, userId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function setFavorite(db: Db, id: string, userId: string, favorite: boolean): boolean {
-  return (
-    db
-      .update(jobs)
-      .set({ favorite })
-      .where(and(eq(jobs.id, id), eq(jobs.userId, userId)))
-      .run().changes > 0
-  );
+/** How many of this user's jobs are still on their way. */
+export async function countActiveJobs(db: Db, userId: string, active: readonly JobStatus[]): Promise<number> {
+  const { jobs } = db.t;
+  const [row] = await db.orm
+    .select({ n: count() })
+    .from(jobs)
+    .where(and(eq(jobs.userId, userId), inArray(jobs.status, [...active])));
+  return row?.n ?? 0;
+}
+
+/** How many jobs (anyone's) have exactly this prompt; for tests that check nothing was stored. */
+export async function countJobsWithPrompt(db: Db, prompt: string): Promise<number> {
+  const [row] = await db.orm.select({ n: count() }).from(db.t.jobs).where(eq(db.t.jobs.prompt, prompt));
+  return row?.n ?? 0;
+}
+
+export async function setFavorite(db: Db, id: string, userId: string, favorite: boolean): Promise<boolean> {
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .update(jobs)
+    .set({ favorite })
+    .where(and(eq(jobs.id, id), eq(jobs.userId, userId)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Gives the jobs made before accounts existed (no owner) to this user. */
+export async function adoptOrphanJobs(db: Db, userId: string): Promise<void> {
+  await db.orm.update(db.t.jobs).set({ userId }).where(isNull(db.t.jobs.userId));
 }
 
 export interface ListOptions {
@@ -63,7 +96,8 @@ export function ftsQuery(text: string): string | null {
 }
 
 /** Newest first, keyset-paged on (createdAt, id) so pages stay fast with many jobs. */
-export function listJobs(db: Db, opts: ListOptions): { items: Job[]; nextCursor: string | null } {
+export async function listJobs(db: Db, opts: ListOptions): Promise<{ items: Job[]; nextCursor: string | null }> {
+  const { jobs } = db.t;
   const conditions = [eq(jobs.userId, opts.userId)];
   if (opts.status?.length) conditions.push(inArray(jobs.status, opts.status));
   if (opts.model) conditions.push(eq(jobs.model, opts.model));
@@ -79,13 +113,12 @@ export function listJobs(db: Db, opts: ListOptions): { items: Job[]; nextCursor:
     conditions.push(
       or(lt(jobs.createdAt, after.createdAt), and(eq(jobs.createdAt, after.createdAt), lt(jobs.id, after.id)))!,
     );
-  const rows = db
+  const rows = await db.orm
     .select()
     .from(jobs)
     .where(and(...conditions))
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
-    .limit(opts.limit + 1)
-    .all();
+    .limit(opts.limit + 1);
   const items = rows.slice(0, opts.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(last) : null };
@@ -106,64 +139,104 @@ export function isValidCursor(cursor: string): boolean {
   return decodeCursor(cursor) !== null;
 }
 
+/** A status change as lib/jobs/apply-update.ts decided it, written in one guarded UPDATE. */
+export interface JobStatusWrite {
+  to: JobStatus;
+  /** The statuses the job may be in for the change to apply (the state table's guard). */
+  from: readonly JobStatus[];
+  /** Plain column values written with the change. */
+  fields: Partial<NewJob>;
+  /** Progress only grows: written as the greater of the stored value and this. */
+  progress?: number;
+  /** Written only if the job has no submittedAt yet. */
+  submittedAt?: number;
+  /** A refresh (the job is already in `to`) writes only if it brings news: more progress, another ETA, a first provider id. */
+  news: { progress?: number; etaSeconds?: number; providerJobId?: boolean };
+}
+
+/** Applies a status change if the guard allows it; returns whether the row changed. */
+export async function writeJobStatus(db: Db, id: string, w: JobStatusWrite): Promise<boolean> {
+  const { jobs } = db.t;
+  const set: Record<string, unknown> = { ...w.fields, status: w.to };
+  if (w.progress !== undefined) set.progress = sql`MAX(${jobs.progress}, ${w.progress})`;
+  if (w.submittedAt !== undefined) set.submittedAt = sql`COALESCE(${jobs.submittedAt}, ${w.submittedAt})`;
+
+  const news: SQL[] = [sql`${jobs.status} != ${w.to}`];
+  if (w.news.progress !== undefined) news.push(lt(jobs.progress, w.news.progress));
+  if (w.news.etaSeconds !== undefined) news.push(sql`${jobs.etaSeconds} IS NOT ${w.news.etaSeconds}`);
+  if (w.news.providerJobId) news.push(isNull(jobs.providerJobId));
+
+  const rows = await db.orm
+    .update(jobs)
+    .set(set as Partial<NewJob>)
+    .where(and(eq(jobs.id, id), inArray(jobs.status, [...w.from]), or(...news)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
 /**
  * Claims up to `limit` due, unleased active jobs for one worker in a single UPDATE,
  * so two workers never take the same job; a crashed worker's lease simply expires.
  */
-export function claimDueJobs(db: Db, owner: string, leaseMs: number, limit: number, now = Date.now()): Job[] {
-  return db.$client
-    .prepare(
-      `UPDATE jobs SET lease_owner = ?, lease_until = ?
-       WHERE id IN (
-         SELECT id FROM jobs
-         WHERE status IN ('queued','submitted','running','saving')
-           AND (next_check_at <= ? OR deadline_at <= ?)
-           AND (lease_until IS NULL OR lease_until < ?)
-         ORDER BY next_check_at LIMIT ?)
-       RETURNING id`,
+export async function claimDueJobs(db: Db, owner: string, leaseMs: number, limit: number, now = Date.now()): Promise<Job[]> {
+  const { jobs } = db.t;
+  const due = db.orm
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        inArray(jobs.status, ["queued", "submitted", "running", "saving"]),
+        or(sql`${jobs.nextCheckAt} <= ${now}`, sql`${jobs.deadlineAt} <= ${now}`),
+        or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now)),
+      ),
     )
-    .all(owner, now + leaseMs, now, now, now, limit)
-    .map((r) => getJob(db, (r as { id: string }).id))
-    .filter((j): j is Job => j !== undefined);
+    .orderBy(jobs.nextCheckAt)
+    .limit(limit);
+  return db.orm
+    .update(jobs)
+    .set({ leaseOwner: owner, leaseUntil: now + leaseMs })
+    .where(inArray(jobs.id, due))
+    .returning();
 }
 
-export function renewLease(db: Db, id: string, owner: string, leaseMs: number, now = Date.now()): boolean {
-  return (
-    db
-      .update(jobs)
-      .set({ leaseUntil: now + leaseMs })
-      .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
-      .run().changes > 0
-  );
+export async function renewLease(db: Db, id: string, owner: string, leaseMs: number, now = Date.now()): Promise<boolean> {
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .update(jobs)
+    .set({ leaseUntil: now + leaseMs })
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
 }
 
 /** Ends this worker's hold on a job and says when it wants to look again. */
-export function releaseLease(db: Db, id: string, owner: string, nextCheckAt: number | null, fields: Partial<Job> = {}): void {
-  db.update(jobs)
+export async function releaseLease(db: Db, id: string, owner: string, nextCheckAt: number | null, fields: Partial<Job> = {}): Promise<void> {
+  const { jobs } = db.t;
+  await db.orm
+    .update(jobs)
     .set({ ...fields, leaseOwner: null, leaseUntil: null, ...(nextCheckAt !== null ? { nextCheckAt } : {}) })
-    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
-    .run();
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)));
 }
 
 /** Marks a submit as under way. Written before the provider call so a crash leaves a trace. */
-export function markSubmitStarted(db: Db, id: string, owner: string, now = Date.now()): boolean {
-  return (
-    db
-      .update(jobs)
-      .set({ submitStartedAt: now, attempts: sql`${jobs.attempts} + 1` })
-      .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, "queued"), isNull(jobs.submitStartedAt)))
-      .run().changes > 0
-  );
+export async function markSubmitStarted(db: Db, id: string, owner: string, now = Date.now()): Promise<boolean> {
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .update(jobs)
+    .set({ submitStartedAt: now, attempts: sql`${jobs.attempts} + 1` })
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, "queued"), isNull(jobs.submitStartedAt)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
 }
 
-export function clearSubmitStarted(db: Db, id: string): void {
-  db.update(jobs).set({ submitStartedAt: null }).where(eq(jobs.id, id)).run();
+export async function clearSubmitStarted(db: Db, id: string): Promise<void> {
+  await db.orm.update(db.t.jobs).set({ submitStartedAt: null }).where(eq(db.t.jobs.id, id));
 }
 
-export function setProviderRef(db: Db, id: string, providerJobId: string, providerData: Record<string, unknown> | null): void {
-  db.update(jobs).set({ providerJobId, providerData }).where(eq(jobs.id, id)).run();
+export async function setProviderRef(db: Db, id: string, providerJobId: string, providerData: Record<string, unknown> | null): Promise<void> {
+  await db.orm.update(db.t.jobs).set({ providerJobId, providerData }).where(eq(db.t.jobs.id, id));
 }
 
-export function deleteJobRow(db: Db, id: string): void {
-  db.delete(jobs).where(eq(jobs.id, id)).run();
+export async function deleteJobRow(db: Db, id: string): Promise<void> {
+  await db.orm.delete(db.t.jobs).where(eq(db.t.jobs.id, id));
 }

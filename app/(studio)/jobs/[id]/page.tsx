@@ -17,7 +17,7 @@ type Params = Promise<{ id: string }>;
 /** The viewer's own job, or nothing: someone else's job looks exactly like a missing one. */
 const findJob = cache(async (id: string) => {
   const viewer = await requirePageViewer(`/jobs/${encodeURIComponent(id)}`);
-  return getOwnedJob(db(), id, viewer.userId);
+  return await getOwnedJob(await db(), id, viewer.userId);
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

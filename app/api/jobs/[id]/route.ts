@@ -21,7 +21,7 @@ export async function GET(req: Request, { params }: Params): Promise<Response> {
 export async function DELETE(req: Request, { params }: Params): Promise<Response> {
   const owned = await requireOwnedJob(req, (await params).id);
   if ("response" in owned) return owned.response;
-  const result = await deleteJob(db(), owned.job);
+  const result = await deleteJob(await db(), owned.job);
   if (!result.ok) return errorResponse(result.error);
   return new Response(null, { status: 204 });
 }

@@ -1,8 +1,7 @@
 import { db } from "@/lib/db/client";
 import { findByProviderJob, getJob } from "@/lib/db/queries/jobs";
-import { recordWebhookEvent } from "@/lib/db/queries/webhook-events";
 import { readCappedBody } from "@/lib/http/read-body";
-import { applyUpdate } from "@/lib/jobs/apply-update";
+import { applyWebhookUpdate } from "@/lib/jobs/apply-update";
 import { ProviderError, WebhookVerificationError } from "@/lib/providers/provider-error";
 import { getProvider } from "@/lib/providers/registry";
 
@@ -20,10 +19,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   const raw = await readCappedBody(req, MAX_WEBHOOK_BYTES);
   if (!raw) return answer(413, "Webhook body too large.");
 
-  const database = db();
+  const database = await db();
   const url = new URL(req.url);
   const hinted = url.searchParams.get("job");
-  const named = hinted ? getJob(database, hinted) : undefined;
+  const named = hinted ? await getJob(database, hinted) : undefined;
   const job = named && named.provider === providerId ? { id: named.id, providerJobId: named.providerJobId, status: named.status } : null;
 
   let event;
@@ -37,17 +36,13 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
     return answer(400, "Unreadable webhook payload.");
   }
 
-  const target = findByProviderJob(database, providerId, event.providerJobId);
+  const target = await findByProviderJob(database, providerId, event.providerJobId);
   if (!target) {
     // The provider can answer before we have stored its job id; ask it to try again shortly.
     if (job && !job.providerJobId) return answer(503, "Job not registered yet; retry.");
     return answer(200, "Ignored: no such job.");
   }
 
-  const fresh = database.$client.transaction(() => {
-    if (!recordWebhookEvent(database, providerId, event.eventId)) return false;
-    applyUpdate(database, target.id, event.update);
-    return true;
-  })();
+  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, target.id, event.update);
   return answer(200, fresh ? "ok" : "Duplicate delivery ignored.");
 }

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Shared video", robots: { index: fals
 
 /** The bare player that a Twitter/X player card frames. */
 export default async function ShareEmbedPage({ params }: { params: Promise<{ token: string }> }) {
-  const shared = loadSharedPage((await params).token);
+  const shared = await loadSharedPage((await params).token);
   if (!shared) notFound();
   return (
     <main className="flex h-screen w-screen items-center justify-center bg-black">

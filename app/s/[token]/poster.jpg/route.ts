@@ -10,7 +10,7 @@ type Params = { params: Promise<{ token: string }> };
 
 /** The shared poster as JPEG; an unknown, revoked or expired token gets a plain 404. */
 async function serve(req: Request, { params }: Params, withBody: boolean): Promise<Response> {
-  const job = loadSharedPage((await params).token)?.job;
+  const job = (await loadSharedPage((await params).token))?.job;
   if (!job) return notFound();
   const st = await storage().stat(job.posterKey);
   if (!st) return notFound();

@@ -8,7 +8,7 @@ type Params = { params: Promise<{ token: string }> };
 
 /** The shared video, range-served; an unknown, revoked or expired token gets a plain 404. */
 async function serve(req: Request, { params }: Params, withBody: boolean): Promise<Response> {
-  const job = loadSharedPage((await params).token)?.job;
+  const job = (await loadSharedPage((await params).token))?.job;
   if (!job) return notFound();
   return serveStoredFile(req, job.videoKey, { withBody, cacheControl: SHARED_MEDIA_CACHE, extraHeaders: SHARED_MEDIA_HEADERS });
 }

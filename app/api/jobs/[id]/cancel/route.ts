@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const owned = await requireOwnedJob(req, (await params).id);
   if ("response" in owned) return owned.response;
-  const result = await cancelJob(db(), owned.job);
+  const result = await cancelJob(await db(), owned.job);
   if (!result.ok) return errorResponse(result.error);
   return Response.json(serializeJob(result.value));
 }

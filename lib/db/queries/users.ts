@@ -1,0 +1,21 @@
+/** The better-auth user table, read by the app (better-auth writes it through its own adapter). */
+import { count, eq } from "drizzle-orm";
+import type { Db } from "../client";
+
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  const [row] = await db.orm.select({ n: count() }).from(db.t.user);
+  return (row?.n ?? 0) > 0;
+}
+
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  const { user } = db.t;
+  const [row] = await db.orm.select({ id: user.id }).from(user).where(eq(user.email, email)).limit(1);
+  return row?.id;
+}
+
+/** A user row as sign-up writes it, without a password (tests and seeding sign in by API token). */
+export async function insertUserRow(db: Db, row: { id: string; name: string; email: string; now: Date }): Promise<void> {
+  await db.orm
+    .insert(db.t.user)
+    .values({ id: row.id, name: row.name, email: row.email, emailVerified: false, createdAt: row.now, updatedAt: row.now });
+}

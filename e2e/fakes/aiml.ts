@@ -20,6 +20,8 @@ import { parseAimlText, validateAimlFlags } from "./aiml-flags";
 
 export interface AimlFakeOptions {
   timings?: FakeTimings;
+  /** How long `[fake:slow]` keeps a job running (default the vocabulary's 60 s). */
+  slowMs?: number;
   key?: string;
   /** How long a presigned link lives (default 60 s). */
   presignTtlMs?: number;
@@ -63,12 +65,12 @@ interface Task {
 
 const MODEL = "video-gen.pro-1.0";
 const TASKS = "/v1/generation/tasks/video";
-const SLOW_MS = 60_000;
 
 const err = (code: string, message: string) => ({ error: { code, message } });
 
 export async function startAimlFake(opts: AimlFakeOptions = {}): Promise<AimlFake> {
   const timings = opts.timings ?? { queuedMs: 150, runningMs: 600 };
+  const slowMs = opts.slowMs ?? 60_000;
   const key = opts.key ?? `aiml-${randomBytes(8).toString("hex")}`;
   const ttl = opts.presignTtlMs ?? 60_000;
   const secret = randomBytes(16);
@@ -123,7 +125,7 @@ export async function startAimlFake(opts: AimlFakeOptions = {}): Promise<AimlFak
 
     const uuid = randomUUID();
     const slow = markers.has("slow");
-    const job = newClockedJob(uuid, slow ? { ...timings, runningMs: SLOW_MS } : timings, markers.has("fail") || markers.has("safety") ? "failed" : "succeeded");
+    const job = newClockedJob(uuid, slow ? { ...timings, runningMs: slowMs } : timings, markers.has("fail") || markers.has("safety") ? "failed" : "succeeded");
     if (markers.has("canceled")) job.canceledAt = job.createdAt + timings.queuedMs + timings.runningMs / 2;
     tasks.set(uuid, { job, markers, resolved: 0 });
     shelf.add(objectPath(uuid), { kind: markers.has("html") ? "html" : "video", expiresAt: markers.has("expired") ? 0 : Number.MAX_SAFE_INTEGER });

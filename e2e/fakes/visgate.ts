@@ -21,6 +21,8 @@ import { DEFAULT_CATALOG, statusBody, videoResult, type CatalogEntry, type Serve
 
 export interface VisgateFakeOptions {
   timings?: FakeTimings;
+  /** How long `[fake:slow]` keeps a job running (default the vocabulary's 60 s). */
+  slowMs?: number;
   key?: string;
   /** The shape of every answer unless a prompt says `[fake:shape=…]` (default "sdk"). */
   shape?: VisgateShape;
@@ -57,7 +59,6 @@ interface Request {
   failure: { code: string; message: string; provider: string } | null;
 }
 
-const SLOW_MS = 60_000;
 const CACHED_MODEL = "fal-ai/kling-video/v2.1/master/text-to-video";
 const SAFETY_TEXT = "content_policy_violation: The content could not be processed because it contained material flagged by a content checker.";
 
@@ -65,6 +66,7 @@ const apiError = (error: string, message: string, details: Record<string, unknow
 
 export async function startVisgateFake(opts: VisgateFakeOptions = {}): Promise<VisgateFake> {
   const timings = opts.timings ?? { queuedMs: 150, runningMs: 600 };
+  const slowMs = opts.slowMs ?? 60_000;
   const key = opts.key ?? `vg-${randomBytes(12).toString("hex")}`;
   const requests = new Map<string, Request>();
   const rateLimited = new Counter();
@@ -109,7 +111,7 @@ export async function startVisgateFake(opts: VisgateFakeOptions = {}): Promise<V
 
     const requestId = randomUUID();
     const cacheHit = markers.has("cache-hit");
-    const jobTimings = cacheHit ? { queuedMs: 0, runningMs: 1 } : markers.has("slow") ? { ...timings, runningMs: SLOW_MS } : timings;
+    const jobTimings = cacheHit ? { queuedMs: 0, runningMs: 1 } : markers.has("slow") ? { ...timings, runningMs: slowMs } : timings;
     const failure = markers.has("safety")
       ? { code: "PROVIDER_ERROR", message: SAFETY_TEXT, provider: entry.provider }
       : markers.has("fail")

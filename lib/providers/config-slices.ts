@@ -3,9 +3,15 @@
  * folder; the slices are pure zod (no env reads), so env.ts can import them.
  */
 import { aimlConfig } from "./aiml/config";
+import { falConfig } from "./fal/config";
+import { localConfig } from "./local/config";
+import { replicateConfig } from "./replicate/config";
 import { visgateConfig } from "./visgate/config";
 
 export const providerConfigShape = {
+  ...localConfig.shape,
+  ...replicateConfig.shape,
+  ...falConfig.shape,
   ...aimlConfig.shape,
   ...visgateConfig.shape,
 };

@@ -10,7 +10,7 @@ const model: RecordModel = {
   pricePerSecondUsd: 0.4,
   priceReadOn: "2026-12-01",
   typicalLatencySeconds: 120,
-  isLocal: false,
+  engine: "ai",
 };
 
 function job(providerReport: JobJson["providerReport"]): JobJson {

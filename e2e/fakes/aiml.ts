@@ -36,6 +36,8 @@ export interface AimlSubmission {
   /** The text with the trailing `--flags` taken off. */
   prompt: string;
   flags: Record<string, string>;
+  imageUrl: string | null;
+  /** What fetching `imageUrl` gave, once the fake has fetched it (after answering, as a queue would). */
   image: FetchedImage | null;
 }
 
@@ -61,6 +63,7 @@ interface Task {
   job: ClockedJob;
   markers: Markers;
   resolved: number;
+  image: "none" | "pending" | "ok" | "failed";
 }
 
 const MODEL = "video-gen.pro-1.0";
@@ -120,34 +123,45 @@ export async function startAimlFake(opts: AimlFakeOptions = {}): Promise<AimlFak
     const imageItem = content.find((c) => c.type === "image_url");
     const imageUrl = imageItem && isRecord(imageItem.image_url) && typeof imageItem.image_url.url === "string" ? imageItem.image_url.url : null;
     if (imageItem && !imageUrl) return answer(400, err("invalid_request", "image_url.url is required."));
-    const image = imageUrl ? await fetchInputImage(imageUrl) : null;
-    if (image && !isImageFetched(image)) return answer(400, err("invalid_request", "The image at image_url could not be downloaded."));
 
     const uuid = randomUUID();
     const slow = markers.has("slow");
     const job = newClockedJob(uuid, slow ? { ...timings, runningMs: slowMs } : timings, markers.has("fail") || markers.has("safety") ? "failed" : "succeeded");
     if (markers.has("canceled")) job.canceledAt = job.createdAt + timings.queuedMs + timings.runningMs / 2;
-    tasks.set(uuid, { job, markers, resolved: 0 });
+    const task: Task = { job, markers, resolved: 0, image: imageUrl ? "pending" : "none" };
+    tasks.set(uuid, task);
     shelf.add(objectPath(uuid), { kind: markers.has("html") ? "html" : "video", expiresAt: markers.has("expired") ? 0 : Number.MAX_SAFE_INTEGER });
-    const sub: AimlSubmission = { uuid, body: req.json, model: MODEL, text, prompt, flags, image };
+    const sub: AimlSubmission = { uuid, body: req.json, model: MODEL, text, prompt, flags, imageUrl, image: null };
     fake.submissions.push(sub);
+    // The task waits for its image; one that cannot be fetched fails the task.
+    if (imageUrl) {
+      void fetchInputImage(imageUrl).then((fetched) => {
+        sub.image = fetched;
+        task.image = isImageFetched(fetched) ? "ok" : "failed";
+      });
+    }
     answer(200, { data: { uuid, status: "queued" } });
   }
+
+  const failureOf = (task: Task) => {
+    if (task.image === "failed") return { code: "invalid_image", message: "The image at image_url could not be downloaded." };
+    if (task.markers.has("safety")) return { code: "content_policy_violation", message: "The request was rejected by the content safety policy." };
+    return { code: "generation_failed", message: "Video generation failed due to an internal error." };
+  };
+  const phase = (task: Task) => (task.image === "pending" ? "queued" : task.image === "failed" ? "failed" : phaseOf(task.job).phase);
 
   function status(uuid: string, res: http.ServerResponse): void {
     const task = tasks.get(uuid);
     if (!task) return sendJson(res, 404, err("not_found", "Task not found."));
-    const { phase } = phaseOf(task.job);
-    const data: Record<string, unknown> = { uuid, status: phase };
-    if (phase === "succeeded") {
+    const phaseNow = phase(task);
+    const data: Record<string, unknown> = { uuid, status: phaseNow };
+    if (phaseNow === "succeeded") {
       const path = `/v1/media/videos/${encodeURIComponent(`orgs/1/videos/${uuid}.mp4`)}`;
       data.videoUrl = task.markers.has("absolute-url") ? `${origin}${path}` : path;
     }
-    if (phase === "failed") {
+    if (phaseNow === "failed") {
       // [U] The failed task's `error` fields are assumed to match the HTTP error object.
-      data.error = task.markers.has("safety")
-        ? { code: "content_policy_violation", message: "The request was rejected by the content safety policy." }
-        : { code: "generation_failed", message: "Video generation failed due to an internal error." };
+      data.error = failureOf(task);
     }
     sendJson(res, 200, { data });
   }
@@ -155,7 +169,7 @@ export async function startAimlFake(opts: AimlFakeOptions = {}): Promise<AimlFak
   function resolve(encoded: string, res: http.ServerResponse): void {
     const m = /^orgs\/1\/videos\/([\w-]+)\.mp4$/.exec(decodeURIComponent(encoded));
     const task = m ? tasks.get(m[1]!) : undefined;
-    if (!m || !task || phaseOf(task.job).phase !== "succeeded") return sendJson(res, 404, err("not_found", "Media not found."));
+    if (!m || !task || phase(task) !== "succeeded") return sendJson(res, 404, err("not_found", "Media not found."));
     const uuid = m[1]!;
     task.resolved += 1;
     const expiresAt = task.markers.has("presign-expired") && task.resolved === 1 ? Date.now() - 1 : Date.now() + ttl;

@@ -34,6 +34,7 @@ export interface VisgateSubmission {
   body: Record<string, unknown>;
   prefer: string | null;
   shape: VisgateShape;
+  /** What fetching `image_url` gave, once the fake has fetched it (after answering, as a queue would). */
   image: FetchedImage | null;
 }
 
@@ -57,6 +58,7 @@ interface Request {
   shape: VisgateShape;
   served: Served;
   failure: { code: string; message: string; provider: string } | null;
+  image: "none" | "pending" | "ok" | "failed";
 }
 
 const CACHED_MODEL = "fal-ai/kling-video/v2.1/master/text-to-video";
@@ -106,8 +108,6 @@ export async function startVisgateFake(opts: VisgateFakeOptions = {}): Promise<V
       return answer(422, { message: `duration_seconds ${duration} is not supported by ${entry.id}; use 4, 6 or 8`, details: { field: "duration_seconds" } });
     }
     if (markers.has("upstream-down")) return answer(502, apiError("PROVIDER_ERROR", "Upstream provider returned 503: service unavailable", { provider: entry.provider }));
-    const image = typeof body.image_url === "string" ? await fetchInputImage(body.image_url) : null;
-    if (image && !isImageFetched(image)) return answer(422, { message: "image_url could not be downloaded", details: { field: "image_url" } });
 
     const requestId = randomUUID();
     const cacheHit = markers.has("cache-hit");
@@ -119,7 +119,9 @@ export async function startVisgateFake(opts: VisgateFakeOptions = {}): Promise<V
         : null;
     const shape: VisgateShape = markers.get("shape") === "api" ? "api" : markers.get("shape") === "sdk" ? "sdk" : (opts.shape ?? "sdk");
     const servedModel = cacheHit ? (entry.id === CACHED_MODEL ? "fal-ai/veo3" : CACHED_MODEL) : entry.id;
+    const imageUrl = typeof body.image_url === "string" ? body.image_url : null;
     const r: Request = {
+      image: imageUrl ? "pending" : "none",
       job: newClockedJob(requestId, jobTimings, failure ? "failed" : "succeeded"),
       markers,
       shape,
@@ -137,20 +139,31 @@ export async function startVisgateFake(opts: VisgateFakeOptions = {}): Promise<V
     };
     requests.set(requestId, r);
     shelf.add(mediaPath(requestId), { kind: markers.has("html") ? "html" : "video", expiresAt: markers.has("expired") ? 0 : Number.MAX_SAFE_INTEGER });
-    fake.submissions.push({ requestId, body, prefer, shape, image });
+    const submission: VisgateSubmission = { requestId, body, prefer, shape, image: null };
+    fake.submissions.push(submission);
+    // The request waits for its image; one that cannot be fetched fails it.
+    const fetched = imageUrl
+      ? fetchInputImage(imageUrl).then((f) => {
+          submission.image = f;
+          r.image = isImageFetched(f) ? "ok" : "failed";
+          if (r.image === "failed") r.failure = { code: "INVALID_INPUT", message: "image_url could not be downloaded", provider: entry.provider };
+        })
+      : Promise.resolve();
 
     if (prefer?.toLowerCase().includes("respond-async")) return answer(202, { request_id: requestId, status: shape === "api" ? "accepted" : "pending" });
     // Synchronous: the call blocks until the video exists.
+    await fetched;
     await wait(jobTimings.queuedMs + jobTimings.runningMs);
-    if (failure) return answer(502, apiError("PROVIDER_ERROR", failure.message, { provider: failure.provider }));
+    if (r.failure) return answer(502, apiError("PROVIDER_ERROR", r.failure.message, { provider: r.failure.provider }));
     answer(200, videoResult(r.served));
   }
 
   function status(id: string, res: http.ServerResponse): void {
     const r = requests.get(id);
     if (!r) return sendJson(res, 404, apiError("NOT_FOUND", "Request not found"));
-    const { phase, completedAt } = phaseOf(r.job);
-    sendJson(res, 200, statusBody(r.shape, phase, r.served, r.failure, completedAt));
+    const clock = phaseOf(r.job);
+    const phase = r.image === "pending" ? "queued" : r.image === "failed" ? "failed" : clock.phase;
+    sendJson(res, 200, statusBody(r.shape, phase, r.served, r.failure, phase === clock.phase ? clock.completedAt : null));
   }
 
   function models(url: URL, res: http.ServerResponse): void {

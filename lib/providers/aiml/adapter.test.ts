@@ -120,10 +120,20 @@ describe("submit", () => {
   it("sends the image as the signed URL after the text item, and the provider can fetch it", async () => {
     const before = images.hits();
     const submitted = await aiml.submit(job({ prompt: prompt() }), { webhookUrl: null, image: png, imageUrl: images.url });
+    expect((await pollUntilDone(aiml, submitted)).status).toBe("succeeded");
     const s = submission(submitted.providerJobId);
     expect((s.body as { content: Array<{ type: string }> }).content.map((c) => c.type)).toEqual(["text", "image_url"]);
     expect(s.image).toMatchObject({ url: images.url, status: 200, contentType: "image/png" });
     expect(images.hits()).toBe(before + 1);
+  });
+
+  it("a task whose image link does not work ends failed with AI.ML's reason", async () => {
+    const submitted = await aiml.submit(job({ prompt: prompt() }), { webhookUrl: null, image: png, imageUrl: `${images.origin}/signed/gone.png` });
+    expect(await pollUntilDone(aiml, submitted)).toMatchObject({
+      status: "failed",
+      errorCode: "provider_error",
+      message: "AI.ML could not make this video: The image at image_url could not be downloaded.",
+    });
   });
 
   it("refuses image-to-video without PUBLIC_URL, before calling AI.ML", async () => {

@@ -105,6 +105,7 @@ describe("submit", () => {
 
   it("sends the image as the signed URL, which the gateway fetches", async () => {
     const submitted = await visgate.submit(job({}, "visgate:runway/gen4_turbo"), { webhookUrl: null, image: png, imageUrl: images.url });
+    expect((await pollUntilDone(visgate, submitted)).status).toBe("succeeded");
     const s = submission(submitted.providerJobId);
     expect(s.body).toMatchObject({ model: "runway/gen4_turbo", image_url: images.url, duration_seconds: 5 });
     expect(s.body).not.toHaveProperty("aspect_ratio");

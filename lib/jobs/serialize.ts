@@ -7,7 +7,7 @@ export function mediaUrl(key: string): string {
 }
 
 /** A job as the JSON API and the UI see it: no provider internals, no lease columns. */
-export function serializeJob(job: Job) {
+export function serializeJob(job: Job, waitingReason: string | null = null) {
   const model = getModel(job.model);
   return {
     id: job.id,
@@ -19,6 +19,8 @@ export function serializeJob(job: Job) {
     etaSeconds: job.etaSeconds,
     /** What the provider reported about serving the job: upstream provider and model, cache hit, latency, cost. */
     providerReport: cleanReport(job.providerReport),
+    /** Why a queued job has not been sent yet, e.g. "Waiting for a ModelsLab slot (5 of 5 in use)." */
+    waitingReason,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "The job failed." } : null,
     video:
       job.status === "succeeded" && job.videoKey && job.posterKey

@@ -4,8 +4,11 @@
  */
 import { aimlConfig } from "./aiml/config";
 import { falConfig } from "./fal/config";
+import { gatewayConfig } from "./gateway/config";
 import { localConfig } from "./local/config";
+import { modelslabConfig } from "./modelslab/config";
 import { replicateConfig } from "./replicate/config";
+import { skytellsConfig } from "./skytells/config";
 import { visgateConfig } from "./visgate/config";
 
 export const providerConfigShape = {
@@ -14,4 +17,7 @@ export const providerConfigShape = {
   ...falConfig.shape,
   ...aimlConfig.shape,
   ...visgateConfig.shape,
+  ...skytellsConfig.shape,
+  ...modelslabConfig.shape,
+  ...gatewayConfig.shape,
 };

@@ -6,15 +6,25 @@ import { closeDb, openDb, type Db } from "../../db/client";
 import { deleteProviderSettings, upsertProviderSettings } from "../../db/queries/provider-settings";
 import { refreshProviderSettings, startProviderSettings } from "../../provider-settings/cache";
 import { sealSetting } from "../../provider-settings/crypto";
-import { saveProviderSettings } from "../../provider-settings/manage";
-import { providerSettingsView } from "../../provider-settings/view";
+import { removeProviderSetting, saveProviderSettings } from "../../provider-settings/manage";
+import { editableProviders, providerSettingsView } from "../../provider-settings/view";
 import { env } from "../../env";
 import { falProvider } from "../fal/adapter";
 import { replicateProvider } from "../replicate/adapter";
 import { replicateConfig } from "../replicate/config";
 import { providerSettings } from "./settings";
 
-const NAMES = ["REPLICATE_API_TOKEN", "REPLICATE_BASE_URL", "REPLICATE_WEBHOOK_SECRET", "FAL_KEY"];
+/** What each provider needs to count as configured. A provider missing here fails the test until it is added. */
+const KEYS: Record<string, Record<string, string>> = {
+  replicate: { REPLICATE_API_TOKEN: "r8_key_for_overlay_test" },
+  fal: { FAL_KEY: "fal_key_for_overlay_test" },
+  gateway: { GATEWAY_API_KEY: "gw_key_for_overlay_test", GATEWAY_BASE_URL: "http://127.0.0.1:9" },
+  skytells: { SKYTELLS_API_KEY: "sk_key_for_overlay_test" },
+  modelslab: { MODELSLAB_API_KEY: "ml_key_for_overlay_test" },
+  aiml: { AIML_API_KEY: "aiml_key_for_overlay_test" },
+  visgate: { VISGATE_API_KEY: "vg_key_for_overlay_test" },
+};
+const NAMES = ["REPLICATE_API_TOKEN", "REPLICATE_BASE_URL", "REPLICATE_WEBHOOK_SECRET", ...Object.values(KEYS).flatMap((k) => Object.keys(k))];
 const TOKEN = "r8_saved_0123456789abcdef";
 
 let studio: SettingsStudio;
@@ -96,5 +106,18 @@ describe("providerSettings overlay", () => {
     expect(replicateProvider.isConfigured()).toBe(false);
     const field = providerSettingsView(replicateProvider).fields.find((f) => f.name === "REPLICATE_API_TOKEN");
     expect(field).toMatchObject({ source: "unreadable", shown: null });
+  });
+
+  it("drives isConfigured() of every provider that needs a key", async () => {
+    const keyed = editableProviders().filter((p) => p.id !== "local");
+    expect(keyed.map((p) => p.id).sort()).toEqual(Object.keys(KEYS).sort());
+    for (const p of keyed) {
+      expect(p.isConfigured(), p.id).toBe(false);
+      expect(await saveProviderSettings(studio.db, studio.owner, p.id, KEYS[p.id])).toMatchObject({ ok: true, value: { configured: true } });
+      expect(p.isConfigured(), p.id).toBe(true);
+      const first = Object.keys(KEYS[p.id]!)[0]!;
+      await removeProviderSetting(studio.db, studio.owner, p.id, first);
+      expect(p.isConfigured(), p.id).toBe(false);
+    }
   });
 });

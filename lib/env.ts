@@ -74,6 +74,11 @@ export function internalUrl(): string {
   return e.INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`;
 }
 
+/** Whether a setting is given in the environment (not just defaulted): such a value wins over one saved in Settings. */
+export function setInEnvironment(name: string): boolean {
+  return !!process.env[name]?.trim();
+}
+
 /** For tests that change settings between cases. */
 export function resetEnvCache(): void {
   cached = null;

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { refreshSavedSettings } from "../providers/saved-settings";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
 import { expireJob, pollJob } from "./poll-job";
@@ -13,6 +14,8 @@ import { submitJob } from "./submit-job";
 
 const MAX_IN_FLIGHT = 4;
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+/** How soon a key saved in Settings → Providers reaches a worker in another process. */
+const SETTINGS_REFRESH_MS = 5000;
 
 /**
  * The background loop: claims due jobs with a lease and moves each one step
@@ -26,6 +29,7 @@ export class Worker {
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
+  private lastSettingsRefresh = 0;
   private readonly onEvent = () => this.wake();
 
   constructor(db: Db) {
@@ -73,6 +77,10 @@ export class Worker {
   }
 
   private async tick(): Promise<void> {
+    if (this.ctx.now() - this.lastSettingsRefresh > SETTINGS_REFRESH_MS) {
+      this.lastSettingsRefresh = this.ctx.now();
+      await refreshSavedSettings(this.ctx.db).catch((err) => console.warn("[worker] reading saved provider settings failed", err));
+    }
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
       const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now());

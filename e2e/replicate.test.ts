@@ -1,10 +1,10 @@
 /** Replicate jobs end to end: our real server and worker against a loopback Replicate over real HTTP. */
 import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffprobePath } from "../lib/media/ffmpeg-path";
 import { startReplicateFake, type ReplicateFake } from "./fakes/replicate";
 import { getJobJson, isFinished, postJob, watchJob } from "./support/api";
+import { storedFileOnDisk } from "./support/stored-files";
 import { startApp, type App } from "./support/app-server";
 
 const MODEL = "replicate:google/veo-3.1-fast";
@@ -39,7 +39,7 @@ describe("Replicate with webhooks", () => {
     expect(sub?.webhook).toMatch(new RegExp(`^${hooked.url}/api/webhooks/replicate\\?job=${job.id}&token=[\\w-]+$`));
     expect(sub?.headers.authorization).toBe(`Bearer ${fake.token}`);
     expect(fake.webhookDeliveries.some((d) => d.status === 200 && d.url.startsWith(hooked.url))).toBe(true);
-    const out = execFileSync(ffprobePath(), ["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", path.join(hooked.dataDir, "videos", `${job.id}.mp4`)]);
+    const out = execFileSync(ffprobePath(), ["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", await storedFileOnDisk(hooked.dataDir, `videos/${job.id}.mp4`)]);
     expect(out.toString()).toContain("h264");
     expect(job.video?.bytes).toBeGreaterThan(1000);
   });

@@ -138,6 +138,9 @@ describe("real answers of a running server", () => {
     expect((await call(app, "GET", "/api/metrics", "/api/metrics")).text).toContain("dailies_jobs");
     const someone = await seedUser(app.dataDir, { name: "Someone" });
     expect((await call(as(app, someone), "GET", "/api/metrics", "/api/metrics")).status).toBe(403);
+    expect((await call(app, "GET", "/api/settings/providers", "/api/settings/providers")).status).toBe(200);
+    expect((await call(as(app, someone), "GET", "/api/settings/providers", "/api/settings/providers")).status).toBe(403);
+    expect((await call(app, "POST", "/api/settings/providers/{provider}/test", "/api/settings/providers/nope/test")).status).toBe(404);
     expect((await call(as(app, null), "POST", "/api/webhooks/{provider}", "/api/webhooks/local", json({}))).status).toBe(401);
     expect((await call(as(app, null), "POST", "/api/webhooks/{provider}", "/api/webhooks/nope", json({}))).status).toBe(404);
     expect((await call(as(app, null), "GET", "/api/inputs/{jobId}/{expiry}/{sig}", "/api/inputs/a/1/b")).status).toBe(404);

@@ -18,6 +18,17 @@ export const jobJsonSchema = z.object({
   status: z.enum(JOB_STATUSES),
   progress: z.number().min(0).max(1),
   etaSeconds: z.number().int().nullable(),
+  providerReport: z
+    .object({
+      servedBy: z.string().optional(),
+      servedModel: z.string().optional(),
+      cacheHit: z.boolean().optional(),
+      latencyMs: z.number().optional(),
+      costUsd: z.number().optional(),
+      costCredits: z.number().optional(),
+    })
+    .nullable()
+    .describe("What the provider reported about serving the job: upstream provider and model, cache hit, latency, cost"),
   waitingReason: z.string().nullable().describe("Why a queued job has not been sent yet, e.g. waiting for a provider slot"),
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
   video: z

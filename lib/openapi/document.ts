@@ -40,6 +40,8 @@ function parameters(op: Operation): Json[] {
     for (const [name, schema] of Object.entries(q.properties ?? {}))
       params.push({ name, in: "query", required: q.required?.includes(name) ?? false, description: op.queryDescriptions?.[name], schema });
   }
+  for (const [name, description] of Object.entries(op.queryDescriptions ?? {}))
+    if (!params.some((p) => p.name === name && p.in === "query")) params.push({ name, in: "query", required: false, description, schema: { type: "string" } });
   for (const [name, description] of Object.entries(op.headers ?? {})) params.push({ name, in: "header", required: false, description, schema: { type: "string", maxLength: 255 } });
   return params;
 }
@@ -101,6 +103,7 @@ export function openApiDocument(origin: string): Json {
       { name: "Jobs", description: "Make videos and follow them" },
       { name: "Outgoing webhooks", description: "Hear about your jobs ending, signed with Standard Webhooks" },
       { name: "Operations", description: "Health, metrics and this document" },
+      { name: "Provider settings", description: "The owner's provider keys (Settings → Providers)" },
       { name: "Provider callbacks", description: "Called by video providers, not by scripts" },
     ],
     paths,

@@ -20,7 +20,7 @@ export interface Answer {
 }
 
 export interface Operation {
-  method: "get" | "post" | "delete" | "head";
+  method: "get" | "post" | "put" | "delete" | "head";
   path: string;
   tag: string;
   summary: string;
@@ -31,7 +31,7 @@ export interface Operation {
   queryDescriptions?: Record<string, string>;
   headers?: Record<string, string>;
   /** "JobRequest" is the per-model job body; other names are REQUESTS components. */
-  body?: { json?: "JobRequest" | "WebhookEndpointInput"; multipart?: boolean; any?: boolean };
+  body?: { json?: "JobRequest" | "WebhookEndpointInput" | "ProviderSettingsInput"; multipart?: boolean; any?: boolean };
   answers: Record<number, Answer>;
   /** Shell, with $ORIGIN and $DAILIES_TOKEN. */
   curl?: string;
@@ -183,13 +183,58 @@ export const OPERATIONS: Operation[] = [
     curl: `curl -s -X POST $ORIGIN/api/webhooks/deliveries/$DELIVERY_ID/retry ${AUTH}`,
   },
   {
+    method: "get",
+    path: "/api/settings/providers",
+    tag: "Provider settings",
+    summary: "Every provider's settings",
+    description: "Each setting and where its value comes from (environment, saved here, or nothing); secrets only as their last four characters. The owner only.",
+    who: "owner",
+    answers: { 200: { description: "The providers", json: "ProviderSettingsList" }, 401: UNAUTHORIZED, 403: err("Not the owner") },
+    curl: `curl -s $ORIGIN/api/settings/providers -H "authorization: Bearer $OWNER_TOKEN"`,
+  },
+  {
+    method: "put",
+    path: "/api/settings/providers/{provider}",
+    tag: "Provider settings",
+    summary: "Save a provider's settings",
+    description: "Saved encrypted with APP_SECRET; a variable set in the environment still wins. The owner only.",
+    who: "owner",
+    pathParams: { provider: "The provider's id" },
+    body: { json: "ProviderSettingsInput" },
+    answers: { 200: { description: "The provider's settings now", json: "ProviderSettings" }, 400: err("Not JSON of that shape"), 401: UNAUTHORIZED, 403: err("Not the owner, or another site"), 404: err("No such provider"), 422: err("A value is not valid") },
+    curl: `curl -s -X PUT $ORIGIN/api/settings/providers/replicate -H "authorization: Bearer $OWNER_TOKEN" \
+  -H "content-type: application/json" -d '{"values":{"REPLICATE_API_TOKEN":"r8_…"}}'`,
+  },
+  {
+    method: "delete",
+    path: "/api/settings/providers/{provider}",
+    tag: "Provider settings",
+    summary: "Forget a saved setting",
+    who: "owner",
+    pathParams: { provider: "The provider's id" },
+    queryDescriptions: { name: "The setting, e.g. REPLICATE_API_TOKEN" },
+    answers: { 200: { description: "The provider's settings now", json: "ProviderSettings" }, 400: err("No such setting"), 401: UNAUTHORIZED, 403: err("Not the owner, or another site"), 404: err("No such provider") },
+    curl: `curl -s -X DELETE "$ORIGIN/api/settings/providers/replicate?name=REPLICATE_API_TOKEN" -H "authorization: Bearer $OWNER_TOKEN"`,
+  },
+  {
+    method: "post",
+    path: "/api/settings/providers/{provider}/test",
+    tag: "Provider settings",
+    summary: "Test a provider's connection",
+    description: "The provider's cheapest authenticated call with the settings in use now. The owner only.",
+    who: "owner",
+    pathParams: { provider: "The provider's id" },
+    answers: { 200: { description: "Whether it connected, in a sentence", json: "ConnectionTest" }, 400: err("It has no connection test"), 401: UNAUTHORIZED, 403: err("Not the owner, or another site"), 404: err("No such provider") },
+    curl: `curl -s -X POST $ORIGIN/api/settings/providers/replicate/test -H "authorization: Bearer $OWNER_TOKEN"`,
+  },
+  {
     method: "post",
     path: "/api/webhooks/{provider}",
     tag: "Provider callbacks",
     summary: "A provider reports on a job",
     description: "Called by the video providers (and the local renderer), never by scripts: the body is verified with the provider's own signature scheme and applied to the job it names.",
     who: "provider",
-    pathParams: { provider: "The provider's id: local, replicate, fal, skytells, modelslab" },
+    pathParams: { provider: "The provider's id (local, replicate, fal, ...)" },
     body: { any: true },
     answers: {
       200: { description: "Applied, a duplicate, or ignored" },

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { APP_ERROR_STATUS, type AppErrorCode } from "../errors";
 import { healthSchema } from "../health/schema";
 import { createdJobSchema, jobJsonSchema, jobListSchema } from "../jobs/job-json";
+import { connectionTestSchema, providerSettingsInputSchema, providerSettingsListSchema, providerSettingsViewSchema } from "../provider-settings/schemas";
 import { OUTGOING_EVENTS } from "../webhooks/outgoing/events";
 import { createdEndpointSchema, deliverySchema, endpointInputSchema, endpointSchema } from "../webhooks/outgoing/schemas";
 
@@ -36,11 +37,15 @@ export const ANSWERS = {
   WebhookDelivery: deliverySchema,
   WebhookDeliveryList: z.object({ items: z.array(deliverySchema) }),
   OutgoingWebhookEvent: outgoingEventSchema,
+  ProviderSettings: providerSettingsViewSchema,
+  ProviderSettingsList: providerSettingsListSchema,
+  ConnectionTest: connectionTestSchema,
 } as const;
 
 /** Request bodies (zod's "input" side), by component name; job requests are per model (see document.ts). */
 export const REQUESTS = {
   WebhookEndpointInput: endpointInputSchema,
+  ProviderSettingsInput: providerSettingsInputSchema,
 } as const;
 
 export type AnswerName = keyof typeof ANSWERS;

@@ -6,14 +6,15 @@ import { listDeliveries, requeueDelivery } from "../../db/queries/webhook-delive
 import { env } from "../../env";
 import { fail, ok, type Result } from "../../errors";
 import { fieldErrors } from "../../jobs/schemas";
-import { seal, unseal } from "../../crypto/sealed";
+import { openSetting, sealSetting } from "../../provider-settings/crypto";
 import { destinationProblem, type Resolve } from "./destination";
 import { eventsColumn, OUTGOING_EVENTS } from "./events";
 import { RETRY_WINDOW_MS } from "./schedule";
 import { deliveryJson, endpointInputSchema, endpointJson, MAX_ENDPOINTS_PER_USER, type createdEndpointSchema } from "./schemas";
 import type { z } from "zod";
 
-const SEAL_PURPOSE = "webhook-endpoint-secret";
+/** Sealed like provider keys (AES-256-GCM under APP_SECRET), bound to the endpoint's id so it opens on no other row. */
+const slotOf = (endpointId: string) => ({ provider: "webhook-endpoint", name: endpointId });
 
 /** Adds an endpoint for `userId` and returns it with its signing secret, which is never shown again. */
 export async function createEndpoint(db: Db, userId: string, input: unknown, resolve?: Resolve): Promise<Result<z.infer<typeof createdEndpointSchema>>> {
@@ -29,13 +30,14 @@ export async function createEndpoint(db: Db, userId: string, input: unknown, res
 
   const secret = `whsec_${randomBytes(24).toString("base64")}`;
   const now = Date.now();
+  const id = `we_${randomBytes(12).toString("base64url")}`;
   const row = {
-    id: `we_${randomBytes(12).toString("base64url")}`,
+    id,
     userId,
     url: target.toString(),
     description: description || null,
     events: eventsColumn(events),
-    secretSealed: seal(env().APP_SECRET, SEAL_PURPOSE, secret),
+    secretSealed: sealSetting(env().APP_SECRET, slotOf(id), secret),
     createdAt: now,
     scannedUntil: now,
   };
@@ -45,8 +47,12 @@ export async function createEndpoint(db: Db, userId: string, input: unknown, res
 }
 
 /** The endpoint's signing secret, or null when it was sealed under another APP_SECRET. */
-export function endpointSecret(sealed: string): string | null {
-  return unseal(env().APP_SECRET, SEAL_PURPOSE, sealed);
+export function endpointSecret(endpoint: { id: string; secretSealed: string }): string | null {
+  try {
+    return openSetting(env().APP_SECRET, slotOf(endpoint.id), endpoint.secretSealed);
+  } catch {
+    return null;
+  }
 }
 
 export async function listEndpoints(db: Db, userId: string) {

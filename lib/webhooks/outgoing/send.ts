@@ -22,7 +22,7 @@ export async function attemptDelivery(delivery: WebhookDelivery, endpoint: Webho
     at: now,
     ...afterFailure(delivery.attempts + 1, now, delivery.expiresAt),
   });
-  const secret = endpointSecret(endpoint.secretSealed);
+  const secret = endpointSecret(endpoint);
   if (!secret) return failed(null, "The endpoint's signing secret cannot be read (APP_SECRET has changed). Delete the endpoint and add it again.");
 
   let res: Response;

@@ -18,6 +18,7 @@ const METHOD_STYLE: Record<Operation["method"], string> = {
   get: "bg-sky-500/15 text-sky-300",
   head: "bg-sky-500/15 text-sky-300",
   post: "bg-emerald-500/15 text-emerald-300",
+  put: "bg-amber-500/15 text-amber-300",
   delete: "bg-red-500/15 text-red-300",
 };
 

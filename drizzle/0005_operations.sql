@@ -1,3 +1,15 @@
+CREATE TABLE `idempotency_keys` (
+	`user_id` text NOT NULL,
+	`key` text NOT NULL,
+	`request_hash` text NOT NULL,
+	`job_id` text NOT NULL,
+	`status_code` integer NOT NULL,
+	`response_body` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `key`)
+);
+--> statement-breakpoint
+CREATE INDEX `idempotency_keys_created_idx` ON `idempotency_keys` (`created_at`);--> statement-breakpoint
 CREATE TABLE `webhook_deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`endpoint_id` text NOT NULL,
@@ -34,4 +46,13 @@ CREATE TABLE `webhook_endpoints` (
 	FOREIGN KEY (`user_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `webhook_endpoints_user_idx` ON `webhook_endpoints` (`user_id`);
+CREATE INDEX `webhook_endpoints_user_idx` ON `webhook_endpoints` (`user_id`);--> statement-breakpoint
+CREATE TABLE `worker_heartbeats` (
+	`worker_id` text PRIMARY KEY NOT NULL,
+	`pid` integer NOT NULL,
+	`host` text NOT NULL,
+	`started_at` integer NOT NULL,
+	`beat_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `worker_heartbeats_beat_idx` ON `worker_heartbeats` (`beat_at`);

@@ -159,6 +159,11 @@ export function internalUrl(): string {
   return e.INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`;
 }
 
+/** APP_SECRET as the environment sets it, or undefined when it comes from DATA_DIR/app-secret. */
+export function configuredAppSecret(): string | undefined {
+  return parseSettings(process.env).APP_SECRET;
+}
+
 /** For tests that change settings between cases. */
 export function resetEnvCache(): void {
   cached = null;

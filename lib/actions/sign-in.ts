@@ -6,6 +6,8 @@ import { z } from "zod";
 import { isAPIError } from "better-auth/api";
 import { clearSignInFailures, recordSignInFailure, signInThrottle } from "../auth/attempts";
 import { auth } from "../auth/auth";
+import { db } from "../db/client";
+import { deleteSessionsOf, isDisabled } from "../db/queries/accounts";
 import { safeNext } from "../auth/safe-next";
 import { clientAddress } from "../http/client-address";
 import { fieldErrors } from "../jobs/schemas";
@@ -29,7 +31,12 @@ export async function signIn(_prev: ActionResult | null, form: FormData): Promis
   // Someone is guessing this account from many places: every attempt waits, the right password still works.
   if (throttle.delayMs > 0) await delay(throttle.delayMs);
   try {
-    await (await auth()).api.signInEmail({ body: { email, password }, headers: h });
+    const signedIn = await (await auth()).api.signInEmail({ body: { email, password }, headers: h });
+    // Told only to someone who knows the password, so it gives nothing away about who has an account.
+    if (await isDisabled(await db(), signedIn.user.id)) {
+      await deleteSessionsOf(await db(), signedIn.user.id);
+      return actionFail("This account has been disabled. Ask the owner of this studio.");
+    }
   } catch (err) {
     if (!isAPIError(err)) throw err;
     recordSignInFailure(email, client);

@@ -320,3 +320,26 @@ export const webhookDeliveries = sqliteTable(
 );
 
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/** People the owner (or `npm run admin -- disable`) has shut out: no sign-in, no session, no API token works. */
+export const disabledUsers = sqliteTable("disabled_users", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  disabledAt: integer("disabled_at").notNull(),
+});
+
+/** One-time password-reset links (admin CLI, Settings → People); only a SHA-256 of the token is kept. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);

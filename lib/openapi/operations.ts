@@ -121,6 +121,16 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/export",
+    tag: "Jobs",
+    summary: "Export your videos and prompts",
+    description: "A ZIP made as it downloads: dailies-export/prompts.json (every job as GET /api/jobs/{id} shows it, plus `file`, its video's name in the archive) and dailies-export/videos/*.mp4.",
+    who: "viewer",
+    answers: { 200: { description: "The archive", media: "application/zip" }, 401: UNAUTHORIZED },
+    curl: `curl -s -o dailies-export.zip $ORIGIN/api/export ${AUTH}`,
+  },
+  {
+    method: "get",
     path: "/api/webhooks/endpoints",
     tag: "Outgoing webhooks",
     summary: "List your webhook endpoints",

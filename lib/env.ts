@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { providerConfigShape } from "./providers/config-slices";
 
 const optionalString = z
   .string()
@@ -54,6 +55,7 @@ const schema = z.object({
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
   LOCAL_RENDER_CONCURRENCY: positiveInt(1),
+  ...providerConfigShape,
 });
 
 export type Env = z.infer<typeof schema> & { APP_SECRET: string; DATA_DIR: string };

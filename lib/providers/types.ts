@@ -1,6 +1,18 @@
 /** The one interface every video provider implements, and the data that crosses it. */
+import type { ZodObject, ZodRawShape } from "zod";
 
-export type ProviderId = "local" | "replicate" | "fal";
+/** "local", "replicate", "skytells", ...: no closed union, a provider is its folder and a registry line. */
+export type ProviderId = string;
+
+/** How a model takes a still image: inline (data URI/base64), uploaded to the provider, or only by a URL to us. */
+export type ImageInputWay = "inline" | "upload" | "url";
+
+/** A documented option beyond the common ones (AI.ML's camera-fixed, Veo's audio...): typed, with its default. */
+export type ModelOptionSpec =
+  | { key: string; label: string; description?: string; kind: "boolean"; default: boolean }
+  | { key: string; label: string; description?: string; kind: "choice"; choices: readonly string[]; default: string };
+
+export type ModelOptionValues = Record<string, string | boolean>;
 
 export const ASPECT_RATIOS = ["16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "9:21"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
@@ -23,6 +35,12 @@ export interface ModelSpec {
   /** `<provider>:<provider's model id>`, e.g. `replicate:google/veo-3.1-fast`. */
   id: string;
   provider: ProviderId;
+  /** "preview" for the local ffmpeg renderer (not AI); everything else is "ai". */
+  engine?: "ai" | "preview";
+  /** How the model takes an image; "url" models need PUBLIC_URL for image mode. Default: the provider's own way. */
+  imageInput?: ImageInputWay;
+  /** Extra typed options the provider documents for this model; the composer shows them only for this model. */
+  options?: readonly ModelOptionSpec[];
   /** The provider's own id for the model (Replicate slug, fal endpoint id, ...). */
   providerModel: string;
   label: string;
@@ -54,15 +72,24 @@ export interface ProviderJob {
   resolution: string;
   fps: number;
   seed: number | null;
+  /** Values of the model's typed options (validated against `model.options`). */
+  options?: ModelOptionValues;
   /** Epoch ms after which the job is abandoned. */
   deadlineAt: number;
 }
 
+export interface InputImage {
+  bytes: Buffer;
+  mime: "image/png" | "image/jpeg" | "image/webp";
+}
+
 export interface SubmitContext {
-  /** Where the provider should POST its completion webhook; null means "we poll". */
+  /** Where the provider should POST its completion webhook (with a per-job token where the scheme is unsigned); null means "we poll". */
   webhookUrl: string | null;
-  /** The stored, re-encoded input image, if any. Adapters send it inline or upload it; never as a URL to us. */
-  image: { bytes: Buffer; mime: "image/png" | "image/jpeg" | "image/webp" } | null;
+  /** The stored, re-encoded input image, if any. */
+  image: InputImage | null;
+  /** A signed, short-lived URL to that image on our server (only with PUBLIC_URL), for providers that take images only by URL. */
+  imageUrl?: string | null;
 }
 
 export type ProviderStatus = "queued" | "running" | "succeeded" | "failed" | "canceled";
@@ -76,6 +103,10 @@ export interface ProviderUpdate {
   outputUrl?: string;
   errorCode?: ErrorCode;
   message?: string;
+  /** What the provider says it charged, where it reports one. */
+  cost?: { usd?: number; credits?: number };
+  /** Facts the provider reports about how it served the job (a gateway's upstream, cache hits). */
+  report?: { servedBy?: string; servedModel?: string; cacheHit?: boolean; latencyMs?: number };
   raw: unknown;
 }
 
@@ -97,23 +128,50 @@ export interface WebhookEvent {
   update: ProviderUpdate;
 }
 
+/** A webhook delivery as the route received it. */
+export interface WebhookRequest {
+  rawBody: Buffer;
+  headers: Headers;
+  /** The full request URL: carries `?job=` and, for unsigned schemes, the per-job `token`. */
+  url: URL;
+}
+
+/** The job the callback URL names (`?job=`), when it exists and belongs to this provider. */
+export interface WebhookJob {
+  id: string;
+  providerJobId: string | null;
+  status: string;
+}
+
 export interface VideoProvider {
   id: ProviderId;
   label: string;
+  /** The provider's own settings slice (env, or Settings → Providers); lib/env.ts merges the slices. */
+  config?: { schema: ZodObject<ZodRawShape> };
+  /** Where its webhooks go: PUBLIC_URL ("public"), our own server ("internal"), or it is polled only ("none"). */
+  callbacks: "public" | "internal" | "none";
+  /** Built-in models; where the provider lists its own, `discover` refreshes them. */
   models: readonly ModelSpec[];
+  /** The provider's own list of models, merged with the built-in data (last good copy kept). */
+  discover?(): Promise<ModelSpec[]>;
   /** Key present? The local provider always is. */
   isConfigured(): boolean;
-  /** Human hint shown when not configured, e.g. "Set REPLICATE_API_TOKEN to enable". */
+  /** Human hint shown when not configured, e.g. "Add REPLICATE_API_TOKEN to enable Replicate models." */
   configureHint: string;
-  /** Whether this provider can call a webhook at all. */
-  supportsWebhooks: boolean;
   submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted>;
   poll(ref: ProviderJobRef): Promise<ProviderUpdate>;
   cancel?(ref: ProviderJobRef): Promise<void>;
-  /** Throws WebhookVerificationError on a bad or stale signature. */
-  verifyWebhook?(rawBody: Buffer, headers: Headers): Promise<WebhookEvent>;
-  /** Opens the finished video: handles presigned hops and authorised endpoints. */
+  /**
+   * Throws WebhookVerificationError on a bad or stale signature or token. Unsigned schemes
+   * confirm a terminal state with the provider's own status call before returning it.
+   */
+  verifyWebhook?(req: WebhookRequest, ctx: { job: WebhookJob | null }): Promise<WebhookEvent>;
+  /** Opens the finished video (through kit `openOutput`): handles presigned hops and authorised endpoints. */
   fetchOutput(ref: ProviderJobRef, update: ProviderUpdate, signal: AbortSignal): Promise<Response>;
   /** Frees provider-side leftovers once the job is terminal and its output copied (local render files). */
   release?(ref: ProviderJobRef): Promise<void>;
+  /** The cheapest authenticated call (a models list, an account call), for Settings → Test connection. Throws a ProviderError. */
+  testConnection?(): Promise<void>;
+  /** At most this many of its jobs at the provider at once (ModelsLab's queue cap); the rest wait in `queued`. */
+  maxInFlight?(): number | null;
 }

@@ -15,6 +15,7 @@ import { CONTENT_POLICY_MESSAGE } from "./errors";
 import { findFalModel } from "./models";
 import { providerJobFor } from "../../../e2e/support/provider-job";
 import { startWebhookReceiver, type Delivery, type WebhookReceiver } from "../../../e2e/support/webhook-receiver";
+import { webhookRequest } from "../../../e2e/support/webhook-request";
 
 const KLING = "fal:fal-ai/kling-video/v2.1/master/text-to-video";
 const VEO = "fal:fal-ai/veo3.1/fast";
@@ -249,7 +250,7 @@ describe("cancel", () => {
 });
 
 describe("verifyWebhook", () => {
-  const verify = (c: Delivery) => falProvider.verifyWebhook!(c.body, c.headers);
+  const verify = (c: Delivery) => falProvider.verifyWebhook!(webhookRequest(c.body, c.headers), { job: null });
   const byRequest = (id: string) => (c: Delivery) => c.headers.get("x-fal-webhook-request-id") === id;
 
   it("accepts a real delivery and reads the output URL", async () => {
@@ -279,6 +280,6 @@ describe("verifyWebhook", () => {
 
   it("rejects a delivery without signature headers", async () => {
     const headers = new Headers({ "content-type": "application/json" });
-    await expect(falProvider.verifyWebhook!(Buffer.from("{}"), headers)).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(falProvider.verifyWebhook!(webhookRequest(Buffer.from("{}"), headers), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
   });
 });

@@ -170,10 +170,10 @@ export const falProvider: VideoProvider = {
   models: falModels,
   isConfigured: () => Boolean(env().FAL_KEY),
   configureHint: "Add FAL_KEY to enable fal models.",
-  supportsWebhooks: true,
+  callbacks: "public",
   submit,
   poll,
   cancel,
-  verifyWebhook: (rawBody, headers) => verifyFalWebhook(rawBody, headers),
+  verifyWebhook: ({ rawBody, headers }) => verifyFalWebhook(rawBody, headers),
   fetchOutput,
 };

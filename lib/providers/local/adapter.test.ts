@@ -18,6 +18,7 @@ import { ProviderError, WebhookVerificationError } from "../provider-error";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
 import { localProvider, localWebhookSecret } from "./adapter";
 import { localModels } from "./models";
+import { webhookRequest } from "../../../e2e/support/webhook-request";
 
 /** Stands in for app/api/webhooks/[provider]: records every delivery as received. */
 interface Delivery {
@@ -129,7 +130,7 @@ async function saveOutput(ref: ProviderJobRef, update: ProviderUpdate, file: str
 describe("localProvider", () => {
   it("is always configured, takes webhooks, and offers one honest model", () => {
     expect(localProvider.isConfigured()).toBe(true);
-    expect(localProvider.supportsWebhooks).toBe(true);
+    expect(localProvider.callbacks).toBe("internal");
     expect(localProvider.models.map((m) => [m.id, m.label])).toEqual([["local:preview", "Local preview (no AI)"]]);
   });
 
@@ -144,7 +145,7 @@ describe("localProvider", () => {
 
     const hooks = deliveriesFor(submitted.providerJobId);
     expect(hooks.length).toBeGreaterThanOrEqual(2);
-    const events = await Promise.all(hooks.map((d) => localProvider.verifyWebhook!(d.body, d.headers)));
+    const events = await Promise.all(hooks.map((d) => localProvider.verifyWebhook!(webhookRequest(d.body, d.headers), { job: null })));
     expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
     expect(events.every((e) => e.providerJobId === submitted.providerJobId)).toBe(true);
     expect(events[0]?.update.status).toBe("running");
@@ -166,17 +167,17 @@ describe("localProvider", () => {
   it("rejects a tampered body, a stale timestamp and a wrong secret", async () => {
     const submitted = await localProvider.submit(job({ durationSeconds: 2 }), noImage);
     const d = await webhookFor(submitted.providerJobId, "succeeded");
-    await expect(localProvider.verifyWebhook!(d.body, d.headers)).resolves.toMatchObject({ providerJobId: submitted.providerJobId });
+    await expect(localProvider.verifyWebhook!(webhookRequest(d.body, d.headers), { job: null })).resolves.toMatchObject({ providerJobId: submitted.providerJobId });
 
     const tampered = Buffer.from(d.body.toString("utf8").replace('"succeeded"', '"failed"'));
-    await expect(localProvider.verifyWebhook!(tampered, d.headers)).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(localProvider.verifyWebhook!(webhookRequest(tampered, d.headers), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
 
     const id = d.headers.get("webhook-id")!;
     const stale = new Headers(signedHeaders(localWebhookSecret(), id, d.body, Date.now() - 10 * 60_000));
-    await expect(localProvider.verifyWebhook!(d.body, stale)).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(localProvider.verifyWebhook!(webhookRequest(d.body, stale), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
 
     const forged = new Headers(signedHeaders(`whsec_${Buffer.from("not our secret").toString("base64")}`, id, d.body));
-    await expect(localProvider.verifyWebhook!(d.body, forged)).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(localProvider.verifyWebhook!(webhookRequest(d.body, forged), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
     await localProvider.release!(submitted);
   });
 
@@ -201,7 +202,7 @@ describe("localProvider", () => {
     const update = await pollUntil(submitted, (u) => u.status !== "queued" && u.status !== "running");
     expect(update).toMatchObject({ status: "failed", errorCode: "invalid_input" });
     const hook = await webhookFor(submitted.providerJobId, "failed");
-    expect((await localProvider.verifyWebhook!(hook.body, hook.headers)).update.errorCode).toBe("invalid_input");
+    expect((await localProvider.verifyWebhook!(webhookRequest(hook.body, hook.headers), { job: null })).update.errorCode).toBe("invalid_input");
     await localProvider.release!(submitted);
   });
 
@@ -210,7 +211,7 @@ describe("localProvider", () => {
     const waiting = await localProvider.submit(job(), noImage);
     // A progress webhook (not just the "started" one) arrives while ffmpeg works.
     const progressHook = await webhookWhere(running.providerJobId, (b) => b.status === "running" && b.progress > 0);
-    expect((await localProvider.verifyWebhook!(progressHook.body, progressHook.headers)).update.progress).toBeGreaterThan(0);
+    expect((await localProvider.verifyWebhook!(webhookRequest(progressHook.body, progressHook.headers), { job: null })).update.progress).toBeGreaterThan(0);
     expect((await localProvider.poll(running)).status).toBe("running");
     expect((await localProvider.poll(waiting)).status).toBe("queued");
 
@@ -224,7 +225,7 @@ describe("localProvider", () => {
     await expect(localProvider.fetchOutput(running, { status: "canceled", raw: null }, AbortSignal.timeout(1000))).rejects.toBeInstanceOf(ProviderError);
 
     const canceledHook = await webhookFor(running.providerJobId, "canceled");
-    expect((await localProvider.verifyWebhook!(canceledHook.body, canceledHook.headers)).update.status).toBe("canceled");
+    expect((await localProvider.verifyWebhook!(webhookRequest(canceledHook.body, canceledHook.headers), { job: null })).update.status).toBe("canceled");
     await Promise.all([localProvider.release!(running), localProvider.release!(waiting)]);
   });
 

@@ -134,11 +134,11 @@ export const localProvider: VideoProvider = {
   models: localModels,
   isConfigured: () => true,
   configureHint: "Always available: renders on this machine with ffmpeg, no AI.",
-  supportsWebhooks: true,
+  callbacks: "internal",
   submit,
   poll,
   cancel,
-  verifyWebhook: async (rawBody, headers) => verifyLocalWebhook(rawBody, headers),
+  verifyWebhook: async ({ rawBody, headers }) => verifyLocalWebhook(rawBody, headers),
   fetchOutput,
   release,
 };

@@ -2,7 +2,7 @@
 import "server-only";
 import { env } from "../../env";
 import { ProviderError, WebhookVerificationError } from "../provider-error";
-import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider, WebhookEvent } from "../types";
+import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider, WebhookEvent, WebhookRequest } from "../types";
 import { replicateJson } from "./client";
 import { buildInput } from "./input";
 import { replicateModel, replicateModels, type ReplicateModelSpec } from "./models";
@@ -58,7 +58,7 @@ export const replicateProvider: VideoProvider = {
   models: replicateModels,
   isConfigured: () => !!env().REPLICATE_API_TOKEN,
   configureHint: "Add REPLICATE_API_TOKEN to enable Replicate models.",
-  supportsWebhooks: true,
+  callbacks: "public",
 
   async submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted> {
     const spec = specFor(job);
@@ -89,7 +89,7 @@ export const replicateProvider: VideoProvider = {
     await replicateJson<unknown>("POST", `/predictions/${encodeId(ref.providerJobId)}/cancel`, "cancel request");
   },
 
-  async verifyWebhook(rawBody: Buffer, headers: Headers): Promise<WebhookEvent> {
+  async verifyWebhook({ rawBody, headers }: WebhookRequest): Promise<WebhookEvent> {
     const eventId = await verifyReplicateSignature(rawBody, headers);
     let parsed: unknown;
     try {

@@ -6,6 +6,7 @@ import { WebhookVerificationError } from "../provider-error";
 import { replicateProvider as provider } from "./adapter";
 import { job, setEnv, replicateHarness } from "./test-harness";
 import { verifyReplicateSignature } from "./webhook-secret";
+import { webhookRequest } from "../../../e2e/support/webhook-request";
 
 const h = replicateHarness();
 
@@ -21,9 +22,9 @@ describe("verifyWebhook", () => {
     const id = String(completed.json.id);
     const start = await h.receiver.waitFor((d) => d.json.id === id && d.headers.get("webhook-id") !== completed.headers.get("webhook-id"));
 
-    const startEvent = await provider.verifyWebhook!(start.body, start.headers);
+    const startEvent = await provider.verifyWebhook!(webhookRequest(start.body, start.headers), { job: null });
     expect(startEvent.update.status).toBe("running");
-    const event = await provider.verifyWebhook!(completed.body, completed.headers);
+    const event = await provider.verifyWebhook!(webhookRequest(completed.body, completed.headers), { job: null });
     expect(event.eventId).toBe(completed.headers.get("webhook-id"));
     expect(event.providerJobId).toBe(id);
     expect(event.update).toMatchObject({ status: "succeeded", outputUrl: `${h.fake.origin}/files/${id}.mp4` });
@@ -37,35 +38,35 @@ describe("verifyWebhook", () => {
     expect(await h.fake.sendWebhook(id)).toBe(204);
     const again = await h.receiver.waitFor((d) => d.json.id === id, count);
     expect(again.headers.get("webhook-id")).toBe(first.headers.get("webhook-id"));
-    expect((await provider.verifyWebhook!(again.body, again.headers)).eventId).toBe((await provider.verifyWebhook!(first.body, first.headers)).eventId);
+    expect((await provider.verifyWebhook!(webhookRequest(again.body, again.headers), { job: null })).eventId).toBe((await provider.verifyWebhook!(webhookRequest(first.body, first.headers), { job: null })).eventId);
   });
 
   it("rejects a tampered body, a bad signature and a stale timestamp", async () => {
     const d = await deliveredCompletion();
     const tampered = Buffer.from(d.body.toString("utf8").replace('"status":"succeeded"', '"status":"failed"'));
-    await expect(provider.verifyWebhook!(tampered, d.headers)).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(provider.verifyWebhook!(webhookRequest(tampered, d.headers), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
 
     const bad = buildReplicateWebhook(h.fake.webhookSecret, d.body.toString("utf8"), { badSignature: true });
-    await expect(provider.verifyWebhook!(Buffer.from(bad.body), new Headers(bad.headers))).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(provider.verifyWebhook!(webhookRequest(Buffer.from(bad.body), new Headers(bad.headers)), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
 
     const stale = buildReplicateWebhook(h.fake.webhookSecret, d.body.toString("utf8"), { timestampMs: Date.now() - 10 * 60_000 });
-    await expect(provider.verifyWebhook!(Buffer.from(stale.body), new Headers(stale.headers))).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(provider.verifyWebhook!(webhookRequest(Buffer.from(stale.body), new Headers(stale.headers)), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
 
-    await expect(provider.verifyWebhook!(d.body, new Headers())).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(provider.verifyWebhook!(webhookRequest(d.body, new Headers()), { job: null })).rejects.toBeInstanceOf(WebhookVerificationError);
   });
 
   it("uses REPLICATE_WEBHOOK_SECRET when set, without asking the API", async () => {
     setEnv({ REPLICATE_WEBHOOK_SECRET: h.fake.webhookSecret });
     const before = h.fake.secretRequests;
     const msg = buildReplicateWebhook(h.fake.webhookSecret, { id: "abc", status: "processing", logs: "" });
-    const event = await provider.verifyWebhook!(Buffer.from(msg.body), new Headers(msg.headers));
+    const event = await provider.verifyWebhook!(webhookRequest(Buffer.from(msg.body), new Headers(msg.headers)), { job: null });
     expect(event).toMatchObject({ eventId: msg.webhookId, providerJobId: "abc", update: { status: "running" } });
     expect(h.fake.secretRequests).toBe(before);
   });
 
   it("refetches the secret once when it was rotated, and not again right away", async () => {
     const old = buildReplicateWebhook(h.fake.webhookSecret, { id: "r1", status: "starting" });
-    await provider.verifyWebhook!(Buffer.from(old.body), new Headers(old.headers));
+    await provider.verifyWebhook!(webhookRequest(Buffer.from(old.body), new Headers(old.headers)), { job: null });
     const afterFirstFetch = h.fake.secretRequests;
 
     const rotated = h.fake.rotateWebhookSecret();

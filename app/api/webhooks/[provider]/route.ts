@@ -19,9 +19,15 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   const raw = await readCappedBody(req, MAX_WEBHOOK_BYTES);
   if (!raw) return answer(413, "Webhook body too large.");
 
+  const database = await db();
+  const url = new URL(req.url);
+  const hinted = url.searchParams.get("job");
+  const named = hinted ? await getJob(database, hinted) : undefined;
+  const job = named && named.provider === providerId ? { id: named.id, providerJobId: named.providerJobId, status: named.status } : null;
+
   let event;
   try {
-    event = await provider.verifyWebhook(raw, req.headers);
+    event = await provider.verifyWebhook({ rawBody: raw, headers: req.headers, url }, { job });
   } catch (err) {
     if (err instanceof WebhookVerificationError) return answer(401, err.message);
     // e.g. the signing keys could not be fetched: the provider should deliver again later
@@ -30,16 +36,13 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
     return answer(400, "Unreadable webhook payload.");
   }
 
-  const database = await db();
-  const job = await findByProviderJob(database, providerId, event.providerJobId);
-  if (!job) {
+  const target = await findByProviderJob(database, providerId, event.providerJobId);
+  if (!target) {
     // The provider can answer before we have stored its job id; ask it to try again shortly.
-    const hinted = new URL(req.url).searchParams.get("job");
-    const pending = hinted ? await getJob(database, hinted) : undefined;
-    if (pending && pending.provider === providerId && !pending.providerJobId) return answer(503, "Job not registered yet; retry.");
+    if (job && !job.providerJobId) return answer(503, "Job not registered yet; retry.");
     return answer(200, "Ignored: no such job.");
   }
 
-  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, job.id, event.update);
+  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, target.id, event.update);
   return answer(200, fresh ? "ok" : "Duplicate delivery ignored.");
 }

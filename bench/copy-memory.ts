@@ -3,8 +3,8 @@
  * loopback "CDN": the whole process tree (next start, any children, ffprobe/ffmpeg), every ~50 ms.
  */
 import fs from "node:fs";
-import path from "node:path";
 import { startApp, type App } from "../e2e/support/app-server";
+import { databaseTarget } from "../e2e/support/test-db";
 import { closeDb, openDb } from "../lib/db/client";
 import { savingReplicateJob } from "./copy";
 import { treeRss, type ProcInfo } from "./proc";
@@ -48,7 +48,7 @@ export async function benchCopyMemory(bigClip: string, dataDir: string): Promise
       peakNodeMb = Math.max(peakNodeMb, nodeMb);
     }, SAMPLE_MS);
 
-    const db = await openDb(path.join(dataDir, "dailies.db"));
+    const db = await openDb(databaseTarget(dataDir));
     const job = await savingReplicateJob(db, server.url, 0, null, app.userId);
     await closeDb(db);
     const t0 = performance.now();

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { seedUser, type SeededUser } from "./seed-user";
-import { tempDataDir } from "./test-db";
+import { databaseFor, tempDataDir } from "./test-db";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -75,7 +75,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? tempDataDir();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
+  const database = await databaseFor(dataDir);
+  const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...database, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
   const proc = run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
   // /api/health opens (and so migrates) the database, which seeding users (startApp) relies on.
   await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, 30_000, () => `server did not start:\n${proc.output()}`, proc);

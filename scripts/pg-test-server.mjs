@@ -72,9 +72,13 @@ function cleanup() {
 process.on("exit", cleanup);
 
 if (asRoot) {
-  const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
-  const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
-  fs.chownSync(dir, uid, gid);
+  let ids;
+  try {
+    ids = ["-u", "-g"].map((flag) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })));
+  } catch {
+    throw new Error("Running as root needs a `postgres` user to run the server as (Debian's postgresql package creates it).");
+  }
+  fs.chownSync(dir, ids[0], ids[1]);
 }
 fs.chmodSync(dir, 0o700);
 

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { storageOf } from "../e2e/support/stored-files";
 import { startApp, type App } from "../e2e/support/app-server";
 import { databaseTarget, seedJob } from "../e2e/support/test-db";
 import { closeDb, openDb } from "../lib/db/client";
@@ -63,8 +64,6 @@ async function measure(t: Target, parallel: number): Promise<{ mbps: number; cpu
 
 export async function benchMediaThroughput(clip: string, dataDir: string): Promise<Measurement[]> {
   const id = randomBytes(16).toString("base64url");
-  fs.mkdirSync(path.join(dataDir, "videos"), { recursive: true });
-  fs.copyFileSync(clip, path.join(dataDir, "videos", `${id}.mp4`));
   const size = fs.statSync(clip).size;
 
   let app: App | null = null;
@@ -73,6 +72,7 @@ export async function benchMediaThroughput(clip: string, dataDir: string): Promi
     app = await startApp({ dataDir, env: { WORKER: "off" } });
     const running = app;
     onCleanup(() => running.kill());
+    await storageOf(dataDir).putFile(`videos/${id}.mp4`, clip);
     // /media serves only files of the asker's own jobs.
     const db = await openDb(databaseTarget(dataDir));
     await seedJob(db, { id, userId: app.userId, status: "succeeded", progress: 1, videoKey: `videos/${id}.mp4`, videoBytes: size });

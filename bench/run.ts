@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dailies-bench-"));
   onCleanup(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const dirs = { inproc: path.join(scratch, "data-inproc"), media: path.join(scratch, "data-media"), memory: path.join(scratch, "data-memory"), studio: path.join(scratch, "data-studio"), work: path.join(scratch, "work") };
+  const dirs = { inproc: path.join(scratch, "data-inproc"), media: path.join(scratch, "data-media"), memory: path.join(scratch, "data-memory"), memoryS3: path.join(scratch, "data-memory-s3"), studio: path.join(scratch, "data-studio"), work: path.join(scratch, "work") };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
 
   // Before any app module reads its configuration (lib/env.ts caches on first use).
@@ -114,9 +114,12 @@ async function main(): Promise<void> {
   results.push(...(await (await import("./media-throughput")).benchMediaThroughput(clip, dirs.media)));
   done();
 
-  done = step("4. peak server RSS copying ~500 MB");
+  done = step("4. peak server RSS copying ~500 MB, to local disk and to a loopback S3 bucket");
   const big = await media.bigClip(ffmpeg, clip, dirs.work, 500);
-  results.push(await (await import("./copy-memory")).benchCopyMemory(big, dirs.memory));
+  const { benchCopyMemory } = await import("./copy-memory");
+  results.push(await benchCopyMemory(big, dirs.memory, "disk"));
+  fs.rmSync(dirs.memory, { recursive: true, force: true });
+  results.push(await benchCopyMemory(big, dirs.memoryS3, "s3"));
   fs.rmSync(big, { force: true });
   done();
 

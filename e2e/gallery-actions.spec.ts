@@ -1,10 +1,10 @@
 /** Gallery card actions: cancel, retry, remix, delete (files gone), favorite + filter, search. */
-import fs from "node:fs";
 import { createJob, getJob, listJobs } from "./pw/api";
 import { Composer } from "./pw/composer";
 import { expect, test } from "./pw/fixtures";
 import { GalleryFilters, cardButton, cardIds, jobCard, jobCards, newCardId } from "./pw/gallery";
-import { posterFile, seedJobWithFiles, videoFile } from "./pw/seed";
+import { seedJobWithFiles } from "./pw/seed";
+import { isStored } from "./support/stored-files";
 
 test("cancel a long job while it renders", async ({ page, account: _signedUp }) => {
   const id = await createJob(page.request, { prompt: "A neon city at night, slow dolly in", durationSeconds: 10, resolution: "1080p" });
@@ -51,7 +51,7 @@ test("remix fills the composer with the job's prompt and settings", async ({ pag
 test("delete asks first, then removes the job and its files", async ({ page, account, app }) => {
   const doomed = await seedJobWithFiles(app.dataDir, account.id, { prompt: "A paper boat that will be deleted" });
   const kept = await seedJobWithFiles(app.dataDir, account.id, { prompt: "A paper boat that stays" });
-  for (const file of [videoFile(app.dataDir, doomed.id), posterFile(app.dataDir, doomed.id)]) expect(fs.existsSync(file)).toBe(true);
+  for (const key of [`videos/${doomed.id}.mp4`, `posters/${doomed.id}.webp`]) expect(await isStored(app.dataDir, key), key).toBe(true);
 
   await new GalleryFilters(page).open();
   await expect(jobCards(page)).toHaveCount(2);
@@ -62,10 +62,10 @@ test("delete asks first, then removes the job and its files", async ({ page, acc
 
   await expect(jobCard(page, doomed.id)).toHaveCount(0);
   await expect(jobCard(page, kept.id)).toBeVisible();
-  await expect.poll(() => fs.existsSync(videoFile(app.dataDir, doomed.id)), { message: "the video file is gone from disk" }).toBe(false);
-  expect(fs.existsSync(posterFile(app.dataDir, doomed.id)), "the poster is gone too").toBe(false);
+  await expect.poll(() => isStored(app.dataDir, `videos/${doomed.id}.mp4`), { message: "the video is gone from storage" }).toBe(false);
+  expect(await isStored(app.dataDir, `posters/${doomed.id}.webp`), "the poster is gone too").toBe(false);
   expect((await page.request.get(`/api/jobs/${doomed.id}`)).status()).toBe(404);
-  expect(fs.existsSync(videoFile(app.dataDir, kept.id))).toBe(true);
+  expect(await isStored(app.dataDir, `videos/${kept.id}.mp4`)).toBe(true);
 });
 
 test("favorite a job and filter to favorites", async ({ page, account, app }) => {

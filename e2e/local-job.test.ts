@@ -1,11 +1,11 @@
 /** The local preview, end to end through the real server: create -> progress -> signed webhook -> succeeded. */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffprobePath } from "../lib/media/ffmpeg-path";
 import { api, getJobJson, isFinished, postJob, watchJob } from "./support/api";
+import { isStored, storedFileOnDisk } from "./support/stored-files";
 import { startApp, type App } from "./support/app-server";
 
 let app: App;
@@ -34,7 +34,7 @@ describe("local preview through the real server", () => {
     expect(job.status).toBe("succeeded");
     expect(seen.some((j) => j.status === "running" && j.progress > 0 && j.progress < 1)).toBe(true);
 
-    const file = path.join(app.dataDir, "videos", `${id}.mp4`);
+    const file = await storedFileOnDisk(app.dataDir, `videos/${id}.mp4`);
     const probed = probeFile(file);
     expect(Math.abs(probed.duration - 10)).toBeLessThanOrEqual(0.1);
     expect([probed.width, probed.height]).toEqual([480, 854].map((n) => n - (n % 2)));
@@ -57,7 +57,7 @@ describe("local preview through the real server", () => {
     const { job } = await watchJob(app, created.body.id!, isFinished);
     expect(job.status).toBe("succeeded");
     expect(job.imageUrl).toMatch(/^\/media\/uploads\/.+\.jpg$/);
-    const probed = probeFile(path.join(app.dataDir, "videos", `${job.id}.mp4`));
+    const probed = probeFile(await storedFileOnDisk(app.dataDir, `videos/${job.id}.mp4`));
     expect([probed.width, probed.height]).toEqual([854, 480]);
     expect(Math.abs(probed.duration - 2)).toBeLessThanOrEqual(0.1);
   });
@@ -77,10 +77,10 @@ describe("local preview through the real server", () => {
     const created = await postJob(app, { model: "local:preview", prompt: "short lived", durationSeconds: 2, resolution: "480p" });
     const id = created.body.id!;
     await watchJob(app, id, isFinished);
-    const files = [path.join(app.dataDir, "videos", `${id}.mp4`), path.join(app.dataDir, "posters", `${id}.webp`)];
-    for (const f of files) expect(fs.existsSync(f)).toBe(true);
+    const keys = [`videos/${id}.mp4`, `posters/${id}.webp`];
+    for (const k of keys) expect(await isStored(app.dataDir, k), k).toBe(true);
     expect((await api(app, `/api/jobs/${id}`, { method: "DELETE" })).status).toBe(204);
-    for (const f of files) expect(fs.existsSync(f)).toBe(false);
+    for (const k of keys) expect(await isStored(app.dataDir, k), k).toBe(false);
     expect((await api(app, `/api/jobs/${id}`)).status).toBe(404);
     expect((await api(app, `/media/videos/${id}.mp4`)).status).toBe(404);
   });

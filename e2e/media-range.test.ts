@@ -1,8 +1,7 @@
 /** /media serves stored files with Range, ETag and the right headers. */
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, isFinished, postJob, watchJob } from "./support/api";
+import { storedBytes } from "./support/stored-files";
 import { startApp, type App } from "./support/app-server";
 
 let app: App;
@@ -14,7 +13,7 @@ beforeAll(async () => {
   const created = await postJob(app, { model: "local:preview", prompt: "range test", durationSeconds: 2, resolution: "480p" });
   const { job } = await watchJob(app, created.body.id!, isFinished);
   video = job.video!.url;
-  file = fs.readFileSync(path.join(app.dataDir, "videos", `${job.id}.mp4`));
+  file = await storedBytes(app.dataDir, `videos/${job.id}.mp4`);
 });
 afterAll(async () => {
   await app?.stop();

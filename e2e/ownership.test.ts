@@ -2,14 +2,13 @@
  * Every job and file belongs to one user: another user, or nobody, gets 404 for it through the API and
  * /media, and the list shows only the asker's jobs (with its filters, search and cheap polling).
  */
-import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "../lib/auth/api-tokens";
 import { countJobsWithPrompt, setFavorite } from "../lib/db/queries/jobs";
 import type { JobJson } from "../lib/jobs/serialize";
 import { api, as, getJobJson, isFinished, listJobsJson, postJob, watchJob, type ApiClient } from "./support/api";
+import { isStored } from "./support/stored-files";
 import { startApp, type App } from "./support/app-server";
 import { bearer, seedUser, type SeededUser } from "./support/seed-user";
 import { seedJob, withDb } from "./support/test-db";
@@ -45,7 +44,7 @@ describe("another user", () => {
     // A's own cancel of a finished job is a 409: B's 404 is not the same answer by accident.
     expect((await api(app, `/api/jobs/${jobA.id}/cancel`, { method: "POST" })).status).toBe(409);
     expect(await getJobJson(app, jobA.id)).toEqual(jobA);
-    expect(fs.existsSync(path.join(app.dataDir, "videos", `${jobA.id}.mp4`))).toBe(true);
+    expect(await isStored(app.dataDir, `videos/${jobA.id}.mp4`)).toBe(true);
   });
 
   it("gets 404 for A's video, poster and upload, with or without a range", async () => {

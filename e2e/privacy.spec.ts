@@ -1,10 +1,10 @@
 /** A second account sees nothing of the first one's work and cannot act on it: every door answers 404. */
-import fs from "node:fs";
 import { newAccount, signUp } from "./pw/accounts";
 import { createJob, getJob, listJobs } from "./pw/api";
 import { expect, test } from "./pw/fixtures";
 import { GalleryFilters, cardIds, jobCards } from "./pw/gallery";
-import { seedJobWithFiles, videoFile } from "./pw/seed";
+import { seedJobWithFiles } from "./pw/seed";
+import { isStored } from "./support/stored-files";
 
 test("another user gets 404 for someone else's jobs, pages, media and API", async ({ page: pageA, account: alice, browser, app, request: anonymous }) => {
   // Alice's finished job, with its video and poster on disk.
@@ -42,7 +42,7 @@ test("another user gets 404 for someone else's jobs, pages, media and API", asyn
     // A's job is untouched.
     const after = await getJob(pageA.request, aId);
     expect(after).toMatchObject({ status: "succeeded", updatedAt: aJob.updatedAt, video: aJob.video });
-    expect(fs.existsSync(videoFile(app.dataDir, aId))).toBe(true);
+    expect(await isStored(app.dataDir, `videos/${aId}.mp4`)).toBe(true);
     for (const url of mediaUrls) expect((await pageA.request.get(url)).status()).toBe(200);
   } finally {
     await contextB.close();

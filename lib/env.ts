@@ -20,6 +20,25 @@ const url = (name: string) =>
     .refine((v) => /^https?:\/\/[^\s]+$/.test(v), { message: `${name} must be an http(s) URL` })
     .transform((v) => v.replace(/\/+$/, ""));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const bool = (name: string) =>
+  z
+    .enum(["true", "false", ""], { error: `${name} must be "true" or "false"` })
+    .optional()
+    .transform((v) => v === "true");
+/** s3://bucket or s3://bucket/prefix; bucket names as S3 allows them. */
+const storageUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(v);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "STORAGE_URL must look like s3://bucket or s3://bucket/prefix (unset it to store files under DATA_DIR)" });
+      return z.NEVER;
+    }
+    return { bucket: m[1]!, prefix: (m[2] ?? "").replace(/^\/+|\/+$/g, "") };
+  });
 
 const schema = z.object({
   PORT: positiveInt(3000),
@@ -44,13 +63,6 @@ const schema = z.object({
     .optional()
     .transform((v) => v === "true"),
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters (or unset it to generate one)").optional(),
-  REPLICATE_API_TOKEN: optionalString,
-  REPLICATE_BASE_URL: url("REPLICATE_BASE_URL").default("https://api.replicate.com/v1"),
-  REPLICATE_WEBHOOK_SECRET: optionalString,
-  FAL_KEY: optionalString,
-  FAL_QUEUE_URL: url("FAL_QUEUE_URL").default("https://queue.fal.run"),
-  FAL_REST_URL: url("FAL_REST_URL").default("https://rest.fal.ai"),
-  FAL_JWKS_URL: url("FAL_JWKS_URL").default("https://rest.alpha.fal.ai/.well-known/jwks.json"),
   FFMPEG_PATH: optionalString,
   FFPROBE_PATH: optionalString,
   /** The shell search path, to find ffmpeg/ffprobe installed by the system. */
@@ -65,26 +77,53 @@ const schema = z.object({
   MAX_OUTPUT_MB: positiveInt(2048),
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
-  LOCAL_RENDER_CONCURRENCY: positiveInt(1),
+  /** Unset: files under DATA_DIR. s3://bucket/prefix: an S3-compatible bucket. */
+  STORAGE_URL: storageUrl,
+  /** Unset: AWS itself. Otherwise the store's URL (R2, MinIO, B2). */
+  S3_ENDPOINT: url("S3_ENDPOINT").optional(),
+  /** Where browsers reach the bucket for presigned URLs, when not at S3_ENDPOINT. */
+  S3_PUBLIC_ENDPOINT: url("S3_PUBLIC_ENDPOINT").optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  /** bucket.host/key (false) or host/bucket/key (true; MinIO and most self-hosted stores). */
+  S3_FORCE_PATH_STYLE: bool("S3_FORCE_PATH_STYLE"),
+  AWS_ACCESS_KEY_ID: optionalString,
+  AWS_SECRET_ACCESS_KEY: optionalString,
+  AWS_SESSION_TOKEN: optionalString,
+  /** How /media hands out files: redirect to a presigned URL, or stream through us. Default: redirect on S3, stream on disk. */
+  MEDIA_DELIVERY: z.enum(["redirect", "stream"], { error: 'MEDIA_DELIVERY must be "redirect" or "stream"' }).optional(),
+  /** Life of a presigned URL for the owner's own media (shared media: at most 120 s). */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60, "MEDIA_URL_TTL_SECONDS must be at least 60").max(604_800, "MEDIA_URL_TTL_SECONDS must be at most 604800 (7 days)").default(3600),
   ...providerConfigShape,
+}).superRefine((e, ctx) => {
+  if (e.MEDIA_DELIVERY === "redirect" && !e.STORAGE_URL)
+    ctx.addIssue({ code: "custom", path: ["MEDIA_DELIVERY"], message: "MEDIA_DELIVERY=redirect needs STORAGE_URL=s3://… (files on disk are always streamed)" });
+  if (!!e.AWS_ACCESS_KEY_ID !== !!e.AWS_SECRET_ACCESS_KEY)
+    ctx.addIssue({ code: "custom", path: ["AWS_SECRET_ACCESS_KEY"], message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither" });
 });
 
-export type Env = z.infer<typeof schema> & { APP_SECRET: string; DATA_DIR: string };
+export type Settings = z.infer<typeof schema>;
+export type Env = Settings & { APP_SECRET: string; DATA_DIR: string };
 
 let cached: Env | null = null;
 
 /** Parsed configuration; a bad value fails with a sentence naming what to set. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = parseSettings(process.env);
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  cached = { ...parsed, DATA_DIR: dataDir, APP_SECRET: parsed.APP_SECRET ?? loadOrCreateSecret(dataDir) };
+  return cached;
+}
+
+/** The settings in `source` (an environment), checked; no side effects. Tests use it for a server they started. */
+export function parseSettings(source: Record<string, string | undefined>): Settings {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Dailies cannot start: fix these settings (environment or .env.local):\n${lines.join("\n")}`);
   }
-  const dataDir = path.resolve(parsed.data.DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
-  cached = { ...parsed.data, DATA_DIR: dataDir, APP_SECRET: parsed.data.APP_SECRET ?? loadOrCreateSecret(dataDir) };
-  return cached;
+  return parsed.data;
 }
 
 /** The URL our own server answers on, for calls from a worker to the webhook route. */

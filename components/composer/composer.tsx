@@ -23,6 +23,8 @@ import { VideoSettings } from "./video-settings";
 const UNREACHABLE = "The studio could not be reached. Check your connection and try again; nothing you typed is lost.";
 
 function imageNote(model: ModelOption, hasImage: boolean): string | undefined {
+  if (hasImage && model.imageUnavailable)
+    return `${model.label} cannot take an image on this studio: it ${model.imageUnavailable}. Remove the image or pick another model.`;
   if (hasImage && !model.modes.includes("image"))
     return `${model.label} makes videos from text only, so it cannot use this image. Remove it or pick a model that takes an image.`;
   if (!hasImage && !model.modes.includes("text")) return `${model.label} animates a still image: add one.`;

@@ -8,7 +8,7 @@ export function Estimate({ model, durationSeconds }: { model: ModelOption; durat
     <dl aria-label="Estimate" className="grid grid-cols-2 gap-3 rounded-lg border border-neutral-800 bg-neutral-900/60 px-3 py-2 text-sm">
       <div>
         <dt className="text-xs text-neutral-400">Estimated cost</dt>
-        <dd className="font-medium text-neutral-100">{valid ? formatCost(model.pricePerSecondUsd, durationSeconds, model.isLocal) : "—"}</dd>
+        <dd className="font-medium text-neutral-100">{valid ? formatCost(model.pricePerSecondUsd, durationSeconds, model.engine) : "—"}</dd>
       </div>
       <div>
         <dt className="text-xs text-neutral-400">Estimated wait</dt>

@@ -2,8 +2,8 @@
 import { formatSeconds, formatUsd } from "@/lib/jobs/format-job";
 import type { ModelOption } from "@/lib/providers/catalog";
 
-export function formatPricePerSecond(model: Pick<ModelOption, "pricePerSecondUsd" | "isLocal">): string {
-  if (model.isLocal || model.pricePerSecondUsd === 0) return "free";
+export function formatPricePerSecond(model: Pick<ModelOption, "pricePerSecondUsd" | "engine">): string {
+  if (model.engine === "preview" || model.pricePerSecondUsd === 0) return "free";
   if (model.pricePerSecondUsd === null) return "price not published";
   return `${formatUsd(model.pricePerSecondUsd)}/s`;
 }

@@ -21,9 +21,10 @@ export function ModelPicker({
     <>
       <p className="text-neutral-300">{model.description}</p>
       <p className="mt-1">
-        {model.isLocal ? "Not an AI model" : formatModes(model.modes)} · {formatPricePerSecond(model)} · usually ready in about{" "}
+        {model.engine === "preview" ? "Not an AI model" : formatModes(model.modes)}
+        {model.imageUnavailable && <> (image mode {model.imageUnavailable})</>} · {formatPricePerSecond(model)} · usually ready in about{" "}
         {formatSeconds(model.typicalLatencySeconds)}
-        {!model.isLocal && model.pricePerSecondUsd !== null && <> · price read on {model.priceReadOn}</>}
+        {model.engine !== "preview" && model.pricePerSecondUsd !== null && <> · price read on {model.priceReadOn}</>}
       </p>
     </>
   );

@@ -75,7 +75,7 @@ export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "c
         {label("Favorite", <StarIcon filled={job.favorite} />)}
       </Button>
       {job.video && (
-        <a href={job.video.url} download={downloadName(job.prompt, job.video.url)} className={linkClass} aria-label="Download" title="Download">
+        <a href={`${job.video.url}?download`} download={downloadName(job.prompt, job.video.url)} className={linkClass} aria-label="Download" title="Download">
           {label("Download", <DownloadIcon />)}
         </a>
       )}

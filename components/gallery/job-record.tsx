@@ -13,7 +13,7 @@ export interface RecordModel {
   pricePerSecondUsd: number | null;
   priceReadOn: string;
   typicalLatencySeconds: number;
-  isLocal: boolean;
+  engine: "ai" | "preview";
 }
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -41,8 +41,8 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
       )}
       <Row term="Model">
         {model?.label ?? job.modelLabel}
-        {/* The local model's name already says where it runs. */}
-        {!model?.isLocal && <span className="text-neutral-400"> · {model?.providerLabel ?? job.provider}</span>}
+        {/* The preview model's name already says where it runs. */}
+        {model?.engine !== "preview" && <span className="text-neutral-400"> · {model?.providerLabel ?? job.provider}</span>}
       </Row>
       <Row term="Parameters">
         {job.aspectRatio} · {job.durationSeconds} s · {job.resolution} · {job.fps} fps · seed {job.seed ?? "random"}
@@ -63,8 +63,8 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
         </Row>
       )}
       <Row term="Cost">
-        {formatCost(model?.pricePerSecondUsd, job.durationSeconds, model?.isLocal ?? false)}
-        {model && !model.isLocal && model.pricePerSecondUsd !== null && (
+        {formatCost(model?.pricePerSecondUsd, job.durationSeconds, model?.engine)}
+        {model && model.engine !== "preview" && model.pricePerSecondUsd !== null && (
           <span className="text-neutral-400"> · catalog price, read {model.priceReadOn}</span>
         )}
       </Row>

@@ -6,6 +6,8 @@ export interface FalFakeOptions {
   /** Media disappears this long after completion (default: never). */
   outputTtlMs?: number;
   key?: string;
+  /** How long `[fake:slow]` stays IN_PROGRESS (default 60 s). */
+  slowMs?: number;
 }
 
 export interface FalSubmission {
@@ -25,7 +27,14 @@ export interface FalFake {
   userId: string;
   /** Ready to spread into process.env. */
   env: { FAL_KEY: string; FAL_QUEUE_URL: string; FAL_REST_URL: string; FAL_JWKS_URL: string };
+  /** Submits the fake accepted (a request id was given). */
   submissions: FalSubmission[];
+  /** Every submit it received, accepted or not. */
+  attempts: FalSubmission[];
+  /** GETs of a request's media (or of all media). */
+  downloads(requestId?: string): number;
+  /** Whether a cancel reached this request. */
+  canceled(requestId: string): boolean;
   uploads: Array<{ fileName: string; contentType: string; size: number; fileUrl: string }>;
   /** Every HTTP request the fake saw, including the Host it was addressed to. */
   requests: Array<{ method: string; path: string; host: string }>;

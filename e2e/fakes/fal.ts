@@ -3,9 +3,10 @@
  * (shared/providers/fal.md). Requests move IN_QUEUE → IN_PROGRESS → COMPLETED on a clock
  * that starts at submit; completion posts a signed webhook. A marker in the prompt picks
  * a scenario per request, so parallel tests do not disturb each other:
- *   [fake:429] first submit of that prompt → 429 (Retry-After: 1)   [fake:invalid] submit → 422
+ *   [fake:ratelimit=N] first N submits of that prompt → 429 (Retry-After: 1); [fake:429] = ratelimit=1
+ *   [fake:invalid] submit → 422
  *   [fake:quota] submit → 403 exhausted balance                      [fake:safety] result 422 content policy
- *   [fake:fail] result 504 request_timeout                           [fake:slow] stays IN_PROGRESS
+ *   [fake:fail] result 504 request_timeout                           [fake:slow] IN_PROGRESS for slowMs (60 s)
  *   [fake:expired] media 404    [fake:html] media is a web page      [fake:nowebhook] no webhook
  *   [fake:foreign] status/response/cancel URLs on another origin (localhost instead of 127.0.0.1)
  */
@@ -23,6 +24,7 @@ import {
   type FalSigningKey,
 } from "./fal-webhook";
 import type { FalFake, FalFakeOptions, FalSubmission } from "./fal-types";
+import { Counter, markersIn, type Markers } from "./kit/markers";
 
 export type { FalFake, FalFakeOptions, FalSubmission } from "./fal-types";
 
@@ -31,7 +33,7 @@ interface FakeRequest {
   owner: string;
   app: string;
   endpoint: string;
-  scenarios: Set<string>;
+  scenarios: Markers;
   submittedAt: number;
   canceled: boolean;
   urlOrigin: string;
@@ -54,12 +56,15 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> {
   const { queuedMs, runningMs } = opts.timings ?? { queuedMs: 500, runningMs: 1500 };
+  const slowMs = opts.slowMs ?? 60_000;
+  const runFor = (r: FakeRequest) => (r.scenarios.has("slow") ? slowMs : runningMs);
   const key = opts.key ?? `fake-${randomBytes(8).toString("hex")}`;
   const userId = "fake-user";
   const video = await fs.readFile(await sampleVideo());
   const keys: FalSigningKey[] = [generateFalSigningKey()];
   const requests = new Map<string, FakeRequest>();
-  const rateLimited = new Set<string>();
+  const rateLimited = new Counter();
+  const downloads = new Map<string, number>();
   const pendingUploads = new Map<string, { fileName: string; contentType: string; fileUrl: string }>();
   const files = new Map<string, { contentType: string; bytes: Buffer }>();
   const timers = new Set<NodeJS.Timeout>();
@@ -68,6 +73,7 @@ export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> 
 
   const fake = {
     submissions: [] as FalSubmission[],
+    attempts: [] as FalSubmission[],
     uploads: [] as FalFake["uploads"],
     requests: [] as FalFake["requests"],
     webhookDeliveries: [] as FalFake["webhookDeliveries"],
@@ -78,7 +84,7 @@ export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> 
     if (r.canceled) return "COMPLETED";
     const elapsed = now - r.submittedAt;
     if (elapsed < queuedMs) return "IN_QUEUE";
-    if (r.scenarios.has("slow") || elapsed < queuedMs + runningMs) return "IN_PROGRESS";
+    if (elapsed < queuedMs + runFor(r)) return "IN_PROGRESS";
     return "COMPLETED";
   };
   const requestBase = (r: FakeRequest) => `${r.urlOrigin}/queue/${r.owner}/${r.app}/requests/${r.id}`;
@@ -206,13 +212,13 @@ export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> 
     }
     const webhookUrl = url.searchParams.get("fal_webhook");
     const submission: FalSubmission = { requestId: null, endpoint, input, webhookUrl, headers };
-    fake.submissions.push(submission);
+    fake.attempts.push(submission);
     if (!owner || !app) return send(res, 404, { detail: "Application not found" });
 
     const prompt = typeof input.prompt === "string" ? input.prompt : "";
-    const scenarios = new Set([...prompt.matchAll(/\[fake:([\w-]+)\]/g)].map((m) => m[1]!));
-    if (scenarios.has("429") && !rateLimited.has(prompt)) {
-      rateLimited.add(prompt);
+    const scenarios = markersIn(prompt);
+    const limit = scenarios.has("429") ? 1 : Number(scenarios.get("ratelimit") ?? 0);
+    if (limit > 0 && rateLimited.next(prompt) <= limit) {
       return send(res, 429, { detail: "Too many concurrent requests" }, "application/json", { "retry-after": "1" });
     }
     if (scenarios.has("invalid")) {
@@ -234,14 +240,16 @@ export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> 
     };
     requests.set(r.id, r);
     submission.requestId = r.id;
-    if (webhookUrl && !scenarios.has("nowebhook") && !scenarios.has("slow")) later(queuedMs + runningMs, () => deliver(r, webhookUrl, 1));
+    fake.submissions.push(submission);
+    if (webhookUrl && !scenarios.has("nowebhook")) later(queuedMs + runFor(r), () => deliver(r, webhookUrl, 1));
     return send(res, 200, { ...queueUrls(r), status: "IN_QUEUE", queue_position: 0, gateway_request_id: r.id });
   }
 
   function serveMedia(res: http.ServerResponse, id: string): void {
+    downloads.set(id, (downloads.get(id) ?? 0) + 1);
     const r = requests.get(id);
     if (!r || phase(r) !== "COMPLETED" || r.canceled || r.scenarios.has("expired")) return send(res, 404, "Not Found", "text/plain");
-    const completedAt = r.submittedAt + queuedMs + runningMs;
+    const completedAt = r.submittedAt + queuedMs + runFor(r);
     if (opts.outputTtlMs !== undefined && Date.now() - completedAt > opts.outputTtlMs) return send(res, 404, "Not Found", "text/plain");
     if (r.scenarios.has("html")) return send(res, 200, "<!doctype html><title>Sign in</title><p>Please sign in.</p>", "text/html; charset=utf-8");
     send(res, 200, video, "video/mp4");
@@ -272,6 +280,8 @@ export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> 
     userId,
     env: { FAL_KEY: key, FAL_QUEUE_URL: `${origin}/queue`, FAL_REST_URL: `${origin}/rest`, FAL_JWKS_URL: `${origin}/.well-known/jwks.json` },
     ...fake,
+    downloads: (requestId?: string) => (requestId === undefined ? [...downloads.values()].reduce((a, b) => a + b, 0) : (downloads.get(requestId) ?? 0)),
+    canceled: (requestId: string) => requests.get(requestId)?.canceled === true,
     rotateKey() {
       const next = generateFalSigningKey();
       keys.push(next);

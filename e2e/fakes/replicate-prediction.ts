@@ -2,31 +2,27 @@
  * A fake Replicate prediction: its scripted clock and its JSON view. Status is a function
  * of time since creation (starting → processing → final), so a test never has to drive it.
  */
+import { markersIn, type Markers } from "./kit/markers";
 
-/** Prompt markers, e.g. "a cat [fake:safety]". Several may be combined. */
-export const FAKE_MARKERS = ["429", "safety", "invalid", "fail", "expired", "html", "slow", "nowebhook"] as const;
+/**
+ * Prompt markers, e.g. "a cat [fake:safety]" (the common vocabulary of e2e/fakes/kit, plus
+ * `[fake:429]`, an older spelling of `[fake:ratelimit=1]`). Several may be combined.
+ */
+export const FAKE_MARKERS = ["ratelimit", "429", "quota", "safety", "invalid", "fail", "expired", "html", "slow", "nowebhook"] as const;
 export type FakeMarker = (typeof FAKE_MARKERS)[number];
 
 export const SAFETY_ERROR = "Output flagged as sensitive (E005)";
 export const GENERIC_ERROR = "Prediction failed: CUDA error: an illegal memory access was encountered";
-/** How long `[fake:slow]` stays processing when nobody cancels it. */
-const SLOW_MS = 10 * 60_000;
 
 const TERMINAL = new Set(["succeeded", "failed", "canceled", "aborted"]);
 
-export function markersIn(prompt: unknown): Set<FakeMarker> {
-  const found = new Set<FakeMarker>();
-  if (typeof prompt !== "string") return found;
-  for (const m of prompt.matchAll(/\[fake:([a-z0-9]+)\]/g)) {
-    const marker = m[1] as FakeMarker;
-    if (FAKE_MARKERS.includes(marker)) found.add(marker);
-  }
-  return found;
-}
+export { markersIn };
 
 export interface FakeTimings {
   startingMs: number;
   processingMs: number;
+  /** How long `[fake:slow]` stays processing when nobody cancels it (default 60 s). */
+  slowMs: number;
 }
 
 export interface FakePrediction {
@@ -36,7 +32,7 @@ export interface FakePrediction {
   webhook: string | null;
   /** null: Replicate's default (output + completed). */
   webhookEventsFilter: string[] | null;
-  markers: Set<FakeMarker>;
+  markers: Markers;
   createdAt: number;
   /** From the `Cancel-After` header. */
   cancelAfterMs: number | null;
@@ -57,7 +53,7 @@ export function isTerminal(p: FakePrediction): boolean {
 /** Moves the prediction along its script up to `now`. Monotonic: never goes back. */
 export function advance(p: FakePrediction, timings: FakeTimings, outputTtlMs: number, now: number): void {
   const startAt = p.createdAt + timings.startingMs;
-  const endAt = startAt + (p.markers.has("slow") ? SLOW_MS : timings.processingMs);
+  const endAt = startAt + processingMsOf(p, timings);
   const deadline = p.cancelAfterMs === null ? Infinity : p.createdAt + p.cancelAfterMs;
 
   if (p.status === "starting") {
@@ -90,16 +86,18 @@ function finish(p: FakePrediction, status: FakePrediction["status"], at: number,
   p.error = error;
 }
 
-/** tqdm-style lines, one per tenth done, as video models print them. */
+const processingMsOf = (p: FakePrediction, timings: FakeTimings) => (p.markers.has("slow") ? timings.slowMs : timings.processingMs);
+
+/** tqdm-style lines, one per percent done (the last one is the freshest), as video models print them. */
 function logsOf(p: FakePrediction, timings: FakeTimings, now: number): string {
   if (p.startedAt === null) return "";
-  const total = p.markers.has("slow") ? SLOW_MS : timings.processingMs;
+  const total = processingMsOf(p, timings);
   const until = p.status === "succeeded" ? p.startedAt + total : (p.completedAt ?? now);
-  const steps = Math.max(0, Math.min(10, Math.floor(((until - p.startedAt) / total) * 10)));
+  const pct = Math.max(0, Math.min(100, Math.floor(((until - p.startedAt) / total) * 100)));
+  const bar = (k: number) => `${String(k).padStart(3)}%|${"█".repeat(Math.floor(k / 10))}${" ".repeat(10 - Math.floor(k / 10))}| ${k}/100 [00:00<00:00, 1.00it/s]`;
   const lines = ["Loading pipeline...", "Generating video"];
-  for (let k = 0; k <= steps; k++) {
-    lines.push(`${String(k * 10).padStart(3)}%|${"█".repeat(k)}${" ".repeat(10 - k)}| ${k}/10 [00:0${k}<00:${10 - k}0, 1.00it/s]`);
-  }
+  for (let k = 0; k < pct; k += 10) lines.push(bar(k));
+  lines.push(bar(pct));
   return lines.join("\n");
 }
 

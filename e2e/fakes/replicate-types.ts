@@ -44,7 +44,12 @@ export interface ReplicateFake {
   token: string;
   /** Current signing secret (changes after rotateWebhookSecret). */
   readonly webhookSecret: string;
+  /** Create requests the fake accepted (201). */
   submissions: FakeSubmission[];
+  /** Every create request it received, accepted or not (429, 402, 422...). */
+  attempts: FakeSubmission[];
+  /** GETs of output files: of one (`<predictionId>.mp4`), or of all. */
+  downloads(name?: string): number;
   predictions: Map<string, FakePrediction>;
   uploads: FakeUpload[];
   webhookDeliveries: FakeWebhookDelivery[];

@@ -19,6 +19,7 @@ import {
   type FakePrediction,
   type FakeTimings,
 } from "./replicate-prediction";
+import { Counter } from "./kit/markers";
 import { header, headersOf, multipartPart, problem, readBody, send } from "./replicate-http";
 import type { FakeSubmission, FakeUpload, FakeWebhookDelivery, ReplicateFake, ReplicateFakeOptions } from "./replicate-types";
 import { buildReplicateWebhook, postWebhook } from "./replicate-webhook";
@@ -34,16 +35,18 @@ const newSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
 const stableWebhookId = (id: string, event: string) => `msg_${id}_${event}`;
 
 export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promise<ReplicateFake> {
-  const timings: FakeTimings = { startingMs: 300, processingMs: 1200, ...opts.timings };
+  const timings: FakeTimings = { startingMs: 300, processingMs: 1200, slowMs: 60_000, ...opts.timings };
   const outputTtlMs = opts.outputTtlMs ?? 60 * 60_000;
   const token = `r8_fake_${randomBytes(12).toString("hex")}`;
   let webhookSecret = opts.webhookSecret ?? newSecret();
   let secretRequests = 0;
   const submissions: FakeSubmission[] = [];
+  const attempts: FakeSubmission[] = [];
+  const downloads = new Map<string, number>();
   const predictions = new Map<string, FakePrediction>();
   const uploads: FakeUpload[] = [];
   const webhookDeliveries: FakeWebhookDelivery[] = [];
-  const throttledPrompts = new Set<string>();
+  const throttled = new Counter();
   const deliveryChains = new Map<string, Promise<void>>();
   let origin = "";
   let apiBase = "";
@@ -145,15 +148,23 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     const webhook = typeof body.webhook === "string" ? body.webhook : null;
     const resolvedModel = model ?? (typeof body.version === "string" ? body.version : "unknown/unknown");
     const markers = markersIn(input?.prompt);
-    const record = (answeredStatus: number) =>
-      submissions.push({ model: resolvedModel, input: input ?? {}, webhook, webhookEventsFilter: filter, headers: headersOf(req), answeredStatus });
+    const record = (answeredStatus: number) => {
+      const entry = { model: resolvedModel, input: input ?? {}, webhook, webhookEventsFilter: filter, headers: headersOf(req), answeredStatus };
+      attempts.push(entry);
+      if (answeredStatus === 201) submissions.push(entry);
+    };
 
     const prompt = typeof input?.prompt === "string" ? input.prompt : "";
-    if (markers.has("429") && !throttledPrompts.has(prompt)) {
-      throttledPrompts.add(prompt);
+    const limit = markers.has("429") ? 1 : Number(markers.get("ratelimit") ?? 0);
+    if (limit > 0 && throttled.next(prompt) <= limit) {
       record(429);
       res.setHeader("retry-after", "1");
       return problem(res, 429, "Too many requests", "Request was throttled. Your rate limit resets in ~1s.");
+    }
+    if (markers.has("quota")) {
+      record(402);
+      // [U] Replicate's notes only say credit exhaustion is a 402; the body follows its problem-details shape.
+      return problem(res, 402, "Insufficient credit", "You have insufficient credit to run this model. Go to https://replicate.com/account/billing to purchase credit.");
     }
     if (!input || markers.has("invalid")) {
       record(422);
@@ -228,6 +239,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
   }
 
   async function serveOutput(name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method === "GET") downloads.set(name, (downloads.get(name) ?? 0) + 1);
     const p = predictions.get(name.replace(/\.mp4$/, ""));
     if (p) advance(p, timings, outputTtlMs, Date.now());
     if (!p || p.status !== "succeeded" || p.dataRemoved || p.markers.has("expired")) {
@@ -275,6 +287,8 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
       return secretRequests;
     },
     submissions,
+    attempts,
+    downloads: (name?: string) => (name === undefined ? [...downloads.values()].reduce((a, b) => a + b, 0) : (downloads.get(name) ?? 0)),
     predictions,
     uploads,
     webhookDeliveries,

@@ -1,8 +1,9 @@
 /**
  * Seeds jobs straight into a running studio's database (`<dataDir>/dailies.db`), for tests and
  * benchmarks where the gallery, not the composer, is under test. Succeeded rows point at real,
- * playable files: one sample MP4 and its poster (the app's own poster maker, 640 wide), hard-linked
- * per job so 2,000 jobs cost milliseconds.
+ * playable files: one sample MP4 and its poster (the app's own poster maker, 640 wide), put into
+ * the studio's own store (e2e/support/stored-files): hard-linked per job on disk, so 2,000 jobs cost
+ * milliseconds, and uploaded through the S3 driver when the studio runs on a bucket.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +14,7 @@ import type { JobStatus, NewJob } from "../../lib/db/schema";
 import { makePoster } from "../../lib/media/poster";
 import { seededRandom } from "../../lib/media/seeded-random";
 import { sampleVideo } from "../fixtures/sample-video";
+import { storageOf } from "../support/stored-files";
 import { jobRow, withDb } from "../support/test-db";
 
 /** Models the seeded gallery mixes; the Model filter's option values are these ids. */
@@ -73,7 +75,7 @@ export async function seedJobWithFiles(dataDir: string, userId: string, fields: 
   return seeded(row);
 }
 
-/** Where a job's stored video lives on disk. */
+/** Where a job's stored video lives with the disk driver (storageOf(dataDir) answers for any driver). */
 export function videoFile(dataDir: string, jobId: string): string {
   return path.join(dataDir, "videos", `${jobId}.mp4`);
 }
@@ -128,13 +130,18 @@ function seedRow(userId: string, fields: Partial<NewJob>): SeedRow {
 
 async function insertWithFiles(dataDir: string, rows: NewJob[]): Promise<void> {
   const sample = await samplesIn(dataDir);
-  for (const dir of ["videos", "posters"]) fs.mkdirSync(path.join(dataDir, dir), { recursive: true });
+  const store = storageOf(dataDir);
+  const place =
+    store.driver === "disk"
+      ? async (key: string, file: string) => fs.linkSync(file, path.join(dataDir, key))
+      : async (key: string, file: string) => void (await store.putFile(key, file));
+  for (const dir of ["videos", "posters"]) if (store.driver === "disk") fs.mkdirSync(path.join(dataDir, dir), { recursive: true });
   for (const row of rows) {
     if (row.videoKey) {
-      fs.linkSync(sample.video, path.join(dataDir, row.videoKey));
+      await place(row.videoKey, sample.video);
       row.videoBytes = sample.videoBytes;
     }
-    if (row.posterKey) fs.linkSync(sample.poster, path.join(dataDir, row.posterKey));
+    if (row.posterKey) await place(row.posterKey, sample.poster);
   }
   await withDb(dataDir, (db) => transaction(db, (tx) => insertJobs(tx, rows)));
 }

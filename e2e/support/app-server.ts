@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { seedUser, type SeededUser } from "./seed-user";
+import { rememberServerEnv } from "./stored-files";
 import { databaseFor, tempDataDir } from "./test-db";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -77,6 +78,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const database = await databaseFor(dataDir);
   const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...database, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
+  rememberServerEnv(dataDir, env);
   const proc = run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
   // /api/health opens (and so migrates) the database, which seeding users (startApp) relies on.
   await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, 30_000, () => `server did not start:\n${proc.output()}`, proc);

@@ -1,4 +1,4 @@
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 
 /**
  * fetch with a deadline and `cache: "no-store"`. A network failure or timeout becomes a

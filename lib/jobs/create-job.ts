@@ -6,6 +6,7 @@ import type { Job } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
+import { imageModeUnavailable, needsPublicUrlMessage } from "../providers/kit/image";
 import { DEFAULT_MODEL_ID, getModel, providerOf } from "../providers/registry";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
@@ -40,6 +41,9 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
 
   if (input.image && !spec.modes.includes("image"))
     return fail("validation", `${spec.label} makes videos from text only; remove the image or pick another model.`, { image: "This model does not take an image." });
+  const imageUnavailable = input.image ? imageModeUnavailable(spec, env().PUBLIC_URL) : null;
+  if (imageUnavailable)
+    return fail("validation", needsPublicUrlMessage(provider.label), { image: `Image mode ${imageUnavailable}.` });
   if (!input.image && !spec.modes.includes("text"))
     return fail("validation", `${spec.label} animates a still image: add one.`, { image: "Add an image to animate." });
 

@@ -11,16 +11,16 @@ describe("formatUsd", () => {
 
 describe("formatCost", () => {
   it("is free for the local preview and for a price of zero", () => {
-    expect(formatCost(0.1, 5, true)).toBe("Free");
-    expect(formatCost(0, 5, false)).toBe("Free");
+    expect(formatCost(0.1, 5, "preview")).toBe("Free");
+    expect(formatCost(0, 5, "ai")).toBe("Free");
   });
   it("multiplies the price per second by the length, to the cent", () => {
-    expect(formatCost(0.1, 8, false)).toBe("$0.80");
-    expect(formatCost(0.004, 5, false)).toBe("$0.02");
+    expect(formatCost(0.1, 8, "ai")).toBe("$0.80");
+    expect(formatCost(0.004, 5, "ai")).toBe("$0.02");
   });
   it("says when there is no published price", () => {
-    expect(formatCost(null, 5, false)).toBe("price not published");
-    expect(formatCost(undefined, 5, false)).toBe("price not published");
+    expect(formatCost(null, 5, "ai")).toBe("price not published");
+    expect(formatCost(undefined, 5, "ai")).toBe("price not published");
   });
 });
 

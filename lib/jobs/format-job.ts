@@ -6,9 +6,9 @@ export function formatUsd(amount: number): string {
   return `$${Number.isInteger(cents) ? amount.toFixed(2) : amount.toFixed(3)}`;
 }
 
-/** Price times length, from the catalog, to the cent: "Free", "$1.20", or "price not published". */
-export function formatCost(pricePerSecondUsd: number | null | undefined, durationSeconds: number, isLocal: boolean): string {
-  if (isLocal || pricePerSecondUsd === 0) return "Free";
+/** Price times length, from the catalog, to the cent: "Free" (also for the not-AI preview), "$1.20", or "price not published". */
+export function formatCost(pricePerSecondUsd: number | null | undefined, durationSeconds: number, engine: "ai" | "preview" | undefined): string {
+  if (engine === "preview" || pricePerSecondUsd === 0) return "Free";
   if (pricePerSecondUsd === null || pricePerSecondUsd === undefined) return "price not published";
   return formatUsd(Math.round(pricePerSecondUsd * durationSeconds * 100) / 100);
 }

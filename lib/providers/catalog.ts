@@ -1,11 +1,13 @@
 import "server-only";
+import { env } from "../env";
+import { imageModeUnavailable } from "./kit/image";
 import { allModels, getModel, PROVIDERS, providerOf } from "./registry";
 import type { ModelSpec } from "./types";
 
 /** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
 export type ModelOption = Omit<ModelSpec, "providerModel"> & {
-  /** Not AI: the local ffmpeg preview. */
-  isLocal: boolean;
+  /** Why image mode is off on this instance ("needs PUBLIC_URL so the provider can fetch your image"), or null. */
+  imageUnavailable: string | null;
 };
 
 export interface ProviderGroup {
@@ -18,7 +20,7 @@ export interface ProviderGroup {
 }
 
 function toOption({ providerModel: _internal, ...spec }: ModelSpec): ModelOption {
-  return { ...spec, isLocal: spec.provider === "local" };
+  return { ...spec, imageUnavailable: imageModeUnavailable(spec, env().PUBLIC_URL) };
 }
 
 /** Every provider's models, grouped, with whether this instance can use them right now. */

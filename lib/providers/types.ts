@@ -36,7 +36,7 @@ export interface ModelSpec {
   id: string;
   provider: ProviderId;
   /** "preview" for the local ffmpeg renderer (not AI); everything else is "ai". */
-  engine?: "ai" | "preview";
+  engine: "ai" | "preview";
   /** How the model takes an image; "url" models need PUBLIC_URL for image mode. Default: the provider's own way. */
   imageInput?: ImageInputWay;
   /** Extra typed options the provider documents for this model; the composer shows them only for this model. */

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../env";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import { JWKS_MAX_AGE_MS, JWKS_MIN_REFETCH_MS, clearJwksCache, verifyEd25519Any } from "./ed25519-jwks";
 
 interface TestKey {

@@ -8,7 +8,7 @@ import "server-only";
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
 import { env } from "../env";
 import { fetchWithTimeout } from "../http/fetch-with-timeout";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import { readCappedStream } from "../http/read-body";
 
 export const JWKS_MAX_AGE_MS = 24 * 60 * 60 * 1000;

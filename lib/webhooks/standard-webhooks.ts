@@ -4,7 +4,7 @@
  * Used by Replicate and by our own local provider.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { WebhookVerificationError } from "../providers/provider-error";
+import { WebhookVerificationError } from "../providers/kit/errors";
 
 export const TOLERANCE_SECONDS = 300;
 

@@ -3,14 +3,17 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../db/client";
 import { pruneWebhookEvents } from "../db/queries/webhook-events";
-import { env } from "../env";
+import { scratchDir } from "../media/scratch";
 
 const TEMP_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 const WEBHOOK_EVENTS_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
 
-/** Removes scratch files no running copy can still own, and forgets old webhook ids. */
+/**
+ * Removes scratch files no running copy can still own (a crash skips withScratch's own cleanup;
+ * the disk store's half-written parts live here too), and forgets old webhook ids.
+ */
 export async function cleanup(db: Db, now = Date.now()): Promise<void> {
-  const tmp = path.join(env().DATA_DIR, "tmp");
+  const tmp = scratchDir();
   const names = await fsp.readdir(tmp).catch(() => [] as string[]);
   for (const name of names) {
     const file = path.join(tmp, name);

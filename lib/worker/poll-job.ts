@@ -2,7 +2,7 @@ import "server-only";
 import { releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, refOf } from "./provider-ref";
 import { nextPollAt, retryAt } from "./schedule";

@@ -1,5 +1,4 @@
 import "server-only";
-import fsp from "node:fs/promises";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -11,11 +10,12 @@ import { finishStep } from "../jobs/apply-update";
 import { ensurePlayable } from "../media/ensure-playable";
 import { makePoster } from "../media/poster";
 import { NotAVideoError, probe } from "../media/probe";
-import { ProviderError } from "../providers/provider-error";
+import { withScratch } from "../media/scratch";
+import { ProviderError } from "../providers/kit/errors";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
-import { sizeLimit, TooLargeError } from "../storage/local-disk";
+import { sizeLimit, TooLargeError } from "../storage/size-limit";
 import type { WorkerContext } from "./context";
 import { modelAndProvider, refOf } from "./provider-ref";
 import { MAX_SAVE_ATTEMPTS, retryAt } from "./schedule";
@@ -28,14 +28,14 @@ class SaveFailure extends Error {
 
 /**
  * Copies a finished video into our storage (streamed, capped, with a timeout), checks that it
- * really is a playable video, makes a poster, and only then marks the job succeeded.
+ * really is a playable video, makes a poster, and only then marks the job succeeded. The download,
+ * probe, transcode and poster work on local scratch files; only the finished files go to storage.
  */
 export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
   const { db, owner } = ctx;
   const renew = setInterval(() => void renewLease(db, job.id, owner, ctx.leaseMs).catch(() => undefined), Math.max(500, ctx.leaseMs / 3));
-  const scratch: string[] = [];
   try {
-    const video = await copyAndCheck(job, scratch);
+    const video = await withScratch((scratch) => copyAndCheck(job, scratch));
     await finishStep(db, job.id, owner, { transition: { to: "succeeded", video }, nextCheckAt: null }, ctx.now());
     const { provider } = modelAndProvider(job);
     const ref = refOf(job);
@@ -51,11 +51,10 @@ export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
     }
   } finally {
     clearInterval(renew);
-    await Promise.all(scratch.map((f) => fsp.rm(f, { force: true })));
   }
 }
 
-async function copyAndCheck(job: Job, scratch: string[]) {
+async function copyAndCheck(job: Job, scratch: (ext: string) => string) {
   const { provider } = modelAndProvider(job);
   const ref = refOf(job);
   if (!ref) throw new SaveFailure("internal", "The job has no provider reference to fetch its video from.");
@@ -64,16 +63,12 @@ async function copyAndCheck(job: Job, scratch: string[]) {
   const maxBytes = MAX_OUTPUT_MB * 1024 * 1024;
 
   const signal = AbortSignal.timeout(OUTPUT_DOWNLOAD_TIMEOUT_SECONDS * 1000);
+  // Adapters open outputs through the kit (openOutput / checkOutputResponse), which already
+  // mapped every HTTP answer and a declared size over the cap; what is left here is a body to stream.
   const res = await provider.fetchOutput(ref, update, signal);
-  if (res.status === 404 || res.status === 410 || res.status === 403)
-    throw new SaveFailure("output_expired", "The provider no longer has this video (its link expired before we could copy it). Try again.");
-  if (res.status >= 500) throw new ProviderError("provider_error", `The provider answered ${res.status} when we fetched the video.`);
-  if (!res.ok || !res.body) throw new SaveFailure("provider_error", `The provider answered ${res.status} when we fetched the video.`);
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw new TooLargeError(maxBytes);
+  if (!res.body) throw new SaveFailure("provider_error", "The provider sent no video.");
 
-  const raw = storage().tempPath("mp4");
-  scratch.push(raw);
+  const raw = scratch("mp4");
   try {
     await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), sizeLimit(maxBytes), fs.createWriteStream(raw), { signal });
   } catch (err) {
@@ -83,21 +78,19 @@ async function copyAndCheck(job: Job, scratch: string[]) {
 
   let file = raw;
   let info = await probe(raw);
-  const transcoded = storage().tempPath("mp4");
-  scratch.push(transcoded);
+  const transcoded = scratch("mp4");
   const playable = await ensurePlayable(raw, info, transcoded);
   if (playable) {
     file = transcoded;
     info = playable;
   }
-  const posterTmp = storage().tempPath("webp");
-  scratch.push(posterTmp);
+  const posterTmp = scratch("webp");
   await makePoster(file, posterTmp, { durationSeconds: info.durationSeconds });
 
   const videoKey = keys.video(job.id);
   const posterKey = keys.poster(job.id);
-  const stored = await storage().importFile(videoKey, file);
-  await storage().importFile(posterKey, posterTmp);
+  const stored = await store(videoKey, file);
+  await store(posterKey, posterTmp);
   return {
     videoKey,
     posterKey,
@@ -107,6 +100,16 @@ async function copyAndCheck(job: Job, scratch: string[]) {
     videoHeight: info.height,
     videoCodec: info.codec,
   };
+}
+
+/** A store that is briefly unavailable (S3 503 SlowDown, a network blip) is retried like a provider hiccup. */
+async function store(key: string, file: string) {
+  try {
+    return await storage().putFile(key, file);
+  } catch (err) {
+    console.error(`[worker] storing ${key} failed`, err);
+    throw new ProviderError("internal", "Dailies could not write the finished video to its storage. Try again.", { retryable: true, cause: err });
+  }
 }
 
 function describe(err: unknown): { code: ErrorCode; message: string } {

@@ -12,7 +12,7 @@ import type { Db } from "../db/client";
 import { claimDueJobs, getJob } from "../db/queries/jobs";
 import { transition } from "../jobs/apply-update";
 import { getModel } from "../providers/registry";
-import { replicateHarness } from "../providers/replicate/test-harness";
+import { replicateHarness } from "../../e2e/support/replicate-harness";
 import type { WorkerContext } from "./context";
 import { pollJob } from "./poll-job";
 import { submitJob } from "./submit-job";

@@ -2,8 +2,9 @@ import "server-only";
 import { markSubmitStarted, releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
+import { inputImageUrl } from "../jobs/input-url";
 import { sniffImage } from "../media/image-input";
-import { ProviderError } from "../providers/provider-error";
+import { ProviderError } from "../providers/kit/errors";
 import type { SubmitContext } from "../providers/types";
 import { storage } from "../storage";
 import { webhookUrlFor, type WorkerContext } from "./context";
@@ -34,7 +35,10 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
   const webhookUrl = webhookUrlFor(provider, job.id);
   let submitted;
   try {
-    submitted = await provider.submit(providerJobOf(job, model), { webhookUrl, image: await loadImage(job) });
+    const image = await loadImage(job);
+    // Only providers that take images by URL read it; the link dies with the job (see lib/jobs/input-url).
+    const imageUrl = image ? inputImageUrl(job.id, ctx.now()) : null;
+    submitted = await provider.submit(providerJobOf(job, model), { webhookUrl, image, imageUrl });
   } catch (err) {
     return onSubmitError(ctx, job, err);
   }

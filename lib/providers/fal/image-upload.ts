@@ -3,49 +3,40 @@
  * otherwise through fal's CDN upload (initiate → PUT bytes → pass `file_url`).
  */
 import "server-only";
-import { env } from "../../env";
-import { fetchWithTimeout } from "../../http/fetch-with-timeout";
-import type { SubmitContext } from "../types";
-import { ProviderError } from "../provider-error";
-import { providerErrorFromResponse } from "./errors";
-import { falFetch, isRecord, readJson } from "./http";
+import { guardedFetch } from "../../http/guarded-fetch";
+import { ProviderError } from "../kit/errors";
+import { dataUri, IMAGE_EXTENSIONS } from "../kit/image";
+import { at, httpUrl } from "../kit/json";
+import type { InputImage } from "../types";
+import { falRest, falSettings } from "./client";
 import type { FalModelSpec } from "./models";
 
 export const DATA_URI_MAX_BYTES = 1024 * 1024;
-
-type InputImage = NonNullable<SubmitContext["image"]>;
-
-const EXTENSIONS: Record<InputImage["mime"], string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+const UPLOAD_TIMEOUT_MS = 60_000;
 
 export async function imageUrlFor(image: InputImage, model: FalModelSpec, fileStem: string): Promise<string> {
-  if (model.fal.acceptsDataUri && image.bytes.length <= DATA_URI_MAX_BYTES) {
-    return `data:${image.mime};base64,${image.bytes.toString("base64")}`;
-  }
-  return uploadToFalCdn(image, `${fileStem}.${EXTENSIONS[image.mime]}`);
-}
-
-async function uploadToFalCdn(image: InputImage, fileName: string): Promise<string> {
-  const initiate = await falFetch(`${env().FAL_REST_URL}/storage/upload/initiate?storage_type=fal-cdn-v3`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ content_type: image.mime, file_name: fileName }),
+  if (model.fal.acceptsDataUri && image.bytes.length <= DATA_URI_MAX_BYTES) return dataUri(image);
+  const { body } = await falRest.json("POST", "/storage/upload/initiate", {
+    what: "image upload",
+    query: { storage_type: "fal-cdn-v3" },
+    json: { content_type: image.mime, file_name: `${fileStem}.${IMAGE_EXTENSIONS[image.mime]}` },
   });
-  if (!initiate.ok) throw await providerErrorFromResponse(initiate);
-  const body = await readJson(initiate);
-  const uploadUrl = isRecord(body) ? httpUrl(body.upload_url) : null;
-  const fileUrl = isRecord(body) ? httpUrl(body.file_url) : null;
+  const uploadUrl = httpUrl(at(body, "upload_url"));
+  const fileUrl = httpUrl(at(body, "file_url"));
   if (!uploadUrl || !fileUrl) {
     throw new ProviderError("provider_error", "fal's upload service gave no upload address for the image.", { retryable: true, cause: body });
   }
-
-  // A presigned URL: the key must not travel with it.
-  const put = await fetchWithTimeout("fal storage", uploadUrl, {
+  // A presigned URL from fal's answer: the key must not travel with it, and it goes through the address guard.
+  const put = await guardedFetch(uploadUrl, {
     method: "PUT",
+    service: "fal storage",
     headers: { "content-type": image.mime },
     body: new Uint8Array(image.bytes),
-    timeoutMs: env().PROVIDER_TIMEOUT_SECONDS * 2000,
+    timeoutMs: UPLOAD_TIMEOUT_MS,
+    trustedBaseUrl: falSettings().FAL_REST_URL,
+    maxRedirects: 0,
   });
-  await put.body?.cancel();
+  await put.body?.cancel().catch(() => undefined);
   if (!put.ok) {
     throw new ProviderError("provider_error", `Uploading the image to fal failed (HTTP ${put.status}).`, {
       retryable: put.status >= 500 || put.status === 429,
@@ -53,14 +44,4 @@ async function uploadToFalCdn(image: InputImage, fileName: string): Promise<stri
     });
   }
   return fileUrl;
-}
-
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }

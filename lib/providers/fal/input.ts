@@ -1,7 +1,7 @@
 /** A validated job → the endpoint to call and its JSON input, in each model's own dialect. */
 import "server-only";
 import type { ProviderJob } from "../types";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
 import { findFalModel, type FalModelSpec } from "./models";
 
 export interface FalRequest {

@@ -45,6 +45,7 @@ function veo(endpoint: string, label: string, description: string, pricePerSecon
   return {
     id: `fal:${endpoint}`,
     provider: "fal",
+    engine: "ai",
     providerModel: endpoint,
     label,
     description,
@@ -76,6 +77,7 @@ function kling(endpoint: string, imageEndpoint: string, label: string, descripti
   return {
     id: `fal:${endpoint}`,
     provider: "fal",
+    engine: "ai",
     providerModel: endpoint,
     label,
     description,
@@ -125,6 +127,7 @@ export const falModels: readonly FalModelSpec[] = [
   {
     id: "fal:fal-ai/minimax/hailuo-02/standard/text-to-video",
     provider: "fal",
+    engine: "ai",
     providerModel: "fal-ai/minimax/hailuo-02/standard/text-to-video",
     label: "Hailuo 02 (768p)",
     description: "MiniMax Hailuo 02 Standard: realistic physics at 768p, good value.",
@@ -153,6 +156,7 @@ export const falModels: readonly FalModelSpec[] = [
   {
     id: "fal:fal-ai/bytedance/seedance/v1/pro/text-to-video",
     provider: "fal",
+    engine: "ai",
     providerModel: "fal-ai/bytedance/seedance/v1/pro/text-to-video",
     label: "Seedance 1.0 Pro",
     description: "ByteDance Seedance Pro: multi-shot scenes, many aspect ratios, up to 1080p.",
@@ -181,6 +185,7 @@ export const falModels: readonly FalModelSpec[] = [
   {
     id: "fal:fal-ai/wan/v2.2-a14b/text-to-video",
     provider: "fal",
+    engine: "ai",
     providerModel: "fal-ai/wan/v2.2-a14b/text-to-video",
     label: "Wan 2.2 (open weights)",
     description: "Alibaba's open Wan 2.2 A14B: capable and inexpensive, 16 fps.",
@@ -209,6 +214,7 @@ export const falModels: readonly FalModelSpec[] = [
   {
     id: "fal:fal-ai/ltx-video",
     provider: "fal",
+    engine: "ai",
     providerModel: "fal-ai/ltx-video",
     label: "LTX Video (fast draft)",
     description: "Lightricks LTX-Video: rough drafts in seconds for a couple of cents.",

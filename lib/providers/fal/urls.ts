@@ -4,8 +4,8 @@
  * key attached on the next call, so only URLs under FAL_QUEUE_URL are followed.
  */
 import "server-only";
-import { env } from "../../env";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
+import { falSettings } from "./client";
 
 export interface FalQueueUrls {
   statusUrl: string;
@@ -15,17 +15,12 @@ export interface FalQueueUrls {
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
-export function submitUrl(endpoint: string, webhookUrl: string | null): string {
-  assertEndpoint(endpoint);
-  const base = `${env().FAL_QUEUE_URL}/${endpoint}`;
-  return webhookUrl ? `${base}?fal_webhook=${encodeURIComponent(webhookUrl)}` : base;
-}
 
 /** The URLs fal documents for a request, built from the endpoint's `owner/app`. */
 export function builtQueueUrls(endpoint: string, requestId: string): FalQueueUrls {
   assertEndpoint(endpoint);
   const [owner, app] = endpoint.split("/");
-  const request = `${env().FAL_QUEUE_URL}/${owner}/${app}/requests/${encodeURIComponent(requestId)}`;
+  const request = `${falSettings().FAL_QUEUE_URL}/${owner}/${app}/requests/${encodeURIComponent(requestId)}`;
   return { statusUrl: `${request}/status`, responseUrl: request, cancelUrl: `${request}/cancel` };
 }
 
@@ -45,7 +40,7 @@ export function trustedQueueUrl(candidate: unknown): string | null {
   let base: URL;
   try {
     url = new URL(candidate);
-    base = new URL(env().FAL_QUEUE_URL);
+    base = new URL(falSettings().FAL_QUEUE_URL);
   } catch {
     return null;
   }
@@ -54,7 +49,7 @@ export function trustedQueueUrl(candidate: unknown): string | null {
   return url.pathname.startsWith(prefix) ? url.toString() : null;
 }
 
-function assertEndpoint(endpoint: string): void {
+export function assertEndpoint(endpoint: string): void {
   const parts = endpoint.split("/");
   if (parts.length < 2 || !parts.every((p) => SEGMENT.test(p) && p !== "." && p !== "..")) {
     throw new ProviderError("internal", `Not a fal endpoint id: ${JSON.stringify(endpoint)}.`, { retryable: false });

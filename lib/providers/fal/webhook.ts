@@ -5,12 +5,13 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { env } from "../../env";
 import { verifyEd25519Any } from "../../webhooks/ed25519-jwks";
 import type { ProviderUpdate, WebhookEvent } from "../types";
-import { ProviderError, WebhookVerificationError } from "../provider-error";
-import { classifyFalFailure } from "./errors";
-import { isRecord } from "./http";
+import { ProviderError, WebhookVerificationError } from "../kit/errors";
+import { isRecord, str } from "../kit/json";
+import { falSettings } from "./client";
+import { SERVICE, webhookFailure } from "./errors";
+import { mapStatus } from "../kit/status";
 import { videoUrlOf } from "./result";
 
 export const FAL_WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -29,7 +30,7 @@ export async function verifyFalWebhook(rawBody: Buffer, headers: Headers, now = 
   }
   const bodyHash = createHash("sha256").update(rawBody).digest("hex");
   const message = Buffer.from(`${requestId}\n${userId}\n${timestamp}\n${bodyHash}`, "utf8");
-  if (!(await verifyEd25519Any(message, signature.trim(), env().FAL_JWKS_URL, { now }))) {
+  if (!(await verifyEd25519Any(message, signature.trim(), falSettings().FAL_JWKS_URL, { now }))) {
     throw new WebhookVerificationError("fal webhook signature does not match.");
   }
 
@@ -59,16 +60,8 @@ function updateFromWebhook(body: unknown): ProviderUpdate {
     return { status: "failed", errorCode: "provider_error", message: "fal finished without returning a video.", raw: body };
   }
   if (status === "ERROR" && isRecord(body)) {
-    const errorText = typeof body.error === "string" ? body.error : null;
-    const failure = classifyFalFailure({ httpStatus: statusFromErrorText(errorText), body: body.payload, errorText });
+    const failure = webhookFailure(str(body.error), body.payload);
     return { status: "failed", errorCode: failure.code, message: failure.message, raw: body };
   }
-  console.warn("fal webhook: unknown status, treating as running", status);
-  return { status: "running", raw: body };
-}
-
-/** fal's ERROR text looks like "Invalid status code: 422"; the code tells 4xx from 5xx. */
-function statusFromErrorText(text: string | null): number | null {
-  const match = text?.match(/status code:?\s*(\d{3})\b/i);
-  return match?.[1] ? Number(match[1]) : null;
+  return { status: mapStatus(SERVICE, status, {}), raw: body };
 }

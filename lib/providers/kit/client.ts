@@ -45,6 +45,8 @@ export interface RequestOptions {
   /** The operation, for error sentences: "request to create a video". */
   what: string;
   json?: Record<string, unknown>;
+  /** A multipart body instead of JSON (file uploads); fetch sets its content type. */
+  form?: FormData;
   query?: Record<string, string | number | boolean | undefined | null>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -66,6 +68,10 @@ export interface ProviderClient {
   raw(method: string, pathOrUrl: string, opts: RequestOptions): Promise<Response>;
   /** Classifies a non-2xx Response the way `json` would (reads at most 64 KiB of it). */
   failure(res: Response, what: string): Promise<ProviderError>;
+  /** Classifies an answer whose body was already read (e.g. with `read`), for callers that also need the body. */
+  classify(answer: JsonAnswer, what: string): ProviderError;
+  /** A Response body (capped, like `json`), parsed as JSON, or its text when it is not JSON, or null when empty. */
+  read(res: Response, what: string): Promise<unknown>;
   /** An absolute URL on the provider's API (paths are appended to the base URL). */
   url(pathOrUrl: string, query?: RequestOptions["query"]): string;
 }
@@ -112,33 +118,42 @@ export function createClient(o: ClientOptions): ProviderClient {
     else if (o.auth.kind === "header") headers.set(o.auth.name, `${o.auth.prefix ?? ""}${o.auth.value()}`);
     else if (o.auth.kind === "custom") await o.auth.apply(headers);
     else if (o.auth.kind === "body" && method !== "GET") json = { [o.auth.field]: o.auth.value(), ...json };
-    if (json !== undefined) headers.set("content-type", "application/json");
+    if (json !== undefined && !opts.form) headers.set("content-type", "application/json");
     return fetchWithTimeout(o.service, url(pathOrUrl, opts.query), {
       method,
       headers,
-      body: json === undefined ? undefined : JSON.stringify(json),
+      body: opts.form ?? (json === undefined ? undefined : JSON.stringify(json)),
       signal: opts.signal,
       timeoutMs: o.timeoutMs?.() ?? env().PROVIDER_TIMEOUT_SECONDS * 1000,
     });
   }
 
-  async function failure(res: Response, what: string): Promise<ProviderError> {
-    const text = ((await readCappedStream(res.body, MAX_ERROR_BYTES, { truncate: true }).catch(() => null)) ?? Buffer.alloc(0)).toString("utf8");
-    const body = parseMaybeJson(text);
+  function classify({ status, headers, body }: JsonAnswer, what: string): ProviderError {
     const reason = (o.reason ?? defaultReason)(body);
     return classifyHttpFailure(
       {
         service: o.service,
         what,
         keyHint: o.keyHint,
-        status: res.status,
-        headers: res.headers,
+        status,
+        headers,
         body,
         reason: reason ? shortReason(reason) : null,
-        retryAfterSeconds: retryAfterHint(res.headers, body, o.retryAfterField),
+        retryAfterSeconds: retryAfterHint(headers, body, o.retryAfterField),
       },
       o.errors,
     );
+  }
+
+  async function failure(res: Response, what: string): Promise<ProviderError> {
+    const text = ((await readCappedStream(res.body, MAX_ERROR_BYTES, { truncate: true }).catch(() => null)) ?? Buffer.alloc(0)).toString("utf8");
+    return classify({ status: res.status, headers: res.headers, body: parseMaybeJson(text) }, what);
+  }
+
+  async function read(res: Response, what: string): Promise<unknown> {
+    const buf = await readCappedStream(res.body, MAX_JSON_BYTES);
+    if (!buf) throw new ProviderError("provider_error", `${o.service} sent an answer larger than ${MAX_JSON_BYTES} bytes to the ${what}.`, { retryable: true });
+    return parseMaybeJson(buf.toString("utf8"));
   }
 
   async function json<T>(method: string, pathOrUrl: string, opts: RequestOptions): Promise<JsonAnswer<T>> {
@@ -159,7 +174,7 @@ export function createClient(o: ClientOptions): ProviderClient {
     }
   }
 
-  return { service: o.service, hasKey: () => !!key(), json, raw, failure, url };
+  return { service: o.service, hasKey: () => !!key(), json, raw, failure, classify, read, url };
 }
 
 function parseMaybeJson(text: string): unknown {

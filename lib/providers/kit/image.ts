@@ -3,7 +3,7 @@
  * base64), uploaded to the provider's own storage (the adapter's upload function), or a
  * signed, short-lived URL to our own server (only with PUBLIC_URL).
  */
-import type { InputImage, SubmitContext } from "../types";
+import type { InputImage, ModelSpec, SubmitContext } from "../types";
 import { ProviderError } from "./errors";
 
 export type ImageInputWay = "inline" | "upload" | "url";
@@ -27,4 +27,9 @@ export function needsPublicUrlMessage(service: string): string {
 export function requireImageUrl(ctx: SubmitContext, service: string): string {
   if (!ctx.imageUrl) throw new ProviderError("invalid_input", needsPublicUrlMessage(service), { retryable: false });
   return ctx.imageUrl;
+}
+
+/** Why image mode is unavailable for a model on this instance (a URL-only provider without PUBLIC_URL), or null. */
+export function imageModeUnavailable(spec: Pick<ModelSpec, "imageInput" | "modes">, publicUrl: string | undefined): string | null {
+  return spec.imageInput === "url" && spec.modes.includes("image") && !publicUrl ? "needs PUBLIC_URL so the provider can fetch your image" : null;
 }

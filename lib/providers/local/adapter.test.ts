@@ -14,7 +14,7 @@ import { internalUrl, resetEnvCache } from "../../env";
 import { resetFfmpegPathCache } from "../../media/ffmpeg-path";
 import { probe } from "../../media/probe";
 import { signedHeaders } from "../../webhooks/standard-webhooks";
-import { ProviderError, WebhookVerificationError } from "../provider-error";
+import { ProviderError, WebhookVerificationError } from "../kit/errors";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
 import { localProvider, localWebhookSecret } from "./adapter";
 import { localModels } from "./models";

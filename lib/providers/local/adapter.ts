@@ -11,8 +11,11 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { frameSize } from "../../media/frame-size";
 import { promptSeed } from "../../media/seeded-random";
-import { ProviderError } from "../provider-error";
+import { checkOutputResponse } from "../kit/download";
+import { ProviderError } from "../kit/errors";
+import { IMAGE_EXTENSIONS } from "../kit/image";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider } from "../types";
+import { localConfig } from "./config";
 import { localModels } from "./models";
 import { enqueueRender, ownsRender, stopRender } from "./render-queue";
 import {
@@ -34,8 +37,6 @@ export { localWebhookSecret } from "./webhook";
 /** A render nobody in this process owns and that has not moved for this long has died with its process. */
 const ORPHAN_AFTER_MS = 15_000;
 
-const IMAGE_EXT = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" } as const;
-
 async function submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted> {
   let size;
   try {
@@ -48,7 +49,7 @@ async function submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted> 
   await fsp.mkdir(dir, { recursive: true });
   let imageFile: string | null = null;
   if (ctx.image) {
-    imageFile = path.join(dir, `input.${IMAGE_EXT[ctx.image.mime]}`);
+    imageFile = path.join(dir, `input.${IMAGE_EXTENSIONS[ctx.image.mime]}`);
     await fsp.writeFile(imageFile, ctx.image.bytes);
   }
   const queued: RenderStateInput = { status: "queued", progress: 0, etaSeconds: null, message: "Waiting for a free render slot.", errorCode: null };
@@ -105,21 +106,22 @@ async function cancel(ref: ProviderJobRef): Promise<void> {
   }
 }
 
+const GONE = "The local render's video is gone (cleaned up or never finished). Try again.";
+
+/** The render's file as a Response, through the kit's one output mapping (a missing file is a 404: output_expired). */
 async function fetchOutput(ref: ProviderJobRef, _update: ProviderUpdate, signal: AbortSignal): Promise<Response> {
-  const gone = () =>
-    new ProviderError("output_expired", "The local render's video is gone (cleaned up or never finished). Try again.", { retryable: false });
-  if (!isRenderId(ref.providerJobId)) throw gone();
-  const file = path.join(renderDir(ref.providerJobId), OUTPUT_FILE);
-  const stat = await fsp.stat(file).catch(() => null);
-  if (!stat?.isFile()) throw gone();
+  const file = isRenderId(ref.providerJobId) ? path.join(renderDir(ref.providerJobId), OUTPUT_FILE) : null;
+  const stat = file ? await fsp.stat(file).catch(() => null) : null;
+  if (!file || !stat?.isFile()) return checkOutputResponse(new Response(null, { status: 404 }), "The local renderer", GONE);
   const stream = fs.createReadStream(file);
   const onAbort = () => stream.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
   if (signal.aborted) onAbort();
   else signal.addEventListener("abort", onAbort, { once: true });
   stream.once("close", () => signal.removeEventListener("abort", onAbort));
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+  const res = new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: { "content-type": "video/mp4", "content-length": String(stat.size) },
   });
+  return checkOutputResponse(res, "The local renderer", GONE);
 }
 
 async function release(ref: ProviderJobRef): Promise<void> {
@@ -131,6 +133,7 @@ async function release(ref: ProviderJobRef): Promise<void> {
 export const localProvider: VideoProvider = {
   id: "local",
   label: "Local preview",
+  config: { schema: localConfig },
   models: localModels,
   isConfigured: () => true,
   configureHint: "Always available: renders on this machine with ffmpeg, no AI.",

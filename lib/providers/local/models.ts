@@ -5,6 +5,7 @@ export const localModels: ModelSpec[] = [
   {
     id: "local:preview",
     provider: "local",
+    engine: "preview",
     providerModel: "preview",
     label: "Local preview (no AI)",
     description:

@@ -1,5 +1,6 @@
 import "server-only";
-import { env } from "../../env";
+import { providerSettings } from "../kit/settings";
+import { localConfig } from "./config";
 
 /**
  * Which local renders this process owns, and how many run at once
@@ -73,7 +74,7 @@ export async function stopRender(id: string): Promise<boolean> {
 
 function pump(): void {
   const reg = registry();
-  const limit = env().LOCAL_RENDER_CONCURRENCY;
+  const limit = providerSettings(localConfig).LOCAL_RENDER_CONCURRENCY;
   while (reg.running < limit && reg.waiting.length > 0) {
     const id = reg.waiting.shift()!;
     const entry = reg.entries.get(id);

@@ -3,11 +3,10 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { startReplicateFake } from "../../../e2e/fakes/replicate";
 import { sampleVideo } from "../../../e2e/fixtures/sample-video";
-import { ProviderError } from "../provider-error";
+import { ProviderError, SAFETY_MESSAGE } from "../kit/errors";
 import type { ProviderUpdate } from "../types";
 import { cancelAfterHeader, replicateProvider as provider } from "./adapter";
-import { SAFETY_MESSAGE } from "./errors";
-import { isTerminal, job, noWebhook, pollUntil, rejection, setEnv, replicateHarness } from "./test-harness";
+import { isTerminal, job, noWebhook, pollUntil, rejection, setEnv, replicateHarness } from "../../../e2e/support/replicate-harness";
 
 const h = replicateHarness();
 
@@ -178,14 +177,13 @@ describe("poll and fetchOutput", () => {
     expect(err).toMatchObject({ code: "provider_error", retryable: true, httpStatus: 503 });
   });
 
-  it("returns an HTML 200 as is: telling it is not a video is the probe's job", async () => {
+  it("refuses an HTML page where the video should be (the kit's one mapping)", async () => {
     const { providerJobId } = await provider.submit(job("replicate:google/veo-3.1-fast", { prompt: "x [fake:html]" }), noWebhook);
     const ref = { providerJobId, providerData: null };
     const done = await pollUntil(ref, isTerminal);
-    const res = await provider.fetchOutput(ref, done, AbortSignal.timeout(10_000));
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/html");
-    expect(await res.text()).toContain("<html>");
+    const err = await rejection(provider.fetchOutput(ref, done, AbortSignal.timeout(10_000)));
+    expect(err).toMatchObject({ code: "provider_error", retryable: false, httpStatus: 200 });
+    expect((err as Error).message).toMatch(/web page instead of the video/);
   });
 });
 

@@ -1,9 +1,9 @@
-/** Replicate behind the VideoProvider interface, over plain fetch (see /work/shared/providers/replicate.md). */
+/** Replicate behind the VideoProvider interface, on the provider kit (see /work/shared/providers/replicate.md). */
 import "server-only";
-import { env } from "../../env";
-import { ProviderError, WebhookVerificationError } from "../provider-error";
+import { ProviderError, WebhookVerificationError } from "../kit/errors";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider, WebhookEvent, WebhookRequest } from "../types";
-import { replicateJson } from "./client";
+import { replicate } from "./client";
+import { replicateConfig } from "./config";
 import { buildInput } from "./input";
 import { replicateModel, replicateModels, type ReplicateModelSpec } from "./models";
 import { fetchReplicateOutput } from "./output";
@@ -56,7 +56,8 @@ export const replicateProvider: VideoProvider = {
   id: "replicate",
   label: "Replicate",
   models: replicateModels,
-  isConfigured: () => !!env().REPLICATE_API_TOKEN,
+  config: { schema: replicateConfig },
+  isConfigured: () => replicate.hasKey(),
   configureHint: "Add REPLICATE_API_TOKEN to enable Replicate models.",
   callbacks: "public",
 
@@ -70,23 +71,30 @@ export const replicateProvider: VideoProvider = {
       body.webhook = ctx.webhookUrl;
       body.webhook_events_filter = WEBHOOK_EVENTS;
     }
-    const created = await replicateJson<unknown>("POST", `/models/${spec.providerModel}/predictions`, "request to create a video", {
+    const what = "request to create a video";
+    const created = await replicate.json("POST", `/models/${spec.providerModel}/predictions`, {
+      what,
       json: body,
       headers: { "Cancel-After": cancelAfterHeader(job.deadlineAt) },
     });
-    const prediction = predictionOrThrow(created, "request to create a video");
+    const prediction = predictionOrThrow(created.body, what);
     return { providerJobId: prediction.id, providerData: null, update: mapPrediction(prediction) };
   },
 
   async poll(ref: ProviderJobRef): Promise<ProviderUpdate> {
-    const got = await replicateJson<unknown>("GET", `/predictions/${encodeId(ref.providerJobId)}`, "status request");
-    return mapPrediction(predictionOrThrow(got, "status request"));
+    const got = await replicate.json("GET", `/predictions/${encodeId(ref.providerJobId)}`, { what: "status request" });
+    return mapPrediction(predictionOrThrow(got.body, "status request"));
   },
 
   async cancel(ref: ProviderJobRef): Promise<void> {
     // Remembered before the call: the "canceled" webhook can arrive before the answer does.
     rememberCancel(ref.providerJobId);
-    await replicateJson<unknown>("POST", `/predictions/${encodeId(ref.providerJobId)}/cancel`, "cancel request");
+    await replicate.json("POST", `/predictions/${encodeId(ref.providerJobId)}/cancel`, { what: "cancel request" });
+  },
+
+  async testConnection(): Promise<void> {
+    // The cheapest authenticated call the notes document; it also proves webhooks can be verified.
+    await replicate.json("GET", "/webhooks/default/secret", { what: "connection test" });
   },
 
   async verifyWebhook({ rawBody, headers }: WebhookRequest): Promise<WebhookEvent> {

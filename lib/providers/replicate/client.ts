@@ -1,61 +1,40 @@
-/** Authorised calls to Replicate's HTTP API: base URL and token from env, a timeout on each, errors classified. */
+/** Replicate's HTTP API on the kit client: bearer token and base URL from its settings slice, problem-details reasons. */
 import "server-only";
-import { env } from "../../env";
-import { fetchWithTimeout } from "../../http/fetch-with-timeout";
-import { ProviderError } from "../provider-error";
-import { errorFromResponse } from "./errors";
+import { createClient, defaultReason } from "../kit/client";
+import { classifyHttpFailure, type ErrorOverride } from "../kit/errors";
+import { isRecord, str } from "../kit/json";
+import { providerSettings } from "../kit/settings";
+import { replicateConfig } from "./config";
 
 export const SERVICE = "Replicate";
 
-export function replicateToken(): string {
-  const token = env().REPLICATE_API_TOKEN;
-  if (!token) {
-    throw new ProviderError("provider_error", "Replicate is not configured: add REPLICATE_API_TOKEN.", { retryable: false });
-  }
-  return token;
+export const replicateSettings = () => providerSettings(replicateConfig);
+
+/** Replicate says "Your rate limit resets in ~30s." when it sends no Retry-After header. */
+export function retryAfterFromDetail(detail: string | null): number | null {
+  const m = detail?.match(/~\s*(\d+)\s*s\b/);
+  return m?.[1] ? Number(m[1]) : null;
 }
 
-export function providerTimeoutMs(): number {
-  return env().PROVIDER_TIMEOUT_SECONDS * 1000;
+const errors: ErrorOverride = (f) => {
+  const fromDetail = f.status === 429 && f.retryAfterSeconds === null ? retryAfterFromDetail(f.reason) : null;
+  return fromDetail === null ? undefined : classifyHttpFailure({ ...f, retryAfterSeconds: fromDetail });
+};
+
+/** `detail` (or `title`) of a problem-details body, plus the names of its invalid fields. */
+export function problemReason(body: unknown): string | null {
+  if (!isRecord(body)) return defaultReason(body);
+  const parts = [str(body.detail) ?? str(body.title)].filter((p): p is string => !!p);
+  const fields = Array.isArray(body.invalid_fields) ? body.invalid_fields.map((f) => (isRecord(f) ? str(f.field) : null)).filter(Boolean) : [];
+  if (fields.length > 0) parts.push(`(fields: ${fields.join(", ")})`);
+  return parts.length > 0 ? parts.join(" ") : defaultReason(body);
 }
 
-/**
- * Sends one request and returns the parsed JSON of a 2xx answer. `what` names the
- * operation in error sentences ("request to create a video").
- */
-export async function replicateJson<T>(
-  method: "GET" | "POST",
-  path: string,
-  what: string,
-  opts: { json?: unknown; form?: FormData; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${replicateToken()}`,
-    Accept: "application/json",
-    "User-Agent": "dailies",
-    ...opts.headers,
-  };
-  let body: BodyInit | undefined;
-  if (opts.json !== undefined) {
-    headers["Content-Type"] = "application/json";
-    body = JSON.stringify(opts.json);
-  } else if (opts.form) {
-    body = opts.form;
-  }
-  const res = await fetchWithTimeout(SERVICE, `${env().REPLICATE_BASE_URL}${path}`, {
-    method,
-    headers,
-    body,
-    timeoutMs: providerTimeoutMs(),
-  });
-  if (!res.ok) throw await errorFromResponse(res, what);
-  try {
-    return (await res.json()) as T;
-  } catch (err) {
-    throw new ProviderError("provider_error", `Replicate sent an unreadable answer to the ${what}.`, {
-      retryable: true,
-      httpStatus: res.status,
-      cause: err,
-    });
-  }
-}
+export const replicate = createClient({
+  service: SERVICE,
+  baseUrl: () => replicateSettings().REPLICATE_BASE_URL,
+  auth: { kind: "bearer", token: () => replicateSettings().REPLICATE_API_TOKEN },
+  keyHint: "REPLICATE_API_TOKEN",
+  errors,
+  reason: problemReason,
+});

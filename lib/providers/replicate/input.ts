@@ -1,6 +1,6 @@
 /** Job parameters → a model's `input` object, following the model's mapping in models.ts. */
 import "server-only";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../kit/errors";
 import type { ProviderJob } from "../types";
 import type { ReplicateField, ReplicateModelSpec } from "./models";
 

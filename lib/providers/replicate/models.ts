@@ -81,6 +81,7 @@ function veo31(slug: string, label: string, pitch: string, pricePerSecondUsd: nu
   return {
     id: `replicate:${slug}`,
     provider: "replicate",
+    engine: "ai",
     providerModel: slug,
     label,
     description: `${pitch} Text or a start image; 16:9 or 9:16, up to 8 s at 1080p. Price includes audio.`,
@@ -106,6 +107,7 @@ function wan22Fast(mode: "text" | "image"): ReplicateModelSpec {
   return {
     id: `replicate:${slug}`,
     provider: "replicate",
+    engine: "ai",
     providerModel: slug,
     label: `Wan 2.2 Fast, ${mode} to video (Alibaba)`,
     description:
@@ -134,6 +136,7 @@ export const replicateModels: readonly ReplicateModelSpec[] = [
   {
     id: "replicate:kwaivgi/kling-v2.1",
     provider: "replicate",
+    engine: "ai",
     providerModel: "kwaivgi/kling-v2.1",
     label: "Kling 2.1 (Kuaishou)",
     description:
@@ -165,6 +168,7 @@ export const replicateModels: readonly ReplicateModelSpec[] = [
   {
     id: "replicate:minimax/hailuo-02",
     provider: "replicate",
+    engine: "ai",
     providerModel: "minimax/hailuo-02",
     label: "Hailuo 02 (MiniMax)",
     description:
@@ -195,6 +199,7 @@ export const replicateModels: readonly ReplicateModelSpec[] = [
   {
     id: "replicate:bytedance/seedance-1-pro",
     provider: "replicate",
+    engine: "ai",
     providerModel: "bytedance/seedance-1-pro",
     label: "Seedance 1 Pro (ByteDance)",
     description:
@@ -216,6 +221,7 @@ export const replicateModels: readonly ReplicateModelSpec[] = [
   {
     id: "replicate:bytedance/seedance-1-lite",
     provider: "replicate",
+    engine: "ai",
     providerModel: "bytedance/seedance-1-lite",
     label: "Seedance 1 Lite (ByteDance)",
     description:
@@ -239,6 +245,7 @@ export const replicateModels: readonly ReplicateModelSpec[] = [
   {
     id: "replicate:lightricks/ltx-video",
     provider: "replicate",
+    engine: "ai",
     providerModel: "lightricks/ltx-video",
     label: "LTX Video (Lightricks)",
     description:

@@ -1,6 +1,9 @@
 /** Replicate's prediction object (create answer, GET, webhook body) and its meaning for a job. */
 import "server-only";
+import { isRecord, str } from "../kit/json";
+import { mapStatus, type StatusTable } from "../kit/status";
 import type { ProviderUpdate } from "../types";
+import { SERVICE } from "./client";
 import { classifyPredictionError } from "./errors";
 import { progressFromLogs } from "./progress";
 
@@ -22,9 +25,7 @@ export interface ReplicatePrediction {
 }
 
 export function isPrediction(value: unknown): value is ReplicatePrediction {
-  if (!value || typeof value !== "object") return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.id === "string" && v.id.length > 0 && typeof v.status === "string";
+  return isRecord(value) && !!str(value.id) && typeof value.status === "string";
 }
 
 /** The video URL: video models answer a string, older ones an array of strings. */
@@ -34,7 +35,15 @@ export function outputUrlOf(output: unknown): string | undefined {
   return undefined;
 }
 
-const warnedStatuses = new Set<string>();
+const STATUSES: StatusTable = {
+  starting: "queued",
+  processing: "running",
+  succeeded: "succeeded",
+  failed: "failed",
+  canceled: "canceled",
+  // Cancel-After passed before the model started.
+  aborted: "failed",
+};
 
 /**
  * `canceledByUs`: a canceled prediction is our doing (user cancel, deadline) or else the
@@ -42,39 +51,26 @@ const warnedStatuses = new Set<string>();
  */
 export function toUpdate(p: ReplicatePrediction, canceledByUs: boolean): ProviderUpdate {
   const raw = compactRaw(p);
-  switch (p.status) {
-    case "starting":
-      return { status: "queued", raw };
-    case "processing": {
+  const status = mapStatus(SERVICE, p.status, STATUSES);
+  if (p.status === "aborted") {
+    return { status, errorCode: "timeout", message: "Replicate did not start this video before its deadline. Try again, or pick a less busy model.", raw };
+  }
+  switch (status) {
+    case "running": {
       const progress = progressFromLogs(p.logs);
-      return progress === undefined ? { status: "running", raw } : { status: "running", progress, raw };
+      return progress === undefined ? { status, raw } : { status, progress, raw };
     }
     case "succeeded": {
       const outputUrl = outputUrlOf(p.output);
-      if (!outputUrl) {
-        return { status: "failed", errorCode: "provider_error", message: "Replicate finished without returning a video.", raw };
-      }
-      return { status: "succeeded", progress: 1, outputUrl, raw };
+      if (!outputUrl) return { status: "failed", errorCode: "provider_error", message: "Replicate finished without returning a video.", raw };
+      return { status, progress: 1, outputUrl, raw };
     }
     case "failed":
-      return { status: "failed", ...classifyPredictionError(p.error), raw };
+      return { status, ...classifyPredictionError(p.error), raw };
     case "canceled":
-      return canceledByUs
-        ? { status: "canceled", raw }
-        : { status: "canceled", errorCode: "canceled_by_provider", message: "Replicate canceled this video.", raw };
-    case "aborted":
-      return {
-        status: "failed",
-        errorCode: "timeout",
-        message: "Replicate did not start this video before its deadline. Try again, or pick a less busy model.",
-        raw,
-      };
+      return canceledByUs ? { status, raw } : { status, errorCode: "canceled_by_provider", message: "Replicate canceled this video.", raw };
     default:
-      if (!warnedStatuses.has(p.status)) {
-        warnedStatuses.add(p.status);
-        console.warn(`[replicate] unknown prediction status "${p.status}"; treating it as running`);
-      }
-      return { status: "running", raw };
+      return { status, raw };
   }
 }
 

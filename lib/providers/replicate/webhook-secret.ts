@@ -6,10 +6,10 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { env } from "../../env";
 import { TOLERANCE_SECONDS, verify } from "../../webhooks/standard-webhooks";
-import { ProviderError, WebhookVerificationError } from "../provider-error";
-import { replicateJson, replicateToken } from "./client";
+import { ProviderError, WebhookVerificationError } from "../kit/errors";
+import { str } from "../kit/json";
+import { replicate, replicateSettings } from "./client";
 
 const REFETCH_MIN_INTERVAL_MS = 10_000;
 
@@ -28,11 +28,10 @@ export function resetReplicateWebhookSecretCache(): void {
 }
 
 async function fetchSecret(): Promise<string> {
-  const body = await replicateJson<{ key?: unknown }>("GET", "/webhooks/default/secret", "request for the webhook signing secret");
-  if (typeof body.key !== "string" || !body.key) {
-    throw new ProviderError("provider_error", "Replicate sent no webhook signing secret.", { retryable: true });
-  }
-  return body.key;
+  const { body } = await replicate.json<{ key?: unknown } | null>("GET", "/webhooks/default/secret", { what: "request for the webhook signing secret" });
+  const key = str(body?.key);
+  if (!key) throw new ProviderError("provider_error", "Replicate sent no webhook signing secret.", { retryable: true });
+  return key;
 }
 
 function load(cacheKey: string, now: number): CachedSecret {
@@ -58,11 +57,11 @@ function mayBeRotation(headers: Headers, now: number): boolean {
 
 /** Returns the webhook id; throws WebhookVerificationError on a bad or stale signature. */
 export async function verifyReplicateSignature(rawBody: Buffer, headers: Headers, now = Date.now()): Promise<string> {
-  const configured = env().REPLICATE_WEBHOOK_SECRET;
-  if (configured) return verify(configured, rawBody, headers, now);
+  const settings = replicateSettings();
+  if (settings.REPLICATE_WEBHOOK_SECRET) return verify(settings.REPLICATE_WEBHOOK_SECRET, rawBody, headers, now);
 
   // Keyed by account and endpoint: a different token means a different secret.
-  const cacheKey = createHash("sha256").update(`${env().REPLICATE_BASE_URL}\n${replicateToken()}`).digest("hex");
+  const cacheKey = createHash("sha256").update(`${settings.REPLICATE_BASE_URL}\n${settings.REPLICATE_API_TOKEN ?? ""}`).digest("hex");
   const entry = cache().get(cacheKey) ?? load(cacheKey, now);
   const secret = await entry.secret;
   try {

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { buildReplicateWebhook } from "../../../e2e/fakes/replicate";
 import type { Delivery } from "../../../e2e/support/webhook-receiver";
-import { WebhookVerificationError } from "../provider-error";
+import { WebhookVerificationError } from "../kit/errors";
 import { replicateProvider as provider } from "./adapter";
-import { job, setEnv, replicateHarness } from "./test-harness";
+import { job, setEnv, replicateHarness } from "../../../e2e/support/replicate-harness";
 import { verifyReplicateSignature } from "./webhook-secret";
 import { webhookRequest } from "../../../e2e/support/webhook-request";
 

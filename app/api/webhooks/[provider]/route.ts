@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { findByProviderJob, getJob } from "@/lib/db/queries/jobs";
 import { readCappedBody } from "@/lib/http/read-body";
 import { applyWebhookUpdate } from "@/lib/jobs/apply-update";
-import { ProviderError, WebhookVerificationError } from "@/lib/providers/provider-error";
+import { ProviderError, WebhookVerificationError } from "@/lib/providers/kit/errors";
 import { getProvider } from "@/lib/providers/registry";
 
 export const dynamic = "force-dynamic";

@@ -1,16 +1,16 @@
 import { notFound, serveStoredFile } from "@/lib/http/serve-file";
-import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS } from "@/lib/share/shared-media";
+import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS, SHARED_MEDIA_PRESIGN } from "@/lib/share/shared-media";
 import { loadSharedPage } from "@/lib/share/shared-page";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ token: string }> };
 
-/** The shared video, range-served; an unknown, revoked or expired token gets a plain 404. */
+/** The shared video, range-served or redirected to a brief presigned URL; an unknown, revoked or expired token gets a plain 404. */
 async function serve(req: Request, { params }: Params, withBody: boolean): Promise<Response> {
   const job = (await loadSharedPage((await params).token))?.job;
   if (!job) return notFound();
-  return serveStoredFile(req, job.videoKey, { withBody, cacheControl: SHARED_MEDIA_CACHE, extraHeaders: SHARED_MEDIA_HEADERS });
+  return serveStoredFile(req, job.videoKey, { withBody, cacheControl: SHARED_MEDIA_CACHE, extraHeaders: SHARED_MEDIA_HEADERS, presign: SHARED_MEDIA_PRESIGN });
 }
 
 export function GET(req: Request, ctx: Params): Promise<Response> {

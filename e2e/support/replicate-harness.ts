@@ -3,14 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startReplicateFake, type ReplicateFake } from "../../../e2e/fakes/replicate";
-import { providerJobFor } from "../../../e2e/support/provider-job";
-import { startWebhookReceiver, type WebhookReceiver } from "../../../e2e/support/webhook-receiver";
-import { resetEnvCache } from "../../env";
-import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
-import { replicateProvider } from "./adapter";
-import { replicateModel } from "./models";
-import { resetReplicateWebhookSecretCache } from "./webhook-secret";
+import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
+import { providerJobFor } from "./provider-job";
+import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
+import { resetEnvCache } from "../../lib/env";
+import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../../lib/providers/types";
+import { replicateProvider } from "../../lib/providers/replicate/adapter";
+import { replicateModel } from "../../lib/providers/replicate/models";
+import { resetReplicateWebhookSecretCache } from "../../lib/providers/replicate/webhook-secret";
 
 const ENV_KEYS = ["REPLICATE_BASE_URL", "REPLICATE_API_TOKEN", "REPLICATE_WEBHOOK_SECRET", "DATA_DIR"] as const;
 

@@ -1,0 +1,18 @@
+/**
+ * The local preview passes the conformance suite: ffmpeg is its "fake", so there are no
+ * scenario markers, counts or webhook variants (its signatures are tested in
+ * lib/providers/local/adapter.test.ts). A render runs inside its worker and dies with it:
+ * the restarted worker reports it interrupted (tested there too), so the crash case is off.
+ */
+import { describeProvider } from "./describe-provider";
+
+describeProvider({
+  provider: "local",
+  textModel: "local:preview",
+  imageModel: "local:preview",
+  capabilities: { webhooks: true, timestampedSignatures: true, cancelAtProvider: true, progress: true, scenarios: false, resumesAfterWorkerCrash: false },
+  // Short renders for the common cases; the slow one is long enough to cancel mid-way.
+  jobFields: { durationSeconds: 2, resolution: "480p" },
+  slowJob: { durationSeconds: 10, resolution: "1080p" },
+  startFake: () => Promise.resolve({ env: {}, close: () => Promise.resolve() }),
+});

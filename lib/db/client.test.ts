@@ -8,9 +8,10 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
-import { tempDataDir } from "../../e2e/support/test-db";
-import { closeDb, openDb } from "./client";
-import { claimDueJobs, getJob, listJobs } from "./queries/jobs";
+import { eachDialect } from "../../e2e/support/each-dialect";
+import { seedJob, tempDataDir } from "../../e2e/support/test-db";
+import { closeDb, openDb, transaction } from "./client";
+import { claimDueJobs, getJob, listJobs, setFavorite } from "./queries/jobs";
 
 describe("an existing SQLite database", () => {
   it("made by the previous layout opens, keeps its rows and history, and keeps working", async () => {
@@ -43,5 +44,41 @@ describe("an existing SQLite database", () => {
     const after = new Database(file, { readonly: true });
     expect(after.prepare("SELECT hash, created_at FROM __drizzle_migrations ORDER BY id").all()).toEqual(history);
     after.close();
+  });
+});
+
+eachDialect((tempDb) => {
+  describe("transaction", () => {
+    it("keeps other callers' statements out of an open transaction, so its rollback cannot take them along", async () => {
+      const db = await tempDb();
+      await seedJob(db, { id: "in-tx" });
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const rolledBack = transaction(db, async (tx) => {
+        await setFavorite(tx, "in-tx", "u1", true);
+        entered();
+        await gate;
+        throw new Error("roll back");
+      }).catch((err: unknown) => err);
+      await inside;
+      // Another request writes while the transaction is open and waiting.
+      const outside = seedJob(db, { id: "outside" });
+      release();
+      expect(await rolledBack).toBeInstanceOf(Error);
+      await outside;
+      expect(await getJob(db, "outside")).toBeDefined();
+      expect((await getJob(db, "in-tx"))!.favorite).toBe(false);
+    });
+
+    it("commits all of its statements together", async () => {
+      const db = await tempDb();
+      await transaction(db, async (tx) => {
+        await seedJob(tx, { id: "one" });
+        await seedJob(tx, { id: "two" });
+      });
+      expect((await getJob(db, "one")) && (await getJob(db, "two"))).toBeTruthy();
+    });
   });
 });

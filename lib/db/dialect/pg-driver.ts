@@ -37,7 +37,17 @@ export async function openPostgres<S extends Record<string, unknown>>(
     }
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw err;
+    throw new Error(`Dailies cannot open its Postgres database at ${describe(url)}: ${(err as Error).message}. Check DATABASE_URL and that the server is running and lets this user create tables.`, { cause: err });
   }
   return { orm: drizzle(pool, { schema: opts.schema, logger: opts.logger }), close: () => pool.end() };
+}
+
+/** Where the database is, without its password. */
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}${u.username ? ` as ${decodeURIComponent(u.username)}` : ""}`;
+  } catch {
+    return "DATABASE_URL";
+  }
 }

@@ -1,10 +1,13 @@
 /** Every provider and model Dailies knows, looked up by id. */
 import { falProvider } from "./fal/adapter";
+import { gatewayProvider } from "./gateway/adapter";
 import { localProvider } from "./local/adapter";
+import { modelslabProvider } from "./modelslab/adapter";
 import { replicateProvider } from "./replicate/adapter";
+import { skytellsProvider } from "./skytells/adapter";
 import type { ModelSpec, ProviderId, VideoProvider } from "./types";
 
-export const PROVIDERS: readonly VideoProvider[] = [localProvider, replicateProvider, falProvider];
+export const PROVIDERS: readonly VideoProvider[] = [localProvider, replicateProvider, falProvider, skytellsProvider, modelslabProvider, gatewayProvider];
 
 const byId = new Map<string, VideoProvider>(PROVIDERS.map((p) => [p.id, p]));
 const models = new Map<string, ModelSpec>(PROVIDERS.flatMap((p) => p.models.map((m) => [m.id, m] as const)));

@@ -3,6 +3,7 @@ import { releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
 import { ProviderError } from "../providers/kit/errors";
+import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, refOf } from "./provider-ref";
 import { nextPollAt, retryAt } from "./schedule";
@@ -54,7 +55,12 @@ export async function expireJob(ctx: WorkerContext, job: Job): Promise<void> {
     transition: {
       to: "failed",
       errorCode: "timeout",
-      errorMessage: `The provider did not finish within ${minutes} minutes, so Dailies stopped the job. Try again, or pick a faster model.`,
+      errorMessage:
+        job.status !== "queued"
+          ? `The provider did not finish within ${minutes} minutes, so Dailies stopped the job. Try again, or pick a faster model.`
+          : slotFor(provider)
+            ? `${provider.label} had no free slot for this job within ${minutes} minutes, so Dailies gave up before sending it. Try again later.`
+            : `Dailies could not send this job to ${provider.label} within ${minutes} minutes. Try again later.`,
     },
     nextCheckAt: null,
   }, ctx.now());

@@ -11,6 +11,9 @@ export function tsQuery(text: string): string | null {
   return words.length ? words.map((w) => `'${w}':*`).join(" & ") : null;
 }
 
+/** The first number of every lockKey lock: "Dailies". */
+const LOCK_SPACE = 4_461_696;
+
 export const pgDialect: Dialect = {
   name: "pg",
   greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
@@ -21,4 +24,9 @@ export const pgDialect: Dialect = {
     return query ? sql`dailies_search_vector(${jobs.prompt}) @@ to_tsquery('simple', dailies_unaccent(${query}))` : null;
   },
   skipLocked: (select) => select.for("update", { skipLocked: true }) as typeof select,
+  oneWriterAtATime: false,
+  async lockKey(tx, key) {
+    // The two-number form keeps these keys apart from the one-number migration lock.
+    await tx.orm.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_SPACE}, hashtext(${key}))`);
+  },
 };

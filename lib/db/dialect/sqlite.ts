@@ -17,4 +17,6 @@ export const sqliteDialect: Dialect = {
     return match ? sql`${jobs.id} IN (SELECT job_id FROM jobs_fts WHERE jobs_fts MATCH ${match})` : null;
   },
   skipLocked: (select) => select,
+  oneWriterAtATime: true,
+  lockKey: async () => undefined,
 };

@@ -1,5 +1,5 @@
 import type { SQL, SQLWrapper } from "drizzle-orm";
-import type { Tables } from "../client";
+import type { Db, Tables } from "../client";
 
 /**
  * Everything the two engines say differently, and nothing else: queries in lib/db/queries are
@@ -18,6 +18,13 @@ export interface Dialect {
   promptMatches(jobs: Tables["jobs"], text: string): SQL | null;
   /** A claim's inner SELECT, made to skip rows another worker is claiming right now (Postgres); SQLite's single writer needs nothing. */
   skipLocked<Q extends ClaimableSelect>(select: Q): Q;
+  /**
+   * True when the engine runs one write at a time (SQLite), so a single UPDATE that checks a count
+   * and writes cannot race another. Otherwise (Postgres) such a write takes lockKey first.
+   */
+  readonly oneWriterAtATime: boolean;
+  /** Holds a lock on `key` until the surrounding transaction ends (Postgres advisory lock); call inside transaction(). */
+  lockKey(tx: Db, key: string): Promise<void>;
 }
 
 /** The part of a drizzle Postgres select builder a claim needs. */

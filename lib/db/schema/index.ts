@@ -23,3 +23,4 @@ export type Job = typeof pg.jobs.$inferSelect;
 export type NewJob = typeof pg.jobs.$inferInsert;
 export type ShareLink = typeof pg.shareLinks.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
+export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;

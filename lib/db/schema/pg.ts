@@ -39,6 +39,8 @@ export const jobs = pgTable(
     outputUrl: text("output_url"),
     /** The provider update that said "done", kept so the copy step can fetch the output. */
     outputUpdate: jsonb("output_update").$type<Record<string, unknown>>(),
+    /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
+    providerReport: jsonb("provider_report").$type<Record<string, unknown>>(),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: ms("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -123,6 +125,24 @@ export const instanceSettings = pgTable("instance_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * What the owner saved in Settings → Providers: one row per provider setting, the value sealed
+ * with AES-256-GCM under a key derived from APP_SECRET (lib/provider-settings/crypto.ts), never
+ * in plain text. A variable set in the environment wins over a row here.
+ */
+export const savedProviderSettings = pgTable(
+  "provider_settings",
+  {
+    provider: text("provider").notNull(),
+    /** The setting's name in the provider's slice, e.g. REPLICATE_API_TOKEN. */
+    name: text("name").notNull(),
+    sealed: text("sealed").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.name] })],
+);
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });

@@ -13,7 +13,7 @@ type Same<A extends Table, B extends Table> = Equal<InferSelectModel<A>, InferSe
   ? Equal<InferInsertModel<A>, InferInsertModel<B>>
   : false;
 
-const NAMES = ["jobs", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "user", "session", "account", "verification"] as const;
+const NAMES = ["jobs", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "user", "session", "account", "verification"] as const;
 
 // Each line is a compile-time check: `true` only type-checks when both dialects agree on the rows.
 const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof pg)[K]> } = {
@@ -22,6 +22,7 @@ const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof p
   shareLinks: true,
   apiTokens: true,
   instanceSettings: true,
+  savedProviderSettings: true,
   user: true,
   session: true,
   account: true,

@@ -21,6 +21,8 @@ export const jobs = sqliteTable(
     resolution: text("resolution").notNull(),
     fps: integer("fps").notNull(),
     seed: integer("seed"),
+    /** Values of the model's typed options (AI.ML's camera-fixed, Veo's audio...), defaults filled in; null when it has none. */
+    options: text("options", { mode: "json" }).$type<Record<string, string | boolean>>(),
     inputImageKey: text("input_image_key"),
     favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
 
@@ -126,6 +128,21 @@ export const instanceSettings = sqliteTable("instance_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * The last good copy of each provider's own model list (ModelSpec JSON), and how the last
+ * refresh went. `refreshingUntil` is a lease, so one instance refreshes at a time.
+ */
+export const providerCatalogs = sqliteTable("provider_catalogs", {
+  provider: text("provider").primaryKey(),
+  models: text("models", { mode: "json" }).$type<unknown[]>(),
+  fetchedAt: integer("fetched_at"),
+  lastError: text("last_error"),
+  lastErrorAt: integer("last_error_at"),
+  refreshingUntil: integer("refreshing_until"),
+});
+
+export type ProviderCatalogRow = typeof providerCatalogs.$inferSelect;
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;

@@ -1,8 +1,12 @@
 /** `npm run worker`: the background loop as its own process, next to a web server started with WORKER=off. */
 import { env } from "../env";
+import { startCatalogRefresh } from "../providers/catalog-refresh";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
+// The models providers list themselves: this process reads the stored copies and takes its turn
+// refreshing them. Not awaited: a job naming a model not read yet makes the worker read them again.
+void startCatalogRefresh();
 startWorker().then(
   () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
   (err: unknown) => {

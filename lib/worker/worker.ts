@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { ensureModelKnown } from "../providers/catalog-refresh";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
 import { expireJob, pollJob } from "./poll-job";
@@ -94,6 +95,8 @@ export class Worker {
 
   private async step(job: Job): Promise<void> {
     try {
+      // A model another instance discovered after this one last read the stored lists.
+      await ensureModelKnown(this.ctx.db, job.model);
       if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
       if (job.status === "queued") return await submitJob(this.ctx, job);
       if (job.status === "saving") return await saveOutput(this.ctx, job);

@@ -6,7 +6,7 @@ export function mediaUrl(key: string): string {
 }
 
 /** A job as the JSON API and the UI see it: no provider internals, no lease columns. */
-export function serializeJob(job: Job) {
+export function serializeJob(job: Job, waitingReason: string | null = null) {
   const model = getModel(job.model);
   return {
     id: job.id,
@@ -16,6 +16,8 @@ export function serializeJob(job: Job) {
     status: job.status,
     progress: job.progress,
     etaSeconds: job.etaSeconds,
+    /** Why a queued job has not been sent yet, e.g. "Waiting for a ModelsLab slot (5 of 5 in use)." */
+    waitingReason,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "The job failed." } : null,
     video:
       job.status === "succeeded" && job.videoKey && job.posterKey

@@ -3,11 +3,17 @@
  * folder; the slices are pure zod (no env reads), so env.ts can import them.
  */
 import { falConfig } from "./fal/config";
+import { gatewayConfig } from "./gateway/config";
 import { localConfig } from "./local/config";
+import { modelslabConfig } from "./modelslab/config";
 import { replicateConfig } from "./replicate/config";
+import { skytellsConfig } from "./skytells/config";
 
 export const providerConfigShape = {
   ...localConfig.shape,
   ...replicateConfig.shape,
   ...falConfig.shape,
+  ...skytellsConfig.shape,
+  ...modelslabConfig.shape,
+  ...gatewayConfig.shape,
 };

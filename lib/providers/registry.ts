@@ -1,11 +1,14 @@
 /** Every provider and model Dailies knows, looked up by id. */
 import { builtInOnly, mergeCatalog, type MergedCatalog } from "./catalog-merge";
 import { falProvider } from "./fal/adapter";
+import { gatewayProvider } from "./gateway/adapter";
 import { localProvider } from "./local/adapter";
+import { modelslabProvider } from "./modelslab/adapter";
 import { replicateProvider } from "./replicate/adapter";
+import { skytellsProvider } from "./skytells/adapter";
 import type { ModelSpec, ProviderId, VideoProvider } from "./types";
 
-export const PROVIDERS: readonly VideoProvider[] = [localProvider, replicateProvider, falProvider];
+export const PROVIDERS: readonly VideoProvider[] = [localProvider, replicateProvider, falProvider, skytellsProvider, modelslabProvider, gatewayProvider];
 
 const byId = new Map<string, VideoProvider>(PROVIDERS.map((p) => [p.id, p]));
 

@@ -7,6 +7,7 @@ import { sniffImage } from "../media/image-input";
 import { ProviderError } from "../providers/kit/errors";
 import type { SubmitContext } from "../providers/types";
 import { storage } from "../storage";
+import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, providerJobOf } from "./provider-ref";
 import { MAX_SUBMIT_ATTEMPTS, nextPollAt, retryAt } from "./schedule";
@@ -26,9 +27,14 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     });
     return releaseLease(db, job.id, owner, null);
   }
-  if (!(await markSubmitStarted(db, job.id, owner, ctx.now()))) return releaseLease(db, job.id, owner, null);
-
   const { model, provider } = modelAndProvider(job);
+  const slot = slotFor(provider);
+  if (!(await markSubmitStarted(db, job.id, owner, ctx.now(), slot))) {
+    // No free slot at the provider: it stays queued and due, and is claimed again once a slot frees.
+    // The touch lets pollers asking for changes see that it is waiting.
+    return releaseLease(db, job.id, owner, null, slot ? { updatedAt: ctx.now() } : {});
+  }
+
   const webhookUrl = webhookUrlFor(provider, job.id);
   let submitted;
   try {

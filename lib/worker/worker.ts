@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { fullProviders } from "../jobs/provider-slots";
 import { ensureModelKnown } from "../providers/catalog-refresh";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
@@ -76,7 +77,8 @@ export class Worker {
   private async tick(): Promise<void> {
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
-      const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now());
+      const full = await fullProviders(this.ctx.db);
+      const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now(), full);
       for (const job of claimed) this.track(this.step(job));
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {

@@ -108,6 +108,12 @@ describe("mergeCatalog", () => {
     expect(merged.models.find((m) => m.id === "acme:a")?.durations).toEqual([4, 6]);
   });
 
+  it("never hides a built-in model marked as not on the provider's list", () => {
+    const merged = mergeCatalog([spec("a"), spec("v6", { listed: false })], [spec("a")]);
+    expect(merged.hidden.size).toBe(0);
+    expect(merged.models.map((m) => m.id)).toEqual(["acme:a", "acme:v6"]);
+  });
+
   it("adds models only the provider knows, after the built-in ones", () => {
     const merged = mergeCatalog(builtIn, [spec("new", { label: "Listed new" }), spec("c"), spec("a"), spec("b")]);
     expect(merged.models.map((m) => m.id)).toEqual(["acme:a", "acme:b", "acme:c", "acme:new"]);

@@ -7,7 +7,8 @@
  * - What a person reads comes from the built-in data where it has it (label, description, price,
  *   typical wait): the list rarely has it, or has it less carefully.
  * - A built-in model the provider no longer lists is hidden from the composer but still resolves,
- *   so old jobs keep their name and their page.
+ *   so old jobs keep their name and their page (unless it is marked `listed: false`: a model the
+ *   list never shows).
  */
 import { z } from "zod";
 import { ASPECT_RATIOS, type ModelSpec } from "./types";
@@ -33,7 +34,7 @@ export function mergeCatalog(builtIn: readonly ModelSpec[], discovered: readonly
     ...builtIn.map((m) => (listed.has(m.id) ? mergeModel(m, listed.get(m.id)!) : m)),
     ...discovered.filter((m) => !known.has(m.id)).map((m) => mergeModel(undefined, m)),
   ];
-  return { models, hidden: new Set(builtIn.filter((m) => !listed.has(m.id)).map((m) => m.id)) };
+  return { models, hidden: new Set(builtIn.filter((m) => !listed.has(m.id) && m.listed !== false).map((m) => m.id)) };
 }
 
 export function mergeModel(builtIn: ModelSpec | undefined, found: ModelSpec): ModelSpec {
@@ -97,6 +98,7 @@ const specSchema = z.looseObject({
   provider: z.string().min(1),
   engine: z.enum(["ai", "preview"]),
   imageInput: z.enum(["inline", "upload", "url"]).optional(),
+  listed: z.boolean().optional(),
   options: z.array(optionSpec).optional(),
   providerModel: z.string().min(1),
   label: z.string(),

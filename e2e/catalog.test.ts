@@ -126,7 +126,7 @@ describe("when the gateway's list changes", () => {
     listed.splice(listed.indexOf(VEO), 1);
     await waitFor(async () => !(await ids()).includes("gateway:veo-3-1"), 30_000, () => "veo-3-1 is still offered");
 
-    expect((await getJobJson(app, old.id!)).modelLabel).toBe("Veo 3.1");
+    expect((await getJobJson(app, old.body.id!)).modelLabel).toBe("Veo 3.1");
     const again = await postJob(app, { model: "gateway:veo-3-1", prompt: "a lighthouse at dawn", durationSeconds: 8 });
     expect(again.status).toBe(422);
     expect(again.body.error?.message).toBe("Veo 3.1 is no longer offered by Video gateway (allowedParams). Pick another model.");

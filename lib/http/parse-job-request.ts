@@ -1,12 +1,12 @@
 import "server-only";
 import { appError, type AppError } from "../errors";
 import { MAX_IMAGE_BYTES } from "../media/image-input";
+import { formOptions } from "./form-options";
 import { readCappedBody } from "./read-body";
 
 /** Room for a 10 MB image plus the form fields around it. */
 const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 256 * 1024;
 const FIELDS = ["model", "prompt", "negativePrompt", "aspectRatio", "durationSeconds", "resolution", "fps", "seed", "options"] as const;
-const OPTION_PREFIX = "options.";
 
 type ParsedJobRequest = { fields: Record<string, unknown>; image: Buffer | null };
 
@@ -67,23 +67,4 @@ export function pickJobFields(source: object): Record<string, unknown> {
     if (name in source && value !== null) out[name] = value;
   }
   return out;
-}
-
-/**
- * A form's options: `options.<key>` fields, over an `options` field holding a JSON object.
- * A JSON string that is not an object stays as it is, for the schema to refuse in words.
- */
-function formOptions(form: FormData, json: unknown): unknown {
-  const dotted: Record<string, string> = {};
-  for (const [name, value] of form.entries()) if (name.startsWith(OPTION_PREFIX) && typeof value === "string") dotted[name.slice(OPTION_PREFIX.length)] = value;
-  if (Object.keys(dotted).length === 0) return json;
-  let base: unknown = {};
-  if (typeof json === "string" && json.trim()) {
-    try {
-      base = JSON.parse(json);
-    } catch {
-      return json;
-    }
-  }
-  return base && typeof base === "object" && !Array.isArray(base) ? { ...base, ...dotted } : json;
 }

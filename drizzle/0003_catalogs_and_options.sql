@@ -1,6 +1,7 @@
 CREATE TABLE `provider_catalogs` (
 	`provider` text PRIMARY KEY NOT NULL,
 	`models` text,
+	`retired` text,
 	`fetched_at` integer,
 	`last_error` text,
 	`last_error_at` integer,

@@ -130,12 +130,14 @@ export const instanceSettings = sqliteTable("instance_settings", {
 });
 
 /**
- * The last good copy of each provider's own model list (ModelSpec JSON), and how the last
- * refresh went. `refreshingUntil` is a lease, so one instance refreshes at a time.
+ * The last good copy of each provider's own model list (ModelSpec JSON) with the models earlier
+ * lists had, and how the last refresh went. `refreshingUntil` is a lease, so one instance refreshes at a time.
  */
 export const providerCatalogs = sqliteTable("provider_catalogs", {
   provider: text("provider").primaryKey(),
   models: text("models", { mode: "json" }).$type<unknown[]>(),
+  /** Models earlier lists had and this one does not: never offered, kept so old jobs still name them. */
+  retired: text("retired", { mode: "json" }).$type<unknown[]>(),
   fetchedAt: integer("fetched_at"),
   lastError: text("last_error"),
   lastErrorAt: integer("last_error_at"),

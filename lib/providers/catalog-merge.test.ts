@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeCatalog, mergeModel, usableSpecs } from "./catalog-merge";
+import { mergeCatalog, mergeModel, retiredAfter, usableSpecs } from "./catalog-merge";
 import type { ModelSpec } from "./types";
 
 function spec(id: string, over: Partial<ModelSpec> = {}): ModelSpec {
@@ -102,22 +102,41 @@ describe("mergeCatalog", () => {
   });
 
   it("hides a built-in model the provider no longer lists, but still knows it", () => {
-    const merged = mergeCatalog(builtIn, [spec("a", { durations: [4, 6] }), spec("c")]);
+    const merged = mergeCatalog(builtIn, { listed: [spec("a", { durations: [4, 6] }), spec("c")], retired: [] });
     expect([...merged.hidden]).toEqual(["acme:b"]);
     expect(merged.models.find((m) => m.id === "acme:b")?.label).toBe("Built-in b");
     expect(merged.models.find((m) => m.id === "acme:a")?.durations).toEqual([4, 6]);
   });
 
   it("never hides a built-in model marked as not on the provider's list", () => {
-    const merged = mergeCatalog([spec("a"), spec("v6", { listed: false })], [spec("a")]);
+    const merged = mergeCatalog([spec("a"), spec("v6", { listed: false })], { listed: [spec("a")], retired: [] });
     expect(merged.hidden.size).toBe(0);
     expect(merged.models.map((m) => m.id)).toEqual(["acme:a", "acme:v6"]);
   });
 
   it("adds models only the provider knows, after the built-in ones", () => {
-    const merged = mergeCatalog(builtIn, [spec("new", { label: "Listed new" }), spec("c"), spec("a"), spec("b")]);
+    const merged = mergeCatalog(builtIn, { listed: [spec("new", { label: "Listed new" }), spec("c"), spec("a"), spec("b")], retired: [] });
     expect(merged.models.map((m) => m.id)).toEqual(["acme:a", "acme:b", "acme:c", "acme:new"]);
     expect(merged.models.at(-1)?.label).toBe("Listed new");
+  });
+});
+
+describe("models only an earlier list had", () => {
+  it("are remembered when the provider drops them, most recently listed first, until listed again", () => {
+    const first = { listed: [spec("x"), spec("y")], retired: [] };
+    const second = { listed: [spec("y")], retired: retiredAfter(first, [spec("y")]) };
+    expect(second.retired.map((m) => m.id)).toEqual(["acme:x"]);
+    const third = { listed: [spec("x")], retired: retiredAfter(second, [spec("x")]) };
+    expect(third.retired.map((m) => m.id)).toEqual(["acme:y"]);
+  });
+
+  it("still resolve, hidden, so old jobs keep their name (a provider with no built-in data)", () => {
+    const merged = mergeCatalog([], { listed: [spec("y")], retired: [spec("x", { label: "Gone" })] });
+    expect(merged.models.map((m) => [m.id, m.label])).toEqual([
+      ["acme:y", "Built-in y"],
+      ["acme:x", "Gone"],
+    ]);
+    expect([...merged.hidden]).toEqual(["acme:x"]);
   });
 });
 

@@ -6,9 +6,9 @@
  *   resolutions, fps, negative prompt, seed, prompt length, options): that is what drifts.
  * - What a person reads comes from the built-in data where it has it (label, description, price,
  *   typical wait): the list rarely has it, or has it less carefully.
- * - A built-in model the provider no longer lists is hidden from the composer but still resolves,
- *   so old jobs keep their name and their page (unless it is marked `listed: false`: a model the
- *   list never shows).
+ * - A model the provider no longer lists is hidden from the composer but still resolves, so old
+ *   jobs keep their name and their page and jobs in flight finish: a built-in one (unless marked
+ *   `listed: false`, a model the list never shows) and one only an earlier list had ("retired").
  */
 import { z } from "zod";
 import { ASPECT_RATIOS, type ModelSpec } from "./types";
@@ -16,25 +16,50 @@ import { ASPECT_RATIOS, type ModelSpec } from "./types";
 export interface MergedCatalog {
   /** Every model, offered or hidden, by id. */
   models: ModelSpec[];
-  /** Ids of built-in models the provider's list left out. */
+  /** Ids of models the provider's list leaves out. */
   hidden: Set<string>;
 }
+
+/** A provider's stored list: the models it lists now, and those earlier lists had that it dropped since. */
+export interface DiscoveredCatalog {
+  listed: readonly ModelSpec[];
+  retired: readonly ModelSpec[];
+}
+
+/** How many dropped models a provider's stored copy remembers (for old jobs' names). */
+export const MAX_RETIRED = 200;
 
 /** Built-in data only: no list fetched yet, or the provider does not list its models. */
 export function builtInOnly(builtIn: readonly ModelSpec[]): MergedCatalog {
   return { models: [...builtIn], hidden: new Set() };
 }
 
-export function mergeCatalog(builtIn: readonly ModelSpec[], discovered: readonly ModelSpec[] | null): MergedCatalog {
+export function mergeCatalog(builtIn: readonly ModelSpec[], discovered: DiscoveredCatalog | null): MergedCatalog {
   if (!discovered) return builtInOnly(builtIn);
-  const listed = new Map(discovered.map((m) => [m.id, m]));
+  const listed = new Map(discovered.listed.map((m) => [m.id, m]));
   const known = new Set(builtIn.map((m) => m.id));
+  const retired = discovered.retired.filter((m) => !known.has(m.id) && !listed.has(m.id));
   // Built-in models keep their curated order; models only the provider knows follow in its order.
   const models = [
     ...builtIn.map((m) => (listed.has(m.id) ? mergeModel(m, listed.get(m.id)!) : m)),
-    ...discovered.filter((m) => !known.has(m.id)).map((m) => mergeModel(undefined, m)),
+    ...discovered.listed.filter((m) => !known.has(m.id)).map((m) => mergeModel(undefined, m)),
+    ...retired.map((m) => mergeModel(undefined, m)),
   ];
-  return { models, hidden: new Set(builtIn.filter((m) => !listed.has(m.id) && m.listed !== false).map((m) => m.id)) };
+  const hidden = [...builtIn.filter((m) => !listed.has(m.id) && m.listed !== false), ...retired];
+  return { models, hidden: new Set(hidden.map((m) => m.id)) };
+}
+
+/** The dropped models a new copy remembers: those the previous copy listed or remembered that the new list leaves out, most recently listed first. */
+export function retiredAfter(previous: DiscoveredCatalog | null, listed: readonly ModelSpec[]): ModelSpec[] {
+  const now = new Set(listed.map((m) => m.id));
+  const seen = new Set<string>();
+  const out: ModelSpec[] = [];
+  for (const m of [...(previous?.listed ?? []), ...(previous?.retired ?? [])]) {
+    if (now.has(m.id) || seen.has(m.id)) continue;
+    seen.add(m.id);
+    out.push(m);
+  }
+  return out.slice(0, MAX_RETIRED);
 }
 
 export function mergeModel(builtIn: ModelSpec | undefined, found: ModelSpec): ModelSpec {

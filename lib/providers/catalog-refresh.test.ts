@@ -94,6 +94,29 @@ describe("refreshCatalogs", () => {
     ]);
   });
 
+  it("remembers a model only the list had once the provider drops it", async () => {
+    let list = [spec("p9", "a"), spec("p9", "b", { label: "Listed b" })];
+    const { provider } = listingProvider("p9", [], async () => list);
+    await refreshCatalogs(db, { providers: [provider], force: true });
+    list = [spec("p9", "a")];
+    await refreshCatalogs(db, { providers: [provider], force: true });
+    const row = await getProviderCatalog(db, "p9");
+    expect((row?.retired as ModelSpec[]).map((m) => m.id)).toEqual(["p9:b"]);
+    const merged = mergeCatalog([], discoveredFromRows([provider], [row!]).get("p9")!);
+    expect(merged.models.find((m) => m.id === "p9:b")?.label).toBe("Listed b");
+    expect(offered(provider, [row!]).map((m) => m.id)).toEqual(["p9:a"]);
+  });
+
+  it("asks once more after a retryable failure (a reset connection)", async () => {
+    let calls = 0;
+    const { provider } = listingProvider("p10", [], async () => {
+      if (++calls === 1) throw new ProviderError("provider_error", "Could not reach Provider p10.", { retryable: true });
+      return [spec("p10", "a")];
+    });
+    expect((await refreshCatalogs(db, { providers: [provider], force: true }))[0]).toMatchObject({ result: "refreshed", models: 1 });
+    expect(calls).toBe(2);
+  });
+
   it("keeps the last good copy when a refresh fails, and says so in one log line", async () => {
     let fail = false;
     const { provider } = listingProvider("p2", [], async () => {
@@ -163,7 +186,7 @@ describe("refreshCatalogs", () => {
 describe("discoveredFromRows", () => {
   it("keeps the usable entries of a stored copy written by an older version", () => {
     const { provider } = listingProvider("p8", [], async () => []);
-    const rows = [{ provider: "p8", models: [spec("p8", "a"), { id: "p8:old", label: "no limits" }], fetchedAt: 1, lastError: null, lastErrorAt: null, refreshingUntil: null }];
-    expect(discoveredFromRows([provider], rows).get("p8")?.map((m) => m.id)).toEqual(["p8:a"]);
+    const rows = [{ provider: "p8", models: [spec("p8", "a"), { id: "p8:old", label: "no limits" }], retired: null, fetchedAt: 1, lastError: null, lastErrorAt: null, refreshingUntil: null }];
+    expect(discoveredFromRows([provider], rows).get("p8")).toEqual({ listed: [spec("p8", "a")], retired: [] });
   });
 });

@@ -15,7 +15,8 @@ import {
   type ProviderCatalogRow,
 } from "../db/queries/provider-catalogs";
 import { env } from "../env";
-import { usableSpecs } from "./catalog-merge";
+import { retiredAfter, usableSpecs, type DiscoveredCatalog } from "./catalog-merge";
+import { ProviderError } from "./kit/errors";
 import { getModel, PROVIDERS, setDiscoveredCatalogs } from "./registry";
 import type { ModelSpec, VideoProvider } from "./types";
 
@@ -55,12 +56,17 @@ const refreshMs = () => env().CATALOG_REFRESH_HOURS * 3_600_000;
 /** The whole list call, however many requests a provider needs for it. */
 const timeoutMs = () => 2 * env().PROVIDER_TIMEOUT_SECONDS * 1000;
 
+function copyOf(row: ProviderCatalogRow): DiscoveredCatalog | null {
+  if (!Array.isArray(row.models)) return null;
+  return { listed: usableSpecs(row.provider, row.models).specs, retired: Array.isArray(row.retired) ? usableSpecs(row.provider, row.retired).specs : [] };
+}
+
 /** The stored copies as the registry uses them: each provider's usable specs, for providers with a good copy. */
-export function discoveredFromRows(providers: readonly VideoProvider[], rows: readonly ProviderCatalogRow[]): Map<string, ModelSpec[]> {
-  const out = new Map<string, ModelSpec[]>();
+export function discoveredFromRows(providers: readonly VideoProvider[], rows: readonly ProviderCatalogRow[]): Map<string, DiscoveredCatalog> {
+  const out = new Map<string, DiscoveredCatalog>();
   for (const row of rows) {
-    if (!Array.isArray(row.models) || !providers.some((p) => p.id === row.provider && p.discover)) continue;
-    out.set(row.provider, usableSpecs(row.provider, row.models).specs);
+    const copy = providers.some((p) => p.id === row.provider && p.discover) ? copyOf(row) : null;
+    if (copy) out.set(row.provider, copy);
   }
   return out;
 }
@@ -107,12 +113,12 @@ async function refreshOne(db: Db, p: VideoProvider, row: ProviderCatalogRow | un
   if (!(await claimCatalogRefresh(db, p.id, now, now + limitMs + 10_000, row))) return { provider: p.id, result: "claimed elsewhere" };
   const started = Date.now();
   try {
-    const listed = await withTimeout(p.discover!(), limitMs, p.label);
+    const listed = await withTimeout(listOnce(p), limitMs, p.label);
     const { specs, dropped } = usableSpecs(p.id, listed);
     if (dropped.length) console.warn(`[catalog] ${p.label}: left out ${dropped.length} listed model(s) Dailies cannot use: ${dropped.slice(0, 3).join("; ")}`);
     // An empty answer is far more often a broken list than a provider with no models: keep the copy.
     if (specs.length === 0) throw new Error(`${p.label} listed no video models Dailies can use`);
-    await saveCatalog(db, p.id, specs, Date.now());
+    await saveCatalog(db, p.id, { models: specs, retired: retiredAfter(row ? copyOf(row) : null, specs) }, Date.now());
     return { provider: p.id, result: "refreshed", models: specs.length, ms: Date.now() - started };
   } catch (err) {
     const message = errorText(err);
@@ -122,6 +128,16 @@ async function refreshOne(db: Db, p: VideoProvider, row: ProviderCatalogRow | un
       : `there is no stored copy, so it offers its built-in models (${p.models.length})`;
     console.warn(`[catalog] ${p.label}: model list refresh failed (${message}); ${kept}.`);
     return { provider: p.id, result: "failed", ms: Date.now() - started, error: message };
+  }
+}
+
+/** The provider's list, asked a second time after a retryable failure (a reset connection, a 503). */
+async function listOnce(p: VideoProvider): Promise<ModelSpec[]> {
+  try {
+    return await p.discover!();
+  } catch (err) {
+    if (!(err instanceof ProviderError) || !err.retryable || err.code === "rate_limited") throw err;
+    return p.discover!();
   }
 }
 

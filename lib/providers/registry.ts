@@ -1,5 +1,5 @@
 /** Every provider and model Dailies knows, looked up by id. */
-import { builtInOnly, mergeCatalog, type MergedCatalog } from "./catalog-merge";
+import { builtInOnly, mergeCatalog, type DiscoveredCatalog, type MergedCatalog } from "./catalog-merge";
 import { falProvider } from "./fal/adapter";
 import { gatewayProvider } from "./gateway/adapter";
 import { localProvider } from "./local/adapter";
@@ -19,7 +19,7 @@ interface CatalogView {
   models: Map<string, ModelSpec>;
 }
 
-function viewOf(discovered: ReadonlyMap<string, readonly ModelSpec[]>): CatalogView {
+function viewOf(discovered: ReadonlyMap<string, DiscoveredCatalog>): CatalogView {
   const byProvider = new Map(PROVIDERS.map((p) => [p.id, discovered.has(p.id) ? mergeCatalog(p.models, discovered.get(p.id)!) : builtInOnly(p.models)]));
   const models = new Map<string, ModelSpec>();
   for (const merged of byProvider.values()) for (const m of merged.models) models.set(m.id, m);
@@ -35,7 +35,7 @@ const view = (): CatalogView => (holder.__dailiesCatalogView ??= viewOf(new Map(
  * into the in-memory view every synchronous lookup below reads. A provider missing from the map
  * offers its built-in models.
  */
-export function setDiscoveredCatalogs(discovered: ReadonlyMap<string, readonly ModelSpec[]>): void {
+export function setDiscoveredCatalogs(discovered: ReadonlyMap<string, DiscoveredCatalog>): void {
   holder.__dailiesCatalogView = viewOf(discovered);
 }
 

@@ -44,9 +44,9 @@ export async function claimCatalogRefresh(
 }
 
 /** A good list: the new last good copy; the claim ends. */
-export async function saveCatalog(db: Db, provider: string, models: unknown[], fetchedAt: number): Promise<void> {
+export async function saveCatalog(db: Db, provider: string, copy: { models: unknown[]; retired: unknown[] }, fetchedAt: number): Promise<void> {
   const { providerCatalogs: c } = db.t;
-  await db.orm.update(c).set({ models, fetchedAt, refreshingUntil: null }).where(eq(c.provider, provider));
+  await db.orm.update(c).set({ models: copy.models, retired: copy.retired, fetchedAt, refreshingUntil: null }).where(eq(c.provider, provider));
 }
 
 /** A failed refresh: the copy stays, the error is noted; the claim ends. */

@@ -5,11 +5,13 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
+import { closeDb, openDb } from "../db/client";
 import { env } from "../env";
 import { storage } from "../storage";
 import { isValidKey } from "../storage/keys";
 import { MANIFEST, sha256File, type Manifest } from "./manifest";
-import { copySqlite, sqliteFacts } from "./sqlite-copy";
+import { dumpPostgres, postgresFacts } from "./pg-copy";
+import { copySqlite, sqliteFacts, type SqliteFacts } from "./sqlite-copy";
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -20,7 +22,7 @@ export class BackupError extends Error {
 
 /**
  * Backs the studio up into `dir` (new or empty) while it runs: the database first, as of one
- * moment (SQLite's online backup API), then every stored file that copy names (keys never change
+ * moment (SQLite's online backup API, or pg_dump's snapshot on Postgres), then every stored file that copy names (keys never change
  * content, so a later copy of a file is the same file), the app secret that opens sealed settings,
  * and last the manifest with every file's SHA-256.
  */
@@ -32,12 +34,28 @@ export async function backup(dir: string, log: (line: string) => void = () => un
   await fsp.mkdir(path.join(target, "database"), { recursive: true, mode: 0o700 });
   await fsp.chmod(target, 0o700);
 
-  const source = path.join(e.DATA_DIR, "dailies.db");
-  if (!fs.existsSync(source)) throw new BackupError(`There is no database at ${source}: check DATA_DIR.`);
-  const dbFile = path.join(target, "database", "dailies.db");
-  await copySqlite(source, dbFile);
+  const dialect = e.DATABASE_URL ? "pg" : "sqlite";
+  const dbRel = dialect === "pg" ? "database/dailies.pgdump" : "database/dailies.db";
+  const dbFile = path.join(target, dbRel);
+  let facts: SqliteFacts;
+  if (e.DATABASE_URL) {
+    await dumpPostgres(e.DATABASE_URL, dbFile).catch((err: Error) => {
+      throw new BackupError(`The database could not be dumped. ${err.message}`);
+    });
+    // Read after the dump: every file the dump names still has its job here (or was deleted meanwhile: "missing").
+    const live = await openDb(e.DATABASE_URL, { poolMax: 1 });
+    try {
+      facts = await postgresFacts(live);
+    } finally {
+      await closeDb(live);
+    }
+  } else {
+    const source = path.join(e.DATA_DIR, "dailies.db");
+    if (!fs.existsSync(source)) throw new BackupError(`There is no database at ${source}: check DATA_DIR.`);
+    await copySqlite(source, dbFile);
+    facts = sqliteFacts(dbFile);
+  }
   await fsp.chmod(dbFile, 0o600);
-  const facts = sqliteFacts(dbFile);
   log(`Database copied: ${facts.users} people, ${facts.jobs} jobs.`);
 
   const files: Manifest["files"] = [];
@@ -78,8 +96,8 @@ export async function backup(dir: string, log: (line: string) => void = () => un
     format: "dailies-backup",
     version: 1,
     createdAt: new Date().toISOString(),
-    dialect: "sqlite",
-    database: { file: "database/dailies.db", ...(await sha256File(dbFile)), latestMigration: facts.latestMigration },
+    dialect,
+    database: { file: dbRel, ...(await sha256File(dbFile)), latestMigration: facts.latestMigration },
     appSecret,
     files,
     missing,

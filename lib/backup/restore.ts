@@ -8,10 +8,11 @@ import { storage } from "../storage";
 import { isValidKey } from "../storage/keys";
 import { BackupError } from "./backup";
 import { isInside, MANIFEST, manifestSchema, sha256File, type Manifest } from "./manifest";
+import { postgresIsEmpty, restorePostgres } from "./pg-copy";
 
 /** The newest migration this version of Dailies knows (its journal), to refuse backups from a newer one. */
-function latestKnownMigration(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "drizzle", "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+function latestKnownMigration(dialect: "sqlite" | "pg"): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "drizzle", dialect, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
   return Math.max(...journal.entries.map((e) => e.when));
 }
 
@@ -46,7 +47,8 @@ export async function verifyBackup(dir: string): Promise<Manifest> {
 }
 
 /**
- * Restores a backup into this DATA_DIR, which must have no database yet: every checksum is checked
+ * Restores a backup into this DATA_DIR (or the empty Postgres database of DATABASE_URL), which must
+ * have no database yet: every checksum is checked
  * before anything is written, stored files go into the configured store, and the database is put
  * in place last, so an interrupted restore can simply be run again.
  */
@@ -54,12 +56,17 @@ export async function restore(dir: string, log: (line: string) => void = () => u
   const e = env();
   const source = path.resolve(dir);
   const manifest = await verifyBackup(source);
-  if (manifest.dialect !== "sqlite") throw new BackupError(`This backup is of a ${manifest.dialect} database; this studio runs on SQLite.`);
-  if (manifest.database.latestMigration !== null && manifest.database.latestMigration > latestKnownMigration())
+  const dialect = e.DATABASE_URL ? "pg" : "sqlite";
+  const engine = { sqlite: "SQLite", pg: "Postgres" };
+  if (manifest.dialect !== dialect)
+    throw new BackupError(`This backup is of a ${engine[manifest.dialect]} database, and this studio is set up for ${engine[dialect]}${dialect === "pg" ? " (DATABASE_URL)" : ""}. Restore it into a studio on ${engine[manifest.dialect]}.`);
+  if (manifest.database.latestMigration !== null && manifest.database.latestMigration > latestKnownMigration(dialect))
     throw new BackupError("This backup was made by a newer version of Dailies than this one. Update Dailies, then restore.");
   const dbTarget = path.join(e.DATA_DIR, "dailies.db");
-  if (fs.existsSync(dbTarget))
+  if (dialect === "sqlite" && fs.existsSync(dbTarget))
     throw new BackupError(`${e.DATA_DIR} already has a database (dailies.db). Restore into an empty DATA_DIR, or move that database away first.`);
+  if (e.DATABASE_URL && !(await postgresIsEmpty(e.DATABASE_URL)))
+    throw new BackupError("The database DATABASE_URL names already has Dailies' tables. Restore into an empty database.");
   log(`Backup of ${manifest.createdAt} checked: ${manifest.counts.jobs} jobs, ${manifest.files.length} stored files, every checksum matches.`);
 
   for (const f of manifest.files) await storage().putFile(f.key, path.join(source, f.file));
@@ -73,12 +80,18 @@ export async function restore(dir: string, log: (line: string) => void = () => u
       log("APP_SECRET is set in the environment and differs from the backup's: saved provider keys and webhook secrets will not open until it matches.");
   }
 
-  const part = `${dbTarget}.restoring`;
-  await fsp.copyFile(path.join(source, manifest.database.file), part);
-  await fsp.rename(part, dbTarget);
+  if (e.DATABASE_URL) {
+    await restorePostgres(e.DATABASE_URL, path.join(source, manifest.database.file)).catch((err: Error) => {
+      throw new BackupError(`The database could not be restored. ${err.message}`);
+    });
+  } else {
+    const part = `${dbTarget}.restoring`;
+    await fsp.copyFile(path.join(source, manifest.database.file), part);
+    await fsp.rename(part, dbTarget);
+  }
   // Opening applies any migrations newer than the backup, as starting the server would.
-  const db = await openDb(dbTarget);
+  const db = await openDb(e.DATABASE_URL ?? dbTarget, { poolMax: 1 });
   await closeDb(db);
-  log(`Database restored into ${dbTarget}.`);
+  log(e.DATABASE_URL ? "Database restored." : `Database restored into ${dbTarget}.`);
   return manifest;
 }

@@ -50,6 +50,7 @@ export const jobJsonSchema = z.object({
   resolution: z.string(),
   fps: z.number().int(),
   seed: z.number().int().nullable(),
+  options: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable().describe("The model's extra options as used (see GET /api/models)"),
   imageUrl: z.string().nullable(),
   parentId: z.string().nullable(),
   favorite: z.boolean(),

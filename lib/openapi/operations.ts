@@ -121,6 +121,16 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/models",
+    tag: "Jobs",
+    summary: "The models",
+    description: "Every model offered now (built-in data merged with the providers' own lists): what it takes, its options, and whether it can run on this studio (`available`, and why not).",
+    who: "viewer",
+    answers: { 200: { description: "Providers and models", json: "ModelList" }, 401: UNAUTHORIZED },
+    curl: `curl -s $ORIGIN/api/models ${AUTH}`,
+  },
+  {
+    method: "get",
     path: "/api/export",
     tag: "Jobs",
     summary: "Export your videos and prompts",

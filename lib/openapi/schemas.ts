@@ -6,6 +6,7 @@ import { z } from "zod";
 import { APP_ERROR_STATUS, type AppErrorCode } from "../errors";
 import { healthSchema } from "../health/schema";
 import { createdJobSchema, jobJsonSchema, jobListSchema } from "../jobs/job-json";
+import { modelsListSchema } from "../providers/models-json-schema";
 import { connectionTestSchema, providerSettingsInputSchema, providerSettingsListSchema, providerSettingsViewSchema } from "../provider-settings/schemas";
 import { OUTGOING_EVENTS } from "../webhooks/outgoing/events";
 import { createdEndpointSchema, deliverySchema, endpointInputSchema, endpointSchema } from "../webhooks/outgoing/schemas";
@@ -40,6 +41,7 @@ export const ANSWERS = {
   ProviderSettings: providerSettingsViewSchema,
   ProviderSettingsList: providerSettingsListSchema,
   ConnectionTest: connectionTestSchema,
+  ModelList: modelsListSchema,
 } as const;
 
 /** Request bodies (zod's "input" side), by component name; job requests are per model (see document.ts). */

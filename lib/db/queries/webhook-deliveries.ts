@@ -65,7 +65,7 @@ export async function claimDueDeliveries(db: Db, owner: string, leaseMs: number,
   return db.orm
     .update(d)
     .set({ leaseOwner: owner, leaseUntil: now + leaseMs })
-    .where(inArray(d.id, due))
+    .where(inArray(d.id, db.dialect.skipLocked(due)))
     .returning();
 }
 

@@ -6,6 +6,8 @@ import type { WebhookEndpoint } from "../schema";
 /** Inserts the endpoint unless the user already has `max`; counted and inserted in one transaction. */
 export async function insertWebhookEndpoint(db: Db, row: WebhookEndpoint, max: number): Promise<boolean> {
   return transaction(db, async (tx) => {
+    // Postgres runs transactions side by side: two adds by one person must not both see max - 1.
+    if (!tx.dialect.oneWriterAtATime) await tx.dialect.lockKey(tx, `webhook-endpoints:${row.userId}`);
     const { webhookEndpoints: e } = tx.t;
     const [existing] = await tx.orm.select({ n: count() }).from(e).where(eq(e.userId, row.userId));
     if ((existing?.n ?? 0) >= max) return false;

@@ -1,9 +1,7 @@
-/** The one schema file. Times are epoch milliseconds. */
-import { sql } from "drizzle-orm";
+/** The SQLite schema (the embedded default). Its twin is ./pg.ts; see ./index.ts before changing either. */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-export const JOB_STATUSES = ["queued", "submitted", "running", "saving", "succeeded", "failed", "canceled"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import { sqliteEpochMs, sqliteEpochSecondsMs } from "../dialect/epoch";
+import { JOB_STATUSES, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
 
 export const jobs = sqliteTable(
   "jobs",
@@ -21,6 +19,8 @@ export const jobs = sqliteTable(
     resolution: text("resolution").notNull(),
     fps: integer("fps").notNull(),
     seed: integer("seed"),
+    /** Values of the model's typed options (AI.ML's camera-fixed, Veo's audio...), defaults filled in; null when it has none. */
+    options: text("options", { mode: "json" }).$type<Record<string, string | boolean>>(),
     inputImageKey: text("input_image_key"),
     favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
 
@@ -69,16 +69,13 @@ export const jobs = sqliteTable(
   ],
 );
 
-export type Job = typeof jobs.$inferSelect;
-export type NewJob = typeof jobs.$inferInsert;
-
 /** Webhook deliveries already handled, so a retried delivery is a no-op. */
 export const webhookEvents = sqliteTable(
   "webhook_events",
   {
     provider: text("provider").notNull(),
     eventId: text("event_id").notNull(),
-    receivedAt: integer("received_at").notNull().default(sql`(unixepoch() * 1000)`),
+    receivedAt: integer("received_at").notNull().default(sqliteEpochSecondsMs),
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
@@ -101,8 +98,6 @@ export const shareLinks = sqliteTable(
   (t) => [index("share_links_job_idx").on(t.jobId)],
 );
 
-export type ShareLink = typeof shareLinks.$inferSelect;
-
 /** Personal API tokens for the JSON API; only a SHA-256 of the token is stored. */
 export const apiTokens = sqliteTable(
   "api_tokens",
@@ -120,8 +115,6 @@ export const apiTokens = sqliteTable(
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
-
-export type ApiToken = typeof apiTokens.$inferSelect;
 
 /** Instance-wide settings as key/value rows: the owner's user id and whether sign-up is open. */
 export const instanceSettings = sqliteTable("instance_settings", {
@@ -147,10 +140,25 @@ export const savedProviderSettings = sqliteTable(
   (t) => [primaryKey({ columns: [t.provider, t.name] })],
 );
 
-export type SavedProviderSetting = typeof savedProviderSettings.$inferSelect;
+/**
+ * The last good copy of each provider's own model list (ModelSpec JSON) with the models earlier
+ * lists had, and how the last refresh went. `refreshingUntil` is a lease, so one instance refreshes at a time.
+ */
+export const providerCatalogs = sqliteTable("provider_catalogs", {
+  provider: text("provider").primaryKey(),
+  models: text("models", { mode: "json" }).$type<unknown[]>(),
+  /** Models earlier lists had and this one does not: never offered, kept so old jobs still name them. */
+  retired: text("retired", { mode: "json" }).$type<unknown[]>(),
+  fetchedAt: integer("fetched_at"),
+  lastError: text("last_error"),
+  lastErrorAt: integer("last_error_at"),
+  refreshingUntil: integer("refreshing_until"),
+});
+
+
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
-const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+const nowMs = sqliteEpochMs;
 
 export const user = sqliteTable("user", {
   id: text("id").primaryKey(),
@@ -237,7 +245,6 @@ export const workerHeartbeats = sqliteTable(
   (t) => [index("worker_heartbeats_beat_idx").on(t.beatAt)],
 );
 
-export type WorkerHeartbeat = typeof workerHeartbeats.$inferSelect;
 
 /**
  * `Idempotency-Key`s of POST /api/jobs, per user, for 24 hours: the request's hash and the answer
@@ -257,7 +264,6 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
-export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
 
 /** Where a person wants to hear about their jobs ending (Settings → Webhooks, /api/webhooks/endpoints). */
 export const webhookEndpoints = sqliteTable(
@@ -271,7 +277,7 @@ export const webhookEndpoints = sqliteTable(
     description: text("description"),
     /** Job statuses to report, comma-separated: "succeeded,failed,canceled". */
     events: text("events").notNull(),
-    /** The `whsec_` signing secret, sealed with APP_SECRET (lib/provider-settings/crypto.ts). */
+    /** The `whsec_` signing secret, sealed with APP_SECRET (lib/provider-settings/crypto.ts, bound to the endpoint id). */
     secretSealed: text("secret_sealed").notNull(),
     createdAt: integer("created_at").notNull(),
     /** Jobs that ended before this have been turned into deliveries (the dispatcher's watermark). */
@@ -280,10 +286,6 @@ export const webhookEndpoints = sqliteTable(
   (t) => [index("webhook_endpoints_user_idx").on(t.userId)],
 );
 
-export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
-
-export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
-export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /** One event for one endpoint: its payload, its retries and how the last try went (the delivery log). */
 export const webhookDeliveries = sqliteTable(
@@ -319,7 +321,6 @@ export const webhookDeliveries = sqliteTable(
   ],
 );
 
-export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 
 /** People the owner (or `npm run admin -- disable`) has shut out: no sign-in, no session, no API token works. */
 export const disabledUsers = sqliteTable("disabled_users", {

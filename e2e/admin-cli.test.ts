@@ -49,7 +49,7 @@ beforeAll(async () => {
   expect(first.stdout).toContain("Created owner@example.test (the owner).");
 });
 
-describe("npm run admin", () => {
+describe("npm run admin", { timeout: 180_000 }, () => {
   it("creates people with a password that better-auth accepts, or a one-time link to set one", async () => {
     expect(await verifyPassword({ hash: (await passwordHash("owner@example.test"))!, password: "first-password-1" })).toBe(true);
     const linked = await cli(["create-user", "member@example.test"]);

@@ -13,14 +13,16 @@ import { db } from "../lib/db/client";
 import { countJobsWithPrompt } from "../lib/db/queries/jobs";
 import { env, resetEnvCache } from "../lib/env";
 import { bearer } from "./support/seed-user";
-import { insertUser, tempDataDir } from "./support/test-db";
+import { databaseFor, insertUser, tempDataDir } from "./support/test-db";
 
 const savedEnv = { ...process.env };
 let alice: Record<string, string>;
 let bob: Record<string, string>;
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATA_DIR: tempDataDir("dailies-idempotency-") });
+  const dataDir = tempDataDir("dailies-idempotency-");
+  // Under test:scale the studio's database is a fresh Postgres one, as for a started server.
+  Object.assign(process.env, { DATA_DIR: dataDir, ...(await databaseFor(dataDir)) });
   resetEnvCache();
   const database = await db();
   alice = bearer((await createApiToken(database, (await insertUser(database)).id, "script")).token);

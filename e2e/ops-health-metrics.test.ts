@@ -17,14 +17,16 @@ import { createClient } from "../lib/providers/kit/client";
 import { ProviderError } from "../lib/providers/kit/errors";
 import { startWorker, stopWorker } from "../lib/worker";
 import { bearer } from "./support/seed-user";
-import { insertUser, seedJob, tempDataDir } from "./support/test-db";
+import { databaseFor, insertUser, seedJob, tempDataDir } from "./support/test-db";
 
 const savedEnv = { ...process.env };
 let owner: { authorization: string };
 let stranger: { authorization: string };
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATA_DIR: tempDataDir("dailies-ops-metrics-"), WORKER_TICK_MS: "100" });
+  const dataDir = tempDataDir("dailies-ops-metrics-");
+  // Under test:scale the studio's database is a fresh Postgres one, as for a started server.
+  Object.assign(process.env, { DATA_DIR: dataDir, WORKER_TICK_MS: "100", ...(await databaseFor(dataDir)) });
   resetEnvCache();
   const database = await db();
   const o = await insertUser(database, { name: "Owner" });

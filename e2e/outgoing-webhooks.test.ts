@@ -19,7 +19,7 @@ import { enqueueDeliveries, sendDueDeliveries } from "../lib/webhooks/outgoing/d
 import { verify } from "../lib/webhooks/standard-webhooks";
 import { Worker } from "../lib/worker/worker";
 import { bearer } from "./support/seed-user";
-import { insertUser, seedJob, tempDataDir } from "./support/test-db";
+import { databaseFor, insertUser, seedJob, tempDataDir } from "./support/test-db";
 import { startWebhookReceiver, type Delivery, type WebhookReceiver } from "./support/webhook-receiver";
 
 const savedEnv = { ...process.env };
@@ -29,7 +29,9 @@ let bob: { id: string; auth: Record<string, string> };
 let worker: Worker | null = null;
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATA_DIR: tempDataDir("dailies-outgoing-"), OUTGOING_WEBHOOKS_ALLOW_PRIVATE: "true", WORKER_TICK_MS: "50" });
+  const dataDir = tempDataDir("dailies-outgoing-");
+  // Under test:scale the studio's database is a fresh Postgres one, as for a started server.
+  Object.assign(process.env, { DATA_DIR: dataDir, OUTGOING_WEBHOOKS_ALLOW_PRIVATE: "true", WORKER_TICK_MS: "50", ...(await databaseFor(dataDir)) });
   resetEnvCache();
   receiver = await startWebhookReceiver({ answer: 204 });
   const database = await db();

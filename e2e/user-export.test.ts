@@ -15,14 +15,16 @@ import { env, resetEnvCache } from "../lib/env";
 import { seedJobWithFiles } from "./pw/seed";
 import { bearer } from "./support/seed-user";
 import { storedBytes } from "./support/stored-files";
-import { insertUser, seedJob, tempDataDir } from "./support/test-db";
+import { databaseFor, insertUser, seedJob, tempDataDir } from "./support/test-db";
 
 const savedEnv = { ...process.env };
 let alice: { id: string; auth: Record<string, string> };
 let bob: { id: string; auth: Record<string, string> };
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATA_DIR: tempDataDir("dailies-export-") });
+  const dataDir = tempDataDir("dailies-export-");
+  // Under test:scale the studio's database is a fresh Postgres one, as for a started server.
+  Object.assign(process.env, { DATA_DIR: dataDir, ...(await databaseFor(dataDir)) });
   resetEnvCache();
   const database = await db();
   const a = await insertUser(database, { name: "Alice" });

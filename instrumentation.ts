@@ -4,8 +4,14 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
   // Keys saved in Settings → Providers, before the first request asks which providers are set up.
-  const [{ db }, { refreshSavedSettings }] = await Promise.all([import("./lib/db/client"), import("./lib/providers/saved-settings")]);
+  const [{ db }, { refreshSavedSettings }, { loadStoredCatalogs }] = await Promise.all([
+    import("./lib/db/client"),
+    import("./lib/providers/saved-settings"),
+    import("./lib/providers/discovered-catalog"),
+  ]);
   await refreshSavedSettings(await db());
+  // The providers' last listed models, so the first page already offers them.
+  await loadStoredCatalogs(await db());
   if (env().WORKER === "off") return;
   const { startWorker } = await import("./lib/worker");
   await startWorker();

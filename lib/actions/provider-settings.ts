@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { isOwner } from "../auth/instance";
 import { currentViewer } from "../auth/viewer";
 import { db } from "../db/client";
+import { refreshProviderCatalog } from "../providers/discovered-catalog";
 import { ProviderError } from "../providers/kit/errors";
 import { settingSource } from "../providers/kit/settings";
 import { getProvider } from "../providers/registry";
@@ -42,6 +43,8 @@ export async function saveProviderSettingAction(providerId: string, name: string
     return actionFail(`${name}: ${message}`, { [name]: message });
   }
   await saveProviderSetting(await db(), name, text);
+  // With a key it can now list its models: ask at once rather than at the next scheduled refresh.
+  void refreshProviderCatalog(await db(), checked.provider);
   revalidatePath("/settings");
   revalidatePath("/");
   return { ok: true, value: { name } };

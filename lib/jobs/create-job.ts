@@ -7,7 +7,8 @@ import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
 import { imageModeUnavailable, needsPublicUrlMessage } from "../providers/kit/image";
-import { DEFAULT_MODEL_ID, getModel, providerOf } from "../providers/registry";
+import { syncCatalog } from "../providers/discovered-catalog";
+import { DEFAULT_MODEL_ID, getModel, isOffered, providerOf } from "../providers/registry";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
 import { jobEvents } from "./events";
@@ -27,9 +28,12 @@ const MAX_ACTIVE_JOBS_PER_USER = 20;
 /** Validates a request against its model, stores the cleaned image, records the job and wakes the worker. */
 export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {
   const modelId = typeof input.fields.model === "string" && input.fields.model ? input.fields.model : DEFAULT_MODEL_ID;
+  await syncCatalog(db);
   const spec = getModel(modelId);
   if (!spec) return fail("validation", `Unknown model "${modelId.slice(0, 100)}". Pick one from the model list.`, { model: "Unknown model." });
   const provider = providerOf(spec);
+  if (!isOffered(spec))
+    return fail("validation", `${spec.label} is no longer offered by ${provider.label}. Pick another model.`, { model: "No longer offered." });
   if (!provider.isConfigured()) return fail("validation", `${spec.label} is not available: ${provider.configureHint}`, { model: provider.configureHint });
 
   const parsed = requestSchemaFor(spec).safeParse({ ...input.fields, model: modelId });

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../env";
 import { imageModeUnavailable } from "./kit/image";
-import { allModels, getModel, PROVIDERS, providerOf } from "./registry";
+import { allModels, getModel, offeredModels, PROVIDERS, providerOf } from "./registry";
 import type { ModelSpec } from "./types";
 
 /** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
@@ -30,7 +30,7 @@ export function modelCatalog(): ProviderGroup[] {
     label: p.label,
     available: p.isConfigured(),
     hint: p.configureHint,
-    models: p.models.map(toOption),
+    models: offeredModels(p).map(toOption),
   }));
 }
 

@@ -6,6 +6,7 @@ import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
 import { fullProviders } from "../jobs/provider-slots";
+import { catalogTick } from "../providers/discovered-catalog";
 import { refreshSavedSettings } from "../providers/saved-settings";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
@@ -27,6 +28,7 @@ export class Worker {
   readonly ctx: WorkerContext;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  private working = new Set<string>();
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
@@ -82,11 +84,14 @@ export class Worker {
       this.lastSettingsRefresh = this.ctx.now();
       await refreshSavedSettings(this.ctx.db).catch((err) => console.warn("[worker] reading saved provider settings failed", err));
     }
+    // Providers' own model lists: this process's copy, and the refreshes that are due.
+    await catalogTick(this.ctx.db, this.ctx.now()).catch((err) => console.warn("[worker] reading the stored model lists failed", err));
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
       const full = await fullProviders(this.ctx.db);
       const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now(), full);
-      for (const job of claimed) this.track(this.step(job));
+      // A step that outlived its lease (a slow provider) is still this worker's: never run a job twice at once.
+      for (const job of claimed) if (!this.working.has(job.id)) this.track(job.id, this.step(job));
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = this.ctx.now();
@@ -94,10 +99,12 @@ export class Worker {
     }
   }
 
-  private track(p: Promise<void>): void {
+  private track(jobId: string, p: Promise<void>): void {
     this.inFlight.add(p);
+    this.working.add(jobId);
     void p.finally(() => {
       this.inFlight.delete(p);
+      this.working.delete(jobId);
       if (this.timer) this.wake();
     });
   }

@@ -1,4 +1,4 @@
-/** Starts the embedded worker once per Node.js server process. */
+/** Once per Node.js server process: loads saved provider keys and model lists, then starts the embedded worker. */
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself, not configuration, so it is read here rather than in lib/env.ts.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

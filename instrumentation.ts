@@ -1,16 +1,13 @@
-/** Once per Node.js server process: loads saved provider keys and model lists, then starts the embedded worker. */
+/** Once per Node.js server process: loads saved provider settings and the providers' last model lists, then starts the embedded worker. */
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself, not configuration, so it is read here rather than in lib/env.ts.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
-  // Keys saved in Settings → Providers, before the first request asks which providers are set up.
-  const [{ db }, { refreshSavedSettings }, { loadStoredCatalogs }] = await Promise.all([
-    import("./lib/db/client"),
-    import("./lib/providers/saved-settings"),
-    import("./lib/providers/discovered-catalog"),
-  ]);
-  await refreshSavedSettings(await db());
+  const { db } = await import("./lib/db/client");
+  const { startProviderSettings } = await import("./lib/provider-settings/cache");
+  await startProviderSettings(await db());
   // The providers' last listed models, so the first page already offers them.
+  const { loadStoredCatalogs } = await import("./lib/providers/discovered-catalog");
   await loadStoredCatalogs(await db());
   if (env().WORKER === "off") return;
   const { startWorker } = await import("./lib/worker");

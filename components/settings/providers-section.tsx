@@ -1,30 +1,24 @@
-import type { ProviderSettingsView } from "@/lib/providers/settings-view";
-import { ProviderSettingRow } from "./provider-setting-row";
+import type { ProviderSettingsView } from "@/lib/provider-settings/view";
+import { ProviderSettingsCard } from "./provider-settings-card";
 import { SettingsSection } from "./settings-section";
-import { TestConnectionButton } from "./test-connection-button";
 
-/** The owner's keys and base URLs for each provider, without a restart; the environment wins where it sets one. */
+/** The owner's Settings → Providers: keys and addresses per provider, stored encrypted; the environment wins. */
 export function ProvidersSection({ providers }: { providers: ProviderSettingsView[] }) {
   return (
     <SettingsSection
       id="providers-title"
       title="Providers"
-      intro="Keys are stored encrypted and never shown again (only their last four characters). A value set in the server's environment wins and cannot be changed here."
+      intro={
+        <>
+          API keys and addresses for each video provider, stored encrypted. A saved key is never shown again, only its last four
+          characters. A setting in the server&apos;s environment wins and is shown as set by the server. Changes apply at once, to jobs
+          already running too.
+        </>
+      }
     >
-      <div className="flex flex-col divide-y divide-neutral-800">
+      <div className="flex flex-col gap-3">
         {providers.map((p) => (
-          <section key={p.id} aria-labelledby={`provider-${p.id}`} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0">
-            <div>
-              <h3 id={`provider-${p.id}`} className="text-sm font-semibold text-neutral-100">
-                {p.label}
-              </h3>
-              <p className="text-xs text-neutral-400">{p.configured ? "Set up: its models can be used." : p.hint}</p>
-            </div>
-            {p.settings.map((s) => (
-              <ProviderSettingRow key={s.name} provider={p.id} setting={s} />
-            ))}
-            {p.canTest && p.configured && <TestConnectionButton provider={p.id} label={p.label} />}
-          </section>
+          <ProviderSettingsCard key={p.id} initial={p} />
         ))}
       </div>
     </SettingsSection>

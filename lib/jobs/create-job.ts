@@ -6,6 +6,7 @@ import type { Job } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
+import { refreshProviderSettings } from "../provider-settings/cache";
 import { imageModeUnavailable, needsPublicUrlMessage } from "../providers/kit/image";
 import { syncCatalog } from "../providers/discovered-catalog";
 import { DEFAULT_MODEL_ID, getModel, isOffered, providerOf } from "../providers/registry";
@@ -27,13 +28,19 @@ const MAX_ACTIVE_JOBS_PER_USER = 20;
 
 /** Validates a request against its model, stores the cleaned image, records the job and wakes the worker. */
 export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {
-  const modelId = typeof input.fields.model === "string" && input.fields.model ? input.fields.model : DEFAULT_MODEL_ID;
+  const asked = input.fields.model;
+  // Only a missing or blank model means the default: a number or list is a mistake to report, not to guess at.
+  if (asked !== undefined && typeof asked !== "string")
+    return fail("validation", "The model must be a model id (text), like local:preview.", { model: "Pick a model from the list." });
+  const modelId = asked || DEFAULT_MODEL_ID;
   await syncCatalog(db);
   const spec = getModel(modelId);
   if (!spec) return fail("validation", `Unknown model "${modelId.slice(0, 100)}". Pick one from the model list.`, { model: "Unknown model." });
   const provider = providerOf(spec);
   if (!isOffered(spec))
     return fail("validation", `${spec.label} is no longer offered by ${provider.label}. Pick another model.`, { model: "No longer offered." });
+  // A key saved in Settings → Providers on another server counts at once (one small read).
+  await refreshProviderSettings(db);
   if (!provider.isConfigured()) return fail("validation", `${spec.label} is not available: ${provider.configureHint}`, { model: provider.configureHint });
 
   const parsed = requestSchemaFor(spec).safeParse({ ...input.fields, model: modelId });

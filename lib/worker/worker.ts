@@ -5,9 +5,9 @@ import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { refreshProviderSettings } from "../provider-settings/cache";
 import { fullProviders } from "../jobs/provider-slots";
 import { catalogTick } from "../providers/discovered-catalog";
-import { refreshSavedSettings } from "../providers/saved-settings";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
 import { expireJob, pollJob } from "./poll-job";
@@ -16,8 +16,6 @@ import { submitJob } from "./submit-job";
 
 const MAX_IN_FLIGHT = 4;
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
-/** How soon a key saved in Settings → Providers reaches a worker in another process. */
-const SETTINGS_REFRESH_MS = 5000;
 
 /**
  * The background loop: claims due jobs with a lease and moves each one step
@@ -32,7 +30,6 @@ export class Worker {
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
-  private lastSettingsRefresh = 0;
   private readonly onEvent = () => this.wake();
 
   constructor(db: Db) {
@@ -80,10 +77,6 @@ export class Worker {
   }
 
   private async tick(): Promise<void> {
-    if (this.ctx.now() - this.lastSettingsRefresh > SETTINGS_REFRESH_MS) {
-      this.lastSettingsRefresh = this.ctx.now();
-      await refreshSavedSettings(this.ctx.db).catch((err) => console.warn("[worker] reading saved provider settings failed", err));
-    }
     // Providers' own model lists: this process's copy, and the refreshes that are due.
     await catalogTick(this.ctx.db, this.ctx.now()).catch((err) => console.warn("[worker] reading the stored model lists failed", err));
     const free = MAX_IN_FLIGHT - this.inFlight.size;
@@ -111,6 +104,8 @@ export class Worker {
 
   private async step(job: Job): Promise<void> {
     try {
+      // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
+      await refreshProviderSettings(this.ctx.db).catch((err: unknown) => console.warn("[worker] could not check provider settings", err));
       if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
       if (job.status === "queued") return await submitJob(this.ctx, job);
       if (job.status === "saving") return await saveOutput(this.ctx, job);

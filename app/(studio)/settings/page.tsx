@@ -9,8 +9,7 @@ import { isOwner, signupOpen } from "@/lib/auth/instance";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { refreshSavedSettings } from "@/lib/providers/saved-settings";
-import { providerSettingsView } from "@/lib/providers/settings-view";
+import { readProviderSettings } from "@/lib/provider-settings/manage";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
@@ -21,9 +20,7 @@ export default async function SettingsPage() {
   const tokens = (await listApiTokens(await db(), viewer.userId)).map(({ id, name, prefix, createdAt, lastUsedAt }) => ({ id, name, prefix, createdAt, lastUsedAt }));
   const owner = await isOwner(await db(), viewer.userId);
   const signup = owner ? await signupOpen(await db()) : null;
-  // Another instance may have saved a key since this one last looked.
-  if (owner) await refreshSavedSettings(await db());
-  const providers = owner ? providerSettingsView() : null;
+  const providers = owner ? await readProviderSettings(await db(), viewer) : null;
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>
@@ -33,7 +30,7 @@ export default async function SettingsPage() {
           <SignupToggle open={signup.open && !signup.firstAccount} byEnv={signup.byEnv} />
         </SettingsSection>
       )}
-      {providers && <ProvidersSection providers={providers} />}
+      {providers?.ok && <ProvidersSection providers={providers.value} />}
       <ApiTokensSection tokens={tokens} origin={await publicOrigin()} />
     </main>
   );

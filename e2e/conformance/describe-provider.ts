@@ -156,17 +156,17 @@ export function describeProvider(target: ConformanceTarget): void {
     });
   });
 
-  if (caps.scenarios && caps.resumesAfterWorkerCrash) describe(`${target.provider} conformance: the worker as its own process`, { timeout: 2 * CASE_TIMEOUT_MS }, () => {
+  if (caps.scenarios && caps.resumesAfterWorkerCrash) describe(`${target.provider} conformance: the worker as its own process`, { timeout: 3 * CASE_TIMEOUT_MS }, () => {
     it("finishes a job after its worker is SIGKILLed mid-job, with one submission", async () => {
       const app = { env: {}, url: h.server.url };
-      const first = await startWorkerProcess(app, {}, { startTimeoutMs: WAIT_MS });
+      const first = await startWorkerProcess(app, {}, { startTimeoutMs: 2 * WAIT_MS });
       const tag = newTag();
       let second: Awaited<ReturnType<typeof startWorkerProcess>> | null = null;
       try {
         const created = await text({ prompt: promptWith(tag, "slow") });
         await rowWhere(created.id, (j) => !!j.providerJobId);
         await first.kill();
-        second = await startWorkerProcess(app, {}, { startTimeoutMs: WAIT_MS });
+        second = await startWorkerProcess(app, {}, { startTimeoutMs: 2 * WAIT_MS });
         const job = await finished(created.id);
         expect(job).toMatchObject({ status: "succeeded", errorCode: null });
         expect(count("accepted", tag)).toBe(1);

@@ -44,6 +44,17 @@ const storageUrl = z
 const schema = z.object({
   PORT: positiveInt(3000),
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** postgres://user:pass@host:5432/db puts the database on Postgres; unset, it is SQLite at DATA_DIR/dailies.db. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/i.test(v), {
+      message: "DATABASE_URL must be a postgres:// (or postgresql://) URL, or unset for SQLite under DATA_DIR",
+    }),
+  /** Postgres connections each process may open. */
+  DATABASE_POOL_MAX: positiveInt(10),
   PUBLIC_URL: url("PUBLIC_URL").optional(),
   /** Where a worker outside the web server reaches it (the local provider's webhook). */
   INTERNAL_URL: url("INTERNAL_URL").optional(),
@@ -67,6 +78,8 @@ const schema = z.object({
   MAX_OUTPUT_MB: positiveInt(2048),
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
+  /** How often each provider's own model list is fetched again (hours; fractions allowed). */
+  CATALOG_REFRESH_HOURS: z.coerce.number({ error: "CATALOG_REFRESH_HOURS must be a number of hours" }).positive("CATALOG_REFRESH_HOURS must be more than 0").default(6),
   /** Unset: files under DATA_DIR. s3://bucket/prefix: an S3-compatible bucket. */
   STORAGE_URL: storageUrl,
   /** Unset: AWS itself. Otherwise the store's URL (R2, MinIO, B2). */

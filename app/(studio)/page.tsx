@@ -7,7 +7,6 @@ import { db } from "@/lib/db/client";
 import { getOwnedJob } from "@/lib/db/queries/jobs";
 import { serializeJob } from "@/lib/jobs/serialize";
 import { feedModels, modelCatalog } from "@/lib/providers/catalog";
-import { syncCatalog } from "@/lib/providers/discovered-catalog";
 import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +24,6 @@ async function remixSource(id: unknown, userId: string): Promise<RemixSource | u
 export default async function StudioPage({ searchParams }: { searchParams: SearchParams }) {
   const { remix } = await searchParams;
   const viewer = await requirePageViewer(typeof remix === "string" ? `/?remix=${encodeURIComponent(remix)}` : "/");
-  await syncCatalog(await db());
   const catalog = modelCatalog();
   const source = await remixSource(remix, viewer.userId);
   const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);

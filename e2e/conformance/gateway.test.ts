@@ -1,4 +1,4 @@
-/** The allowedParams gateway passes the conformance suite (its models come from its own list, merged into the catalog). */
+/** The allowedParams gateway passes the conformance suite against its loopback fake; its models exist only as it lists them (the suite refreshes the catalog first). */
 import { describeProvider } from "./describe-provider";
 import { gatewayTarget } from "./gateway-target";
 

@@ -16,14 +16,14 @@ import { resetEnvCache } from "../../lib/env";
 import { createJob } from "../../lib/jobs/create-job";
 import { isTerminal } from "../../lib/jobs/states";
 import { probe } from "../../lib/media/probe";
-import { refreshDueCatalogs } from "../../lib/providers/discovered-catalog";
+import { refreshCatalogs } from "../../lib/providers/catalog-refresh";
 import { getProvider } from "../../lib/providers/registry";
 import type { ProviderJobRef, ProviderUpdate, VideoProvider } from "../../lib/providers/types";
 import { storage } from "../../lib/storage";
 import { Worker } from "../../lib/worker/worker";
 import { waitFor } from "../support/app-server";
 import { startRouteServer, type RouteServer } from "../support/route-server";
-import { tempDataDir } from "../support/test-db";
+import { databaseFor, tempDataDir } from "../support/test-db";
 import type { ConformanceFake, ConformanceTarget } from "./target";
 
 /** `[fake:slow]` in the suite: long enough to see progress and cancel, short enough to wait for its end. */
@@ -59,13 +59,17 @@ export async function setUp(target: ConformanceTarget): Promise<Harness & { rest
     { method: "GET", path: "/api/inputs/:jobId/:expiry/:sig", handler: (req, ctx) => inputRoute(req, ctx as InputParams) },
     { method: "HEAD", path: "/api/inputs/:jobId/:expiry/:sig", handler: (req, ctx) => inputHead(req, ctx as InputParams) },
   ]);
-  Object.assign(process.env, SETTINGS, fake.env, { DATA_DIR: tempDataDir("dailies-conformance-"), PUBLIC_URL: server.url, INTERNAL_URL: server.url });
+  const dataDir = tempDataDir("dailies-conformance-");
+  // Under `npm run test:scale`, a Postgres database of its own (DATABASE_URL), as a fresh install would have.
+  Object.assign(process.env, SETTINGS, fake.env, { DATA_DIR: dataDir, PUBLIC_URL: server.url, INTERNAL_URL: server.url }, await databaseFor(dataDir));
   resetEnvCache();
   const provider = getProvider(target.provider);
   if (!provider) throw new Error(`No provider ${target.provider} in the registry.`);
   if (!provider.isConfigured()) throw new Error(`${target.provider} is not configured by its fake's env: ${Object.keys(fake.env).join(", ")}`);
-  // Providers that list their own models: the suite uses the catalog as the worker would after its first refresh.
-  await refreshDueCatalogs(await db(), { force: true });
+  // Providers that list their models: the fake's list, merged, as a started server would have it.
+  const listed = await refreshCatalogs(await db(), { force: true });
+  const failed = listed.find((o) => o.provider === target.provider && o.result === "failed");
+  if (failed) throw new Error(`${target.provider}'s model list could not be read from its fake: ${failed.error}`);
   return {
     fake,
     server,

@@ -15,7 +15,6 @@ import type { VideoProvider } from "../providers/types";
 import { refreshProviderSettings } from "./cache";
 import { sealSetting } from "./crypto";
 import { editableProvider, providerSettingsView, providerSettingsViews, type ProviderSettingsView } from "./view";
-import { refreshProviderCatalog } from "../providers/discovered-catalog";
 
 export const NOT_OWNER = "Only the owner of this studio can change provider settings.";
 const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
@@ -74,8 +73,6 @@ export async function saveProviderSettings(db: Db, viewer: Viewer | null, provid
   const sealed = toSave.map(({ name, value }) => ({ name, sealed: sealSetting(secret, { provider: provider.id, name }, value) }));
   await upsertProviderSettings(db, provider.id, sealed, viewer!.userId, Date.now());
   await refreshProviderSettings(db, { force: true });
-  // With a key it can list its own models: ask now rather than at the next scheduled refresh.
-  void refreshProviderCatalog(db, provider);
   return ok(providerSettingsView(provider));
 }
 

@@ -1,5 +1,6 @@
 /** Every provider and model Dailies knows, looked up by id. */
 import { aimlProvider } from "./aiml/adapter";
+import { builtInOnly, mergeCatalog, type DiscoveredCatalog, type MergedCatalog } from "./catalog-merge";
 import { falProvider } from "./fal/adapter";
 import { gatewayProvider } from "./gateway/adapter";
 import { localProvider } from "./local/adapter";
@@ -21,57 +22,58 @@ export const PROVIDERS: readonly VideoProvider[] = [
 ];
 
 const byId = new Map<string, VideoProvider>(PROVIDERS.map((p) => [p.id, p]));
-const builtIn = new Map<string, ModelSpec>(PROVIDERS.flatMap((p) => p.models.map((m) => [m.id, m] as const)));
 
 export const DEFAULT_MODEL_ID = "local:preview";
 
-/**
- * The models each provider lists itself (discover), merged with built-in data, by provider id.
- * On globalThis: Next.js may load this module in more than one bundle of a process, and the
- * catalog refresh (lib/providers/discovered-catalog.ts) must reach all of them.
- */
-interface Discovered {
-  offered: readonly ModelSpec[];
-  /** Listed once, no longer: jobs made with them still need their spec. */
-  retired: readonly ModelSpec[];
+interface CatalogView {
+  byProvider: Map<string, MergedCatalog>;
+  models: Map<string, ModelSpec>;
 }
-const holder = globalThis as typeof globalThis & { __dailiesDiscoveredModels?: Map<string, Discovered> };
-const discovered = (): Map<string, Discovered> => (holder.__dailiesDiscoveredModels ??= new Map());
 
-/** Replaces a provider's listed models (already merged with built-in data) and the ones it stopped listing; null forgets both. */
-export function setDiscoveredModels(providerId: string, offered: readonly ModelSpec[] | null, retired: readonly ModelSpec[] = []): void {
-  if (offered) discovered().set(providerId, { offered, retired });
-  else discovered().delete(providerId);
+function viewOf(discovered: ReadonlyMap<string, DiscoveredCatalog>): CatalogView {
+  const byProvider = new Map(PROVIDERS.map((p) => [p.id, discovered.has(p.id) ? mergeCatalog(p.models, discovered.get(p.id)!) : builtInOnly(p.models)]));
+  const models = new Map<string, ModelSpec>();
+  for (const merged of byProvider.values()) for (const m of merged.models) models.set(m.id, m);
+  return { byProvider, models };
+}
+
+// On globalThis: Next.js may load this module more than once per process (instrumentation, routes).
+const holder = globalThis as typeof globalThis & { __dailiesCatalogView?: CatalogView };
+const view = (): CatalogView => (holder.__dailiesCatalogView ??= viewOf(new Map()));
+
+/**
+ * Puts the providers' own lists (the last good copy of each, from lib/providers/catalog-refresh)
+ * into the in-memory view every synchronous lookup below reads. A provider missing from the map
+ * offers its built-in models.
+ */
+export function setDiscoveredCatalogs(discovered: ReadonlyMap<string, DiscoveredCatalog>): void {
+  holder.__dailiesCatalogView = viewOf(discovered);
 }
 
 export function getProvider(id: string): VideoProvider | undefined {
   return byId.get(id);
 }
 
-/** Any model Dailies knows, offered now or not (old jobs keep theirs). */
+/** A model by id, offered or hidden (a model its provider stopped listing still names old jobs). */
 export function getModel(id: string): ModelSpec | undefined {
-  const listed = discovered().get(id.slice(0, id.indexOf(":")));
-  return listed?.offered.find((m) => m.id === id) ?? builtIn.get(id) ?? listed?.retired.find((m) => m.id === id);
+  return view().models.get(id);
 }
 
-/** What a provider offers now: its own last list when it has one, else the built-in models. */
-export function offeredModels(provider: VideoProvider): readonly ModelSpec[] {
-  return discovered().get(provider.id)?.offered ?? provider.models;
-}
-
-/** Whether new jobs may use this model: a model its provider no longer lists is kept for old jobs only. */
-export function isOffered(model: ModelSpec): boolean {
-  const provider = byId.get(model.provider);
-  return !!provider && offeredModels(provider).some((m) => m.id === model.id);
-}
-
+/** Every model, offered or hidden. */
 export function allModels(): ModelSpec[] {
-  const all = new Map(builtIn);
-  for (const { offered, retired } of discovered().values()) {
-    for (const m of retired) if (!all.has(m.id)) all.set(m.id, m);
-    for (const m of offered) all.set(m.id, m);
-  }
-  return [...all.values()];
+  return [...view().models.values()];
+}
+
+/** The models a provider offers now (merged with its own list; dropped ones left out). */
+export function offeredModels(providerId: string): ModelSpec[] {
+  const merged = view().byProvider.get(providerId);
+  return merged ? merged.models.filter((m) => !merged.hidden.has(m.id)) : [];
+}
+
+/** Whether its provider still lists this model; false for unknown ids. */
+export function isOffered(id: string): boolean {
+  const model = getModel(id);
+  return !!model && !view().byProvider.get(model.provider)?.hidden.has(id);
 }
 
 export function providerOf(model: ModelSpec): VideoProvider {

@@ -7,7 +7,7 @@ import { env } from "../env";
 import { jobEvents } from "../jobs/events";
 import { refreshProviderSettings } from "../provider-settings/cache";
 import { fullProviders } from "../jobs/provider-slots";
-import { catalogTick } from "../providers/discovered-catalog";
+import { ensureModelKnown } from "../providers/catalog-refresh";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
 import { expireJob, pollJob } from "./poll-job";
@@ -77,8 +77,6 @@ export class Worker {
   }
 
   private async tick(): Promise<void> {
-    // Providers' own model lists: this process's copy, and the refreshes that are due.
-    await catalogTick(this.ctx.db, this.ctx.now()).catch((err) => console.warn("[worker] reading the stored model lists failed", err));
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
       const full = await fullProviders(this.ctx.db);
@@ -106,6 +104,8 @@ export class Worker {
     try {
       // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
       await refreshProviderSettings(this.ctx.db).catch((err: unknown) => console.warn("[worker] could not check provider settings", err));
+      // A model another instance discovered after this one last read the stored lists.
+      await ensureModelKnown(this.ctx.db, job.model);
       if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
       if (job.status === "queued") return await submitJob(this.ctx, job);
       if (job.status === "saving") return await saveOutput(this.ctx, job);

@@ -1,4 +1,4 @@
-import { eq, like } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { transaction, type Db } from "../client";
 import { adoptOrphanJobs } from "./jobs";
 
@@ -13,12 +13,6 @@ export async function writeSetting(db: Db, key: string, value: string): Promise<
     .insert(db.t.instanceSettings)
     .values({ key, value })
     .onConflictDoUpdate({ target: db.t.instanceSettings.key, set: { value } });
-}
-
-/** Every setting whose key starts with `prefix` (which must hold no LIKE wildcards: `%`, `_`). */
-export async function readSettingsWithPrefix(db: Db, prefix: string): Promise<Array<{ key: string; value: string }>> {
-  const { instanceSettings } = db.t;
-  return db.orm.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings).where(like(instanceSettings.key, `${prefix}%`));
 }
 
 /** Writes a setting only if it has no value yet; returns whether this call wrote it. */

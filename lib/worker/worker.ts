@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { claimDueJobs } from "../db/queries/jobs";
+import { claimDueJobs, renewLease } from "../db/queries/jobs";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
@@ -101,6 +101,10 @@ export class Worker {
   }
 
   private async step(job: Job): Promise<void> {
+    // The lease is held from the claim until the step commits, whatever the step waits on (a provider
+    // call, a long copy, a slow database), so a busy worker never looks like a crashed one.
+    const { db, owner, leaseMs } = this.ctx;
+    const renew = setInterval(() => void renewLease(db, job.id, owner, leaseMs).catch(() => undefined), Math.max(500, leaseMs / 3));
     try {
       // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
       await refreshProviderSettings(this.ctx.db).catch((err: unknown) => console.warn("[worker] could not check provider settings", err));
@@ -113,6 +117,8 @@ export class Worker {
     } catch (err) {
       // a bug, not a provider answer: log it and let the lease expire so the job is tried again
       console.error(`[worker] step for job ${job.id} (${job.status}) crashed`, err);
+    } finally {
+      clearInterval(renew);
     }
   }
 }

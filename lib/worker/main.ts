@@ -2,13 +2,18 @@
 import { db } from "../db/client";
 import { env } from "../env";
 import { startProviderSettings } from "../provider-settings/cache";
+import { startCatalogRefresh } from "../providers/catalog-refresh";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
-// Keys saved in Settings → Providers first, so the first submit already uses them.
+// Keys saved in Settings → Providers first, so the first submit already uses them. The models
+// providers list themselves are not awaited: a job naming a model not read yet makes the worker read them again.
 db()
   .then((d) => startProviderSettings(d))
-  .then(() => startWorker())
+  .then(() => {
+    void startCatalogRefresh();
+    return startWorker();
+  })
   .then(
     () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
     (err: unknown) => {

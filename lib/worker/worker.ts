@@ -26,6 +26,7 @@ export class Worker {
   readonly ctx: WorkerContext;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  private working = new Set<string>();
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
@@ -80,7 +81,8 @@ export class Worker {
     if (free > 0) {
       const full = await fullProviders(this.ctx.db);
       const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now(), full);
-      for (const job of claimed) this.track(this.step(job));
+      // A step that outlived its lease (a slow provider) is still this worker's: never run a job twice at once.
+      for (const job of claimed) if (!this.working.has(job.id)) this.track(job.id, this.step(job));
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = this.ctx.now();
@@ -88,10 +90,12 @@ export class Worker {
     }
   }
 
-  private track(p: Promise<void>): void {
+  private track(jobId: string, p: Promise<void>): void {
     this.inFlight.add(p);
+    this.working.add(jobId);
     void p.finally(() => {
       this.inFlight.delete(p);
+      this.working.delete(jobId);
       if (this.timer) this.wake();
     });
   }

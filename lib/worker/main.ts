@@ -1,19 +1,27 @@
 /** `npm run worker`: the background loop as its own process, next to a web server started with WORKER=off. */
+import { db } from "../db/client";
 import { env } from "../env";
 import { startCatalogRefresh } from "../providers/catalog-refresh";
+import { startProviderSettings } from "../provider-settings/cache";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
-// The models providers list themselves: this process reads the stored copies and takes its turn
-// refreshing them. Not awaited: a job naming a model not read yet makes the worker read them again.
-void startCatalogRefresh();
-startWorker().then(
-  () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
-  (err: unknown) => {
-    console.error("[worker] could not start", err);
-    process.exit(1);
-  },
-);
+// Keys saved in Settings → Providers first, so the first submit already uses them. Then the models
+// providers list themselves: this process reads the stored copies and takes its turn refreshing
+// them, not awaited (a job naming a model not read yet makes the worker read them again).
+db()
+  .then(async (d) => {
+    await startProviderSettings(d);
+    void startCatalogRefresh(d);
+  })
+  .then(() => startWorker())
+  .then(
+    () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
+    (err: unknown) => {
+      console.error("[worker] could not start", err);
+      process.exit(1);
+    },
+  );
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

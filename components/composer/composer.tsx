@@ -101,6 +101,10 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
     e.preventDefault();
     if (pending) return;
     const data = new FormData(e.currentTarget);
+    // An empty file input still adds a part; the server action's encoding names it "undefined", and
+    // the server refuses a named empty file. No image chosen means no image part at all.
+    const image = data.get("image");
+    if (image instanceof Blob && image.size === 0) data.delete("image");
     const started = promptStart(prompt, 60);
     startTransition(async () => {
       const result = await createJobAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));

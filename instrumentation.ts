@@ -14,7 +14,7 @@ export async function register(): Promise<void> {
   await startProviderSettings(await db());
   const { startCatalogRefresh } = await import("./lib/providers/catalog-refresh");
   // Providers' own model lists: awaited briefly, so a fresh studio's first page lists them, but a slow provider never holds up the start.
-  await Promise.race([startCatalogRefresh(await db()), new Promise((resolve) => setTimeout(resolve, FIRST_REFRESH_WAIT_MS).unref())]);
+  await Promise.race([startCatalogRefresh(), new Promise((resolve) => setTimeout(resolve, FIRST_REFRESH_WAIT_MS).unref())]);
   if (env().WORKER === "off") return;
   const { startWorker } = await import("./lib/worker");
   await startWorker();

@@ -101,10 +101,9 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
     e.preventDefault();
     if (pending) return;
     const data = new FormData(e.currentTarget);
-    // An empty file input still adds a part; the server action's encoding names it "undefined", and
-    // the server refuses a named empty file. No image chosen means no image part at all.
-    const image = data.get("image");
-    if (image instanceof Blob && image.size === 0) data.delete("image");
+    // An empty file input still makes a part, and on its way through the server action it arrives
+    // as a 0-byte file named "undefined", which the server rightly refuses as an empty image.
+    if (!attachment) data.delete("image");
     const started = promptStart(prompt, 60);
     startTransition(async () => {
       const result = await createJobAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));

@@ -1,20 +1,19 @@
 /** `npm run worker`: the background loop as its own process, next to a web server started with WORKER=off. */
 import { db } from "../db/client";
 import { env } from "../env";
-import { startCatalogRefresh } from "../providers/catalog-refresh";
 import { startProviderSettings } from "../provider-settings/cache";
+import { startCatalogRefresh } from "../providers/catalog-refresh";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
-// Keys saved in Settings → Providers first, so the first submit already uses them. Then the models
-// providers list themselves: this process reads the stored copies and takes its turn refreshing
-// them, not awaited (a job naming a model not read yet makes the worker read them again).
+// Keys saved in Settings → Providers first, so the first submit already uses them. The models
+// providers list themselves are not awaited: a job naming a model not read yet makes the worker read them again.
 db()
-  .then(async (d) => {
-    await startProviderSettings(d);
-    void startCatalogRefresh(d);
+  .then((d) => startProviderSettings(d))
+  .then(() => {
+    void startCatalogRefresh();
+    return startWorker();
   })
-  .then(() => startWorker())
   .then(
     () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
     (err: unknown) => {

@@ -25,8 +25,6 @@ export const jobs = pgTable(
     resolution: text("resolution").notNull(),
     fps: integer("fps").notNull(),
     seed: integer("seed"),
-    /** Values of the model's typed options (AI.ML's camera-fixed, Veo's audio...), defaults filled in; null when it has none. */
-    options: jsonb("options").$type<Record<string, string | boolean>>(),
     inputImageKey: text("input_image_key"),
     favorite: boolean("favorite").notNull().default(false),
 
@@ -43,6 +41,8 @@ export const jobs = pgTable(
     outputUpdate: jsonb("output_update").$type<Record<string, unknown>>(),
     /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
     providerReport: jsonb("provider_report").$type<Record<string, unknown>>(),
+    /** Values of the model's typed options, defaults filled in; null when it has none. */
+    options: jsonb("options").$type<Record<string, string | boolean>>(),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: ms("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -146,7 +146,7 @@ export const savedProviderSettings = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.name] })],
 );
 
-/** The last good copy of each provider's own model list; see ./sqlite.ts. */
+/** The last good copy of each provider's own model list, with retired models and the last refresh's outcome (see ./sqlite.ts). */
 export const providerCatalogs = pgTable("provider_catalogs", {
   provider: text("provider").primaryKey(),
   models: jsonb("models").$type<unknown[]>(),

@@ -155,6 +155,8 @@ export const providerCatalogs = sqliteTable("provider_catalogs", {
   refreshingUntil: integer("refreshing_until"),
 });
 
+
+
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sqliteEpochMs;
 

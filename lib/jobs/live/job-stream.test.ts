@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { seedJob, tempDb } from "../../../e2e/support/test-db";
+import type { Db } from "../../db/client";
+import { writeJobStatus } from "../../db/queries/jobs";
+import { statusWrite, transition } from "../apply-update";
+import { liveHub, MAX_STREAMS_PER_USER } from "./hub";
+import { openJobStream, type JobStreamOptions } from "./job-stream";
+import { SseParser, type ParsedSse } from "./sse";
+
+/** Reads a stream's events as a client would, until one matches (bounded, no sleeps). */
+class Client {
+  readonly events: ParsedSse[] = [];
+  private readonly parser = new SseParser();
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly decoder = new TextDecoder();
+  ended = false;
+
+  constructor(stream: ReadableStream<Uint8Array>) {
+    this.reader = stream.getReader();
+  }
+
+  get comments(): number {
+    return this.parser.comments;
+  }
+
+  /** Reads until `until` holds (checked after every chunk) or the stream ends; fails after `timeoutMs`. */
+  async readUntil(until: (c: Client) => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!until(this)) {
+      if (this.ended) throw new Error(`the stream ended first; events: ${JSON.stringify(this.events)}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out; events: ${JSON.stringify(this.events)}`);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const chunk = await Promise.race([
+        this.reader.read(),
+        new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), left))),
+      ]).finally(() => clearTimeout(timer));
+      if (chunk === "timeout") continue;
+      if (chunk.done) this.ended = true;
+      else this.events.push(...this.parser.push(this.decoder.decode(chunk.value, { stream: true })));
+    }
+  }
+
+  jobs(): Array<{ id: string; status: string }> {
+    return this.events.filter((e) => e.event === "job").map((e) => JSON.parse(e.data) as { id: string; status: string });
+  }
+
+  cancel(): Promise<void> {
+    return this.reader.cancel();
+  }
+}
+
+const open: Client[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.cancel().catch(() => undefined)));
+});
+
+function connect(db: Db, userId: string, extra: Partial<JobStreamOptions> = {}): Client {
+  const stream = openJobStream({ db, userId, start: { since: Date.now() }, sweepMs: () => 60_000, ...extra });
+  if (!stream) throw new Error("the stream was refused");
+  const c = new Client(stream);
+  open.push(c);
+  return c;
+}
+
+const has = (event: string, pred: (data: Record<string, unknown>) => boolean = () => true) => (c: Client) =>
+  c.events.some((e) => e.event === event && pred(JSON.parse(e.data) as Record<string, unknown>));
+
+describe("a live job stream", () => {
+  it("says it is ready, then pushes a change made in this process at once (no sweep)", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { userId: "u1", updatedAt: Date.now() - 60_000 });
+    const c = connect(db, "u1");
+    await c.readUntil(has("ready"));
+    await transition(db, job.id, { to: "canceled" });
+    await c.readUntil(has("job", (j) => j.id === job.id && j.status === "canceled"));
+    expect(c.jobs().map((j) => [j.id, j.status])).toEqual([[job.id, "canceled"]]);
+    const ids = c.events.map((e) => e.id);
+    expect(ids.every(Boolean)).toBe(true);
+  });
+
+  it("finds a change no event announced (another process wrote it) on its sweep", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { userId: "u1", updatedAt: Date.now() - 60_000 });
+    const c = connect(db, "u1", { sweepMs: () => 20 });
+    await c.readUntil(has("ready"));
+    // The SQL write alone, as a worker in another process makes it: nothing is emitted here.
+    await writeJobStatus(db, job.id, statusWrite({ to: "canceled" }, Date.now())!);
+    await c.readUntil(has("job", (j) => j.id === job.id && j.status === "canceled"));
+  });
+
+  it("sends heartbeat comments", async () => {
+    const db = await tempDb();
+    const c = connect(db, "u1", { heartbeatMs: 20 });
+    await c.readUntil((cl) => cl.comments >= 2);
+    expect(c.events.map((e) => e.event)).toEqual(["ready"]);
+  });
+
+  it("holds at most a few streams per person, and frees a slot when a client goes away", async () => {
+    const db = await tempDb();
+    const clients = Array.from({ length: MAX_STREAMS_PER_USER }, () => connect(db, "u1"));
+    expect(openJobStream({ db, userId: "u1", start: { since: Date.now() } })).toBeNull();
+    // Someone else is not held back by u1's streams.
+    connect(db, "u2");
+    await clients[0]!.cancel();
+    expect(liveHub(db).count("u1")).toBe(MAX_STREAMS_PER_USER - 1);
+    connect(db, "u1");
+    expect(liveHub(db).count("u1")).toBe(MAX_STREAMS_PER_USER);
+  });
+
+  it("ends when the request is aborted", async () => {
+    const db = await tempDb();
+    const abort = new AbortController();
+    const c = connect(db, "u1", { signal: abort.signal });
+    await c.readUntil(has("ready"));
+    abort.abort();
+    await c.readUntil((cl) => cl.ended);
+    expect(liveHub(db).count("u1")).toBe(0);
+  });
+
+  it("ends when the asker may no longer see the jobs (signed out, token revoked)", async () => {
+    const db = await tempDb();
+    let allowed = true;
+    const c = connect(db, "u1", { stillAllowed: async () => allowed, reauthMs: 20 });
+    await c.readUntil(has("ready"));
+    allowed = false;
+    await c.readUntil((cl) => cl.ended);
+    expect(liveHub(db).count("u1")).toBe(0);
+  });
+});

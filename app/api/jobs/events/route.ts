@@ -9,11 +9,13 @@ import { openJobStream } from "@/lib/jobs/live/job-stream";
 
 export const dynamic = "force-dynamic";
 
+const SINCE_ERROR = "since must be a time in epoch milliseconds.";
+
 const streamQuery = z.object({
   /** For a client that opens a new EventSource (which cannot set headers) and resumes. */
   lastEventId: z.string().max(200).optional(),
   /** For a fresh client: the newest change it already holds (epoch ms), so nothing after it is missed. */
-  since: z.coerce.number().int().nonnegative({ error: "since must be a time in epoch milliseconds." }).optional(),
+  since: z.coerce.number({ error: SINCE_ERROR }).int(SINCE_ERROR).nonnegative(SINCE_ERROR).optional(),
 });
 
 /**

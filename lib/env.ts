@@ -117,6 +117,7 @@ export type Settings = z.infer<typeof schema>;
 export type Env = Settings & { APP_SECRET: string; DATA_DIR: string };
 
 let cached: Env | null = null;
+let givenNames: ReadonlySet<string> | null = null;
 
 /** Parsed configuration; a bad value fails with a sentence naming what to set. */
 export function env(): Env {
@@ -125,7 +126,17 @@ export function env(): Env {
   const dataDir = path.resolve(parsed.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
   cached = { ...parsed, DATA_DIR: dataDir, APP_SECRET: parsed.APP_SECRET ?? loadOrCreateSecret(dataDir) };
+  givenNames = new Set(Object.keys(process.env).filter((k) => !!process.env[k]?.trim()));
   return cached;
+}
+
+/**
+ * Whether the environment itself sets `name` (not empty). Such a setting wins over what the owner
+ * saved in Settings → Providers, which then shows it as set by the server.
+ */
+export function setInEnvironment(name: string): boolean {
+  env();
+  return givenNames!.has(name);
 }
 
 /** The settings in `source` (an environment), checked; no side effects. Tests use it for a server they started. */
@@ -147,6 +158,7 @@ export function internalUrl(): string {
 /** For tests that change settings between cases. */
 export function resetEnvCache(): void {
   cached = null;
+  givenNames = null;
 }
 
 function loadOrCreateSecret(dataDir: string): string {

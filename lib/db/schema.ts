@@ -35,6 +35,8 @@ export const jobs = sqliteTable(
     outputUrl: text("output_url"),
     /** The provider update that said "done", kept so the copy step can fetch the output. */
     outputUpdate: text("output_update", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
+    providerReport: text("provider_report", { mode: "json" }).$type<Record<string, unknown>>(),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: integer("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -126,6 +128,26 @@ export const instanceSettings = sqliteTable("instance_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * What the owner saved in Settings → Providers: one row per provider setting, the value sealed
+ * with AES-256-GCM under a key derived from APP_SECRET (lib/provider-settings/crypto.ts), never
+ * in plain text. A variable set in the environment wins over a row here.
+ */
+export const savedProviderSettings = sqliteTable(
+  "provider_settings",
+  {
+    provider: text("provider").notNull(),
+    /** The setting's name in the provider's slice, e.g. REPLICATE_API_TOKEN. */
+    name: text("name").notNull(),
+    sealed: text("sealed").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.name] })],
+);
+
+export type SavedProviderSetting = typeof savedProviderSettings.$inferSelect;
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;

@@ -1,5 +1,6 @@
 import type { Job } from "../db/schema";
 import { getModel } from "../providers/registry";
+import { cleanReport } from "./provider-report";
 
 export function mediaUrl(key: string): string {
   return `/media/${key}`;
@@ -16,6 +17,8 @@ export function serializeJob(job: Job, waitingReason: string | null = null) {
     status: job.status,
     progress: job.progress,
     etaSeconds: job.etaSeconds,
+    /** What the provider reported about serving the job: upstream provider and model, cache hit, latency, cost. */
+    providerReport: cleanReport(job.providerReport),
     /** Why a queued job has not been sent yet, e.g. "Waiting for a ModelsLab slot (5 of 5 in use)." */
     waitingReason,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "The job failed." } : null,

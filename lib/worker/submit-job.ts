@@ -1,5 +1,5 @@
 import "server-only";
-import { clearSubmitStarted, getJob, markSubmitStarted, releaseLease, setProviderRef } from "../db/queries/jobs";
+import { clearSubmitStarted, getJob, markSubmitStarted, releaseLease, renewLease, setProviderRef } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { applyUpdate, transition } from "../jobs/apply-update";
 import { inputImageUrl } from "../jobs/input-url";
@@ -37,6 +37,8 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
 
   const webhookUrl = webhookUrlFor(provider, job.id);
   let submitted;
+  // A slow provider call must not look like a crashed worker: hold the lease while it runs.
+  const renew = setInterval(() => void renewLease(db, job.id, owner, ctx.leaseMs).catch(() => undefined), Math.max(500, ctx.leaseMs / 3));
   try {
     const image = await loadImage(job);
     // Only providers that take images by URL read it; the link dies with the job (see lib/jobs/input-url).
@@ -44,6 +46,8 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     submitted = await provider.submit(providerJobOf(job, model), { webhookUrl, image, imageUrl });
   } catch (err) {
     return onSubmitError(ctx, job, err);
+  } finally {
+    clearInterval(renew);
   }
 
   await setProviderRef(db, job.id, submitted.providerJobId, submitted.providerData);

@@ -44,6 +44,17 @@ const storageUrl = z
 const schema = z.object({
   PORT: positiveInt(3000),
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** postgres://user:pass@host:5432/db puts the database on Postgres; unset, it is SQLite at DATA_DIR/dailies.db. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/i.test(v), {
+      message: "DATABASE_URL must be a postgres:// (or postgresql://) URL, or unset for SQLite under DATA_DIR",
+    }),
+  /** Postgres connections each process may open. */
+  DATABASE_POOL_MAX: positiveInt(10),
   PUBLIC_URL: url("PUBLIC_URL").optional(),
   /** Where a worker outside the web server reaches it (the local provider's webhook). */
   INTERNAL_URL: url("INTERNAL_URL").optional(),

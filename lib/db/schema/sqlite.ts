@@ -1,9 +1,7 @@
-/** The one schema file. Times are epoch milliseconds. */
-import { sql } from "drizzle-orm";
+/** The SQLite schema (the embedded default). Its twin is ./pg.ts; see ./index.ts before changing either. */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-export const JOB_STATUSES = ["queued", "submitted", "running", "saving", "succeeded", "failed", "canceled"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import { sqliteEpochMs, sqliteEpochSecondsMs } from "../dialect/epoch";
+import { JOB_STATUSES } from "./statuses";
 
 export const jobs = sqliteTable(
   "jobs",
@@ -69,16 +67,13 @@ export const jobs = sqliteTable(
   ],
 );
 
-export type Job = typeof jobs.$inferSelect;
-export type NewJob = typeof jobs.$inferInsert;
-
 /** Webhook deliveries already handled, so a retried delivery is a no-op. */
 export const webhookEvents = sqliteTable(
   "webhook_events",
   {
     provider: text("provider").notNull(),
     eventId: text("event_id").notNull(),
-    receivedAt: integer("received_at").notNull().default(sql`(unixepoch() * 1000)`),
+    receivedAt: integer("received_at").notNull().default(sqliteEpochSecondsMs),
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
@@ -101,8 +96,6 @@ export const shareLinks = sqliteTable(
   (t) => [index("share_links_job_idx").on(t.jobId)],
 );
 
-export type ShareLink = typeof shareLinks.$inferSelect;
-
 /** Personal API tokens for the JSON API; only a SHA-256 of the token is stored. */
 export const apiTokens = sqliteTable(
   "api_tokens",
@@ -120,8 +113,6 @@ export const apiTokens = sqliteTable(
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
-
-export type ApiToken = typeof apiTokens.$inferSelect;
 
 /** Instance-wide settings as key/value rows: the owner's user id and whether sign-up is open. */
 export const instanceSettings = sqliteTable("instance_settings", {
@@ -147,10 +138,8 @@ export const savedProviderSettings = sqliteTable(
   (t) => [primaryKey({ columns: [t.provider, t.name] })],
 );
 
-export type SavedProviderSetting = typeof savedProviderSettings.$inferSelect;
-
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
-const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+const nowMs = sqliteEpochMs;
 
 export const user = sqliteTable("user", {
   id: text("id").primaryKey(),

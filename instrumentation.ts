@@ -1,6 +1,7 @@
 /**
  * Opens (and migrates) the database, loads the provider settings saved in Settings → Providers,
- * then starts the embedded worker, once per Node.js server process.
+ * joins the job events between processes, then starts the embedded worker, once per Node.js
+ * server process.
  */
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself, not configuration, so it is read here rather than in lib/env.ts.
@@ -10,6 +11,8 @@ export async function register(): Promise<void> {
   const { db } = await import("./lib/db/client");
   const { startProviderSettings } = await import("./lib/provider-settings/cache");
   await startProviderSettings(await db());
+  const { startJobBus } = await import("./lib/jobs/live/bus");
+  await startJobBus();
   if (env().WORKER === "off") return;
   const { startWorker } = await import("./lib/worker");
   await startWorker();

@@ -48,7 +48,7 @@ describe("live job events, worker inside the web server", () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Sign in/);
   });
 
-  it("pushes a job's changes up to succeeded, resumes after Last-Event-ID, and tells no one else", async () => {
+  it("pushes a job's changes up to succeeded, resumes after Last-Event-ID, and tells no one else", { timeout: 200_000 }, async () => {
     const mine = await open(app);
     const theirs = await open(as(app, stranger));
     expect(mine.status).toBe(200);
@@ -126,7 +126,7 @@ describe("live job events, worker in its own process (WORKER=off)", () => {
     await app?.stop();
   });
 
-  it("still pushes the worker's changes to the web server's stream", async () => {
+  it("still pushes the worker's changes to the web server's stream", { timeout: 120_000 }, async () => {
     const stream = await open(app);
     await stream.until(isReady);
     const id = await createJob(app, "a kite over dunes, pan left");

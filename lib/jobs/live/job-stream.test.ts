@@ -1,10 +1,16 @@
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { seedJob, tempDb } from "../../../e2e/support/test-db";
-import type { Db } from "../../db/client";
-import { writeJobStatus } from "../../db/queries/jobs";
+import { waitFor } from "../../../e2e/support/app-server";
+import { eachDialect } from "../../../e2e/support/each-dialect";
+import { seedJob, testDialects } from "../../../e2e/support/test-db";
+import { freshPostgresDatabase } from "../../../e2e/support/test-postgres";
+import { closeDb, openDb, type Db } from "../../db/client";
+import { writeJobStatus } from "../../db/queries/job-status";
 import { statusWrite, transition } from "../apply-update";
+import { jobEvents, remoteEventsLive, type RemoteOrigin } from "../events";
 import { liveHub, MAX_STREAMS_PER_USER } from "./hub";
 import { openJobStream, type JobStreamOptions } from "./job-stream";
+import { CHANNEL, startPgBus } from "./pg-bus";
 import { SseParser, type ParsedSse } from "./sse";
 
 /** Reads a stream's events as a client would, until one matches (bounded, no sleeps). */
@@ -66,65 +72,105 @@ function connect(db: Db, userId: string, extra: Partial<JobStreamOptions> = {}):
 const has = (event: string, pred: (data: Record<string, unknown>) => boolean = () => true) => (c: Client) =>
   c.events.some((e) => e.event === event && pred(JSON.parse(e.data) as Record<string, unknown>));
 
-describe("a live job stream", () => {
-  it("says it is ready, then pushes a change made in this process at once (no sweep)", async () => {
-    const db = await tempDb();
-    const job = await seedJob(db, { userId: "u1", updatedAt: Date.now() - 60_000 });
-    const c = connect(db, "u1");
-    await c.readUntil(has("ready"));
-    await transition(db, job.id, { to: "canceled" });
-    await c.readUntil(has("job", (j) => j.id === job.id && j.status === "canceled"));
-    expect(c.jobs().map((j) => [j.id, j.status])).toEqual([[job.id, "canceled"]]);
-    const ids = c.events.map((e) => e.id);
-    expect(ids.every(Boolean)).toBe(true);
-  });
+eachDialect((tempDb) => {
+  describe("a live job stream", () => {
+    it("says it is ready, then pushes a change made in this process at once (no sweep)", async () => {
+      const db = await tempDb();
+      const job = await seedJob(db, { userId: "u1", updatedAt: Date.now() - 60_000 });
+      const c = connect(db, "u1");
+      await c.readUntil(has("ready"));
+      await transition(db, job.id, { to: "canceled" });
+      await c.readUntil(has("job", (j) => j.id === job.id && j.status === "canceled"));
+      expect(c.jobs().map((j) => [j.id, j.status])).toEqual([[job.id, "canceled"]]);
+      const ids = c.events.map((e) => e.id);
+      expect(ids.every(Boolean)).toBe(true);
+    });
 
-  it("finds a change no event announced (another process wrote it) on its sweep", async () => {
-    const db = await tempDb();
-    const job = await seedJob(db, { userId: "u1", updatedAt: Date.now() - 60_000 });
-    const c = connect(db, "u1", { sweepMs: () => 20 });
-    await c.readUntil(has("ready"));
-    // The SQL write alone, as a worker in another process makes it: nothing is emitted here.
-    await writeJobStatus(db, job.id, statusWrite({ to: "canceled" }, Date.now())!);
-    await c.readUntil(has("job", (j) => j.id === job.id && j.status === "canceled"));
-  });
+    it("finds a change no event announced (another process wrote it) on its sweep", async () => {
+      const db = await tempDb();
+      const job = await seedJob(db, { userId: "u1", updatedAt: Date.now() - 60_000 });
+      const c = connect(db, "u1", { sweepMs: () => 20 });
+      await c.readUntil(has("ready"));
+      // The SQL write alone, as a worker in another process makes it: nothing is emitted here.
+      await writeJobStatus(db, job.id, statusWrite({ to: "canceled" }, Date.now())!);
+      await c.readUntil(has("job", (j) => j.id === job.id && j.status === "canceled"));
+    });
 
-  it("sends heartbeat comments", async () => {
-    const db = await tempDb();
-    const c = connect(db, "u1", { heartbeatMs: 20 });
-    await c.readUntil((cl) => cl.comments >= 2);
-    expect(c.events.map((e) => e.event)).toEqual(["ready"]);
-  });
+    it("sends heartbeat comments", async () => {
+      const db = await tempDb();
+      const c = connect(db, "u1", { heartbeatMs: 20 });
+      await c.readUntil((cl) => cl.comments >= 2);
+      expect(c.events.map((e) => e.event)).toEqual(["ready"]);
+    });
 
-  it("holds at most a few streams per person, and frees a slot when a client goes away", async () => {
-    const db = await tempDb();
-    const clients = Array.from({ length: MAX_STREAMS_PER_USER }, () => connect(db, "u1"));
-    expect(openJobStream({ db, userId: "u1", start: { since: Date.now() } })).toBeNull();
-    // Someone else is not held back by u1's streams.
-    connect(db, "u2");
-    await clients[0]!.cancel();
-    expect(liveHub(db).count("u1")).toBe(MAX_STREAMS_PER_USER - 1);
-    connect(db, "u1");
-    expect(liveHub(db).count("u1")).toBe(MAX_STREAMS_PER_USER);
-  });
+    it("holds at most a few streams per person, and frees a slot when a client goes away", async () => {
+      const db = await tempDb();
+      const clients = Array.from({ length: MAX_STREAMS_PER_USER }, () => connect(db, "u1"));
+      expect(openJobStream({ db, userId: "u1", start: { since: Date.now() } })).toBeNull();
+      // Someone else is not held back by u1's streams.
+      connect(db, "u2");
+      await clients[0]!.cancel();
+      expect(liveHub(db).count("u1")).toBe(MAX_STREAMS_PER_USER - 1);
+      connect(db, "u1");
+      expect(liveHub(db).count("u1")).toBe(MAX_STREAMS_PER_USER);
+    });
 
-  it("ends when the request is aborted", async () => {
-    const db = await tempDb();
-    const abort = new AbortController();
-    const c = connect(db, "u1", { signal: abort.signal });
-    await c.readUntil(has("ready"));
-    abort.abort();
-    await c.readUntil((cl) => cl.ended);
-    expect(liveHub(db).count("u1")).toBe(0);
-  });
+    it("ends when the request is aborted", async () => {
+      const db = await tempDb();
+      const abort = new AbortController();
+      const c = connect(db, "u1", { signal: abort.signal });
+      await c.readUntil(has("ready"));
+      abort.abort();
+      await c.readUntil((cl) => cl.ended);
+      expect(liveHub(db).count("u1")).toBe(0);
+    });
 
-  it("ends when the asker may no longer see the jobs (signed out, token revoked)", async () => {
-    const db = await tempDb();
-    let allowed = true;
-    const c = connect(db, "u1", { stillAllowed: async () => allowed, reauthMs: 20 });
-    await c.readUntil(has("ready"));
-    allowed = false;
-    await c.readUntil((cl) => cl.ended);
-    expect(liveHub(db).count("u1")).toBe(0);
+    it("ends when the asker may no longer see the jobs (signed out, token revoked)", async () => {
+      const db = await tempDb();
+      let allowed = true;
+      const c = connect(db, "u1", { stillAllowed: async () => allowed, reauthMs: 20 });
+      await c.readUntil(has("ready"));
+      allowed = false;
+      await c.readUntil((cl) => cl.ended);
+      expect(liveHub(db).count("u1")).toBe(0);
+    });
   });
 });
+
+// Postgres only: the bus is how processes hear each other there (SQLite has none to test).
+if (testDialects().includes("pg"))
+  describe("job events between processes (Postgres LISTEN/NOTIFY)", () => {
+    it("sends a local change as a NOTIFY naming its owner, and turns another process's into a remote event", async () => {
+      const url = await freshPostgresDatabase();
+      const db = await openDb(url, { poolMax: 2 });
+      const listener = new pg.Client({ connectionString: url });
+      const heard: Array<Record<string, unknown>> = [];
+      const got: Array<{ id: string; status: string; origin?: RemoteOrigin }> = [];
+      const onChanged = (id: string, status: string, origin?: RemoteOrigin) => void got.push({ id, status, origin });
+      const bus = await startPgBus(db, url);
+      try {
+        expect(remoteEventsLive()).toBe(true);
+        await listener.connect();
+        listener.on("notification", (m) => heard.push(JSON.parse(m.payload ?? "{}") as Record<string, unknown>));
+        await listener.query(`LISTEN ${CHANNEL}`);
+        jobEvents().on("changed", onChanged);
+
+        const job = await seedJob(db, { userId: "u1" });
+        await transition(db, job.id, { to: "canceled" });
+        await waitFor(() => heard.some((n) => n.j === job.id), 10_000, () => JSON.stringify(heard));
+        expect(heard.find((n) => n.j === job.id)).toMatchObject({ k: "u", u: "u1", s: "canceled" });
+
+        await listener.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ o: "another-process", k: "u", j: "job-x", u: "u9", s: "saving" })]);
+        await waitFor(() => got.some((g) => g.id === "job-x"), 10_000, () => JSON.stringify(got));
+        expect(got.find((g) => g.id === "job-x")).toEqual({ id: "job-x", status: "saving", origin: { remote: true, userId: "u9" } });
+        // Notifications reach one connection in order, so this process's own came back before job-x: it was not re-emitted.
+        expect(got.filter((g) => g.id === job.id)).toEqual([{ id: job.id, status: "canceled", origin: undefined }]);
+      } finally {
+        jobEvents().off("changed", onChanged);
+        await bus.stop();
+        await listener.end();
+        await closeDb(db);
+      }
+      expect(remoteEventsLive()).toBe(false);
+    });
+  });

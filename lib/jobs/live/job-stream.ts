@@ -9,6 +9,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { listChangedJobs } from "../../db/queries/job-changes";
+import { env } from "../../env";
 import { remoteEventsLive } from "../events";
 import { serializeJobs } from "../serialize-jobs";
 import type { EventCursor } from "./event-id";
@@ -19,8 +20,6 @@ import { sseComment, sseEvent, sseRetry } from "./sse";
 export const HEARTBEAT_MS = 15_000;
 /** How often to look without a wake when only this process's changes are pushed here (SQLite, or Postgres with LISTEN down). */
 export const SWEEP_MS = 1_000;
-/** How often to look without a wake when every process's changes are pushed here (Postgres LISTEN up): only a safety net. */
-export const SAFETY_SWEEP_MS = 15_000;
 const REAUTH_MS = 60_000;
 /** The browser's wait before reconnecting on its own. */
 const RETRY_MS = 2_000;
@@ -53,7 +52,8 @@ function readFailed(err: unknown): void {
 }
 
 function defaultSweepMs(): number {
-  return remoteEventsLive() ? SAFETY_SWEEP_MS : SWEEP_MS;
+  // With every process's changes pushed here (Postgres LISTEN up), a sweep is only a safety net.
+  return remoteEventsLive() ? env().LIVE_SAFETY_SWEEP_MS : SWEEP_MS;
 }
 
 /** The event stream, or null when this person already holds as many streams as allowed. */

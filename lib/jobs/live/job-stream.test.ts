@@ -173,4 +173,33 @@ if (testDialects().includes("pg"))
       }
       expect(remoteEventsLive()).toBe(false);
     });
+
+    it("sends the changes raised in one turn in one statement, each job once", async () => {
+      const url = await freshPostgresDatabase();
+      const statements: string[] = [];
+      const db = await openDb(url, { poolMax: 2, logger: { logQuery: (q) => void statements.push(q) } });
+      const listener = new pg.Client({ connectionString: url });
+      const heard: Array<Record<string, unknown>> = [];
+      const bus = await startPgBus(db, url);
+      try {
+        await listener.connect();
+        listener.on("notification", (m) => heard.push(JSON.parse(m.payload ?? "{}") as Record<string, unknown>));
+        await listener.query(`LISTEN ${CHANNEL}`);
+        const ids: string[] = [];
+        for (let i = 0; i < 20; i++) ids.push((await seedJob(db, { userId: `u${i % 3}` })).id);
+        statements.length = 0;
+        for (const id of ids) jobEvents().emit("changed", id, "running");
+        jobEvents().emit("changed", ids[0]!, "running");
+        jobEvents().emit("created", ids[1]!);
+        await waitFor(() => heard.length >= 20, 10_000, () => JSON.stringify(heard));
+        expect(statements.filter((q) => q.includes("pg_notify"))).toHaveLength(2);
+        expect(heard.map((n) => n.j).sort()).toEqual([...ids].sort());
+        expect(heard.find((n) => n.j === ids[1])).toMatchObject({ k: "c" });
+        expect(heard.find((n) => n.j === ids[2])).toMatchObject({ k: "u", u: "u2", s: "queued" });
+      } finally {
+        await bus.stop();
+        await listener.end();
+        await closeDb(db);
+      }
+    });
   });

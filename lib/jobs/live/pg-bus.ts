@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import pg from "pg";
 import type { Db } from "../../db/client";
 import { jobEvents, setRemoteEventsLive, type RemoteOrigin } from "../events";
@@ -18,6 +18,8 @@ const ORIGIN = randomBytes(9).toString("base64url");
 const RECONNECT_MIN_MS = 1_000;
 const RECONNECT_MAX_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 10_000;
+/** Jobs per NOTIFY statement. */
+const NOTIFY_BATCH = 500;
 
 interface Notice {
   o: string;
@@ -47,17 +49,38 @@ export async function startPgBus(db: Db, url: string): Promise<PgBus> {
   let delay = RECONNECT_MIN_MS;
   let retry: ReturnType<typeof setTimeout> | null = null;
 
-  /** One statement: the owner and status come from the row itself; NOTIFY is delivered when it commits. */
+  // Changes come in bursts (a webhook storm, a worker's batch): the ones raised in one turn of the
+  // event loop go out in one statement, each job once, its owner and status read from the row itself.
   const { jobs } = db.t;
-  const notify = (kind: "c" | "u", jobId: string) =>
-    db.orm
-      .execute(
-        sql`SELECT pg_notify(${CHANNEL}, json_build_object('o', ${ORIGIN}::text, 'k', ${kind}::text, 'j', ${jobs.id}, 'u', ${jobs.userId}, 's', ${jobs.status})::text) FROM ${jobs} WHERE ${jobs.id} = ${jobId}`,
-      )
-      .catch((err: unknown) => console.warn("[live] NOTIFY failed; other processes find the change on their next sweep", err));
+  let pending = new Map<string, "c" | "u">();
+  let flushQueued = false;
 
-  const onCreated = (jobId: string, origin?: RemoteOrigin) => void (origin ? undefined : notify("c", jobId));
-  const onChanged = (jobId: string, _status: string, origin?: RemoteOrigin) => void (origin ? undefined : notify("u", jobId));
+  async function flush(): Promise<void> {
+    flushQueued = false;
+    const batch = pending;
+    pending = new Map();
+    for (const kind of ["c", "u"] as const) {
+      const ids = [...batch].filter(([, k]) => k === kind).map(([id]) => id);
+      for (let i = 0; i < ids.length; i += NOTIFY_BATCH) {
+        await db.orm
+          .execute(
+            sql`SELECT pg_notify(${CHANNEL}, json_build_object('o', ${ORIGIN}::text, 'k', ${kind}::text, 'j', ${jobs.id}, 'u', ${jobs.userId}, 's', ${jobs.status})::text) FROM ${jobs} WHERE ${inArray(jobs.id, ids.slice(i, i + NOTIFY_BATCH))}`,
+          )
+          .catch((err: unknown) => console.warn("[live] NOTIFY failed; other processes find the change on their next sweep", err));
+      }
+    }
+  }
+
+  function queue(kind: "c" | "u", jobId: string): void {
+    // "created" also wakes streams on the other side, so it covers a change in the same batch.
+    if (pending.get(jobId) !== "c") pending.set(jobId, kind);
+    if (flushQueued) return;
+    flushQueued = true;
+    setImmediate(() => void flush());
+  }
+
+  const onCreated = (jobId: string, origin?: RemoteOrigin) => origin || queue("c", jobId);
+  const onChanged = (jobId: string, _status: string, origin?: RemoteOrigin) => origin || queue("u", jobId);
   jobEvents().on("created", onCreated);
   jobEvents().on("changed", onChanged);
 

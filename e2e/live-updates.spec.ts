@@ -47,8 +47,7 @@ test("the gallery card becomes playable from the stream, with no poll request", 
 });
 
 test("with the stream blocked, the card still becomes playable by polling", async ({ page, account: _signedUp }) => {
-  // Made by the API, not the composer: with request interception on, the composer's post arrived
-  // here with an empty image part, which the server refuses ("The image file is empty.").
+  // The page learns of the job from its first render (a queued card); only the poller can bring the rest.
   await page.route("**/api/jobs/events**", (route) => route.abort());
   const seen = recordRequests(page);
   // Long enough to still be rendering when the page has loaded: the poller has to bring the change.

@@ -1,8 +1,10 @@
 /**
  * Opens (and migrates) the database, loads the provider settings saved in Settings → Providers,
- * joins the job events between processes, then starts the embedded worker, once per Node.js
- * server process.
+ * joins the job events between processes, starts the model list refresh, then the embedded
+ * worker, once per Node.js server process.
  */
+const FIRST_REFRESH_WAIT_MS = 5000;
+
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself, not configuration, so it is read here rather than in lib/env.ts.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -13,6 +15,9 @@ export async function register(): Promise<void> {
   await startProviderSettings(await db());
   const { startJobBus } = await import("./lib/jobs/live/bus");
   await startJobBus();
+  const { startCatalogRefresh } = await import("./lib/providers/catalog-refresh");
+  // Providers' own model lists: awaited briefly, so a fresh studio's first page lists them, but a slow provider never holds up the start.
+  await Promise.race([startCatalogRefresh(), new Promise((resolve) => setTimeout(resolve, FIRST_REFRESH_WAIT_MS).unref())]);
   if (env().WORKER === "off") return;
   const { startWorker } = await import("./lib/worker");
   await startWorker();

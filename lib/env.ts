@@ -80,6 +80,8 @@ const schema = z.object({
   MAX_OUTPUT_MB: positiveInt(2048),
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
+  /** How often each provider's own model list is fetched again (hours; fractions allowed). */
+  CATALOG_REFRESH_HOURS: z.coerce.number({ error: "CATALOG_REFRESH_HOURS must be a number of hours" }).positive("CATALOG_REFRESH_HOURS must be more than 0").default(6),
   /** Unset: files under DATA_DIR. s3://bucket/prefix: an S3-compatible bucket. */
   STORAGE_URL: storageUrl,
   /** Unset: AWS itself. Otherwise the store's URL (R2, MinIO, B2). */

@@ -16,6 +16,7 @@ import { resetEnvCache } from "../../lib/env";
 import { createJob } from "../../lib/jobs/create-job";
 import { isTerminal } from "../../lib/jobs/states";
 import { probe } from "../../lib/media/probe";
+import { refreshCatalogs } from "../../lib/providers/catalog-refresh";
 import { getProvider } from "../../lib/providers/registry";
 import type { ProviderJobRef, ProviderUpdate, VideoProvider } from "../../lib/providers/types";
 import { storage } from "../../lib/storage";
@@ -64,6 +65,10 @@ export async function setUp(target: ConformanceTarget): Promise<Harness & { rest
   const provider = getProvider(target.provider);
   if (!provider) throw new Error(`No provider ${target.provider} in the registry.`);
   if (!provider.isConfigured()) throw new Error(`${target.provider} is not configured by its fake's env: ${Object.keys(fake.env).join(", ")}`);
+  // Providers that list their models: the fake's list, merged, as a started server would have it.
+  const listed = await refreshCatalogs(await db(), { force: true });
+  const failed = listed.find((o) => o.provider === target.provider && o.result === "failed");
+  if (failed) throw new Error(`${target.provider}'s model list could not be read from its fake: ${failed.error}`);
   return {
     fake,
     server,

@@ -3,15 +3,20 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { startJobBus, stopJobBus } from "../jobs/live/bus";
 import { startProviderSettings } from "../provider-settings/cache";
+import { startCatalogRefresh } from "../providers/catalog-refresh";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
 // Keys saved in Settings → Providers first, so the first submit already uses them; then the bus:
-// on Postgres it is how this worker hears "a job was created" from the web servers.
+// on Postgres it is how this worker hears "a job was created" from the web servers. The models
+// providers list themselves are not awaited: a job naming a model not read yet makes the worker read them again.
 db()
   .then((d) => startProviderSettings(d))
   .then(() => startJobBus())
-  .then(() => startWorker())
+  .then(() => {
+    void startCatalogRefresh();
+    return startWorker();
+  })
   .then(
     () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
     (err: unknown) => {

@@ -7,6 +7,7 @@ import { env } from "../env";
 import { jobEvents } from "../jobs/events";
 import { refreshProviderSettings } from "../provider-settings/cache";
 import { fullProviders } from "../jobs/provider-slots";
+import { ensureModelKnown } from "../providers/catalog-refresh";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
 import { expireJob, pollJob } from "./poll-job";
@@ -107,6 +108,8 @@ export class Worker {
     try {
       // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
       await refreshProviderSettings(this.ctx.db).catch((err: unknown) => console.warn("[worker] could not check provider settings", err));
+      // A model another instance discovered after this one last read the stored lists.
+      await ensureModelKnown(this.ctx.db, job.model);
       if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
       if (job.status === "queued") return await submitJob(this.ctx, job);
       if (job.status === "saving") return await saveOutput(this.ctx, job);

@@ -24,3 +24,4 @@ export type NewJob = typeof pg.jobs.$inferInsert;
 export type ShareLink = typeof pg.shareLinks.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;
+export type ProviderCatalogRow = typeof pg.providerCatalogs.$inferSelect;

@@ -19,6 +19,8 @@ export const jobs = sqliteTable(
     resolution: text("resolution").notNull(),
     fps: integer("fps").notNull(),
     seed: integer("seed"),
+    /** Values of the model's typed options (AI.ML's camera-fixed, Veo's audio...), defaults filled in; null when it has none. */
+    options: text("options", { mode: "json" }).$type<Record<string, string | boolean>>(),
     inputImageKey: text("input_image_key"),
     favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
 
@@ -137,6 +139,23 @@ export const savedProviderSettings = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.name] })],
 );
+
+/**
+ * The last good copy of each provider's own model list (ModelSpec JSON) with the models earlier
+ * lists had, and how the last refresh went. `refreshingUntil` is a lease, so one instance refreshes at a time.
+ */
+export const providerCatalogs = sqliteTable("provider_catalogs", {
+  provider: text("provider").primaryKey(),
+  models: text("models", { mode: "json" }).$type<unknown[]>(),
+  /** Models earlier lists had and this one does not: never offered, kept so old jobs still name them. */
+  retired: text("retired", { mode: "json" }).$type<unknown[]>(),
+  fetchedAt: integer("fetched_at"),
+  lastError: text("last_error"),
+  lastErrorAt: integer("last_error_at"),
+  refreshingUntil: integer("refreshing_until"),
+});
+
+
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sqliteEpochMs;

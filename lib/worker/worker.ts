@@ -15,6 +15,11 @@ import { saveOutput } from "./save-output";
 import { submitJob } from "./submit-job";
 
 const MAX_IN_FLIGHT = 4;
+/**
+ * Changes that never make work due at once (progress, a provider's acceptance): no wake for them,
+ * which matters on Postgres, where every process hears every other process's changes.
+ */
+const NO_WAKE = new Set(["submitted", "running"]);
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
 
 /**
@@ -30,7 +35,10 @@ export class Worker {
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
-  private readonly onEvent = () => this.wake();
+  private readonly onCreated = () => this.wake();
+  private readonly onChanged = (_jobId: string, status: string) => {
+    if (!NO_WAKE.has(status)) this.wake();
+  };
 
   constructor(db: Db) {
     const e = env();
@@ -47,8 +55,8 @@ export class Worker {
     if (this.timer) return;
     this.timer = setInterval(() => this.wake(), env().WORKER_TICK_MS);
     this.timer.unref();
-    jobEvents().on("created", this.onEvent);
-    jobEvents().on("changed", this.onEvent);
+    jobEvents().on("created", this.onCreated);
+    jobEvents().on("changed", this.onChanged);
     this.wake();
   }
 
@@ -56,8 +64,8 @@ export class Worker {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    jobEvents().off("created", this.onEvent);
-    jobEvents().off("changed", this.onEvent);
+    jobEvents().off("created", this.onCreated);
+    jobEvents().off("changed", this.onChanged);
     await Promise.allSettled([...this.inFlight]);
   }
 

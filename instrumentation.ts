@@ -1,6 +1,7 @@
 /**
  * Opens (and migrates) the database, loads the provider settings saved in Settings → Providers,
- * starts the model list refresh, then the embedded worker, once per Node.js server process.
+ * joins the job events between processes, starts the model list refresh, then the embedded
+ * worker, once per Node.js server process.
  */
 const FIRST_REFRESH_WAIT_MS = 5000;
 
@@ -12,6 +13,8 @@ export async function register(): Promise<void> {
   const { db } = await import("./lib/db/client");
   const { startProviderSettings } = await import("./lib/provider-settings/cache");
   await startProviderSettings(await db());
+  const { startJobBus } = await import("./lib/jobs/live/bus");
+  await startJobBus();
   const { startCatalogRefresh } = await import("./lib/providers/catalog-refresh");
   // Providers' own model lists: awaited briefly, so a fresh studio's first page lists them, but a slow provider never holds up the start.
   await Promise.race([startCatalogRefresh(), new Promise((resolve) => setTimeout(resolve, FIRST_REFRESH_WAIT_MS).unref())]);

@@ -72,6 +72,8 @@ const schema = z.object({
   WORKER: z.enum(["embedded", "off"]).default("embedded"),
   WORKER_TICK_MS: positiveInt(1000),
   WORKER_LEASE_MS: positiveInt(60_000),
+  /** How often a live stream re-reads the database anyway while Postgres notifications reach it: the net for a lost one. */
+  LIVE_SAFETY_SWEEP_MS: positiveInt(15_000),
   POLL_MIN_MS: positiveInt(2000),
   POLL_MAX_MS: positiveInt(30_000),
   JOB_DEADLINE_SECONDS: positiveInt(3600),

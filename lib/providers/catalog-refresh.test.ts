@@ -1,7 +1,8 @@
 /** The refresh against a real SQLite file, with providers whose lists the tests control. */
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { tempDataDir } from "../../e2e/support/test-db";
+import { testDialects, tempDataDir } from "../../e2e/support/test-db";
+import { freshPostgresDatabase } from "../../e2e/support/test-postgres";
 import { closeDb, openDb, type Db } from "../db/client";
 import { getProviderCatalog, listProviderCatalogs } from "../db/queries/provider-catalogs";
 import { resetEnvCache } from "../env";
@@ -56,18 +57,12 @@ function listingProvider(id: string, builtIn: ModelSpec[], answer: () => Promise
   return { provider, calls };
 }
 
-let dataDir: string;
-let db: Db;
 const saved = { ...process.env };
-
-beforeAll(async () => {
-  dataDir = tempDataDir("dailies-catalog-");
-  Object.assign(process.env, { DATA_DIR: dataDir, CATALOG_REFRESH_HOURS: "6" });
+beforeAll(() => {
+  Object.assign(process.env, { DATA_DIR: tempDataDir("dailies-catalog-"), CATALOG_REFRESH_HOURS: "6" });
   resetEnvCache();
-  db = await openDb(path.join(dataDir, "dailies.db"));
 });
-afterAll(async () => {
-  await closeDb(db);
+afterAll(() => {
   process.env = saved;
   resetEnvCache();
 });
@@ -78,7 +73,16 @@ const offered = (p: VideoProvider, rows: Awaited<ReturnType<typeof listProviderC
   return merged.models.filter((m) => !merged.hidden.has(m.id));
 };
 
-describe("refreshCatalogs", () => {
+for (const dialect of testDialects()) describe(`refreshCatalogs (${dialect})`, () => {
+  // One database, and a second connection to it standing in for another instance.
+  let target: string;
+  let db: Db;
+  beforeAll(async () => {
+    target = dialect === "pg" ? await freshPostgresDatabase() : path.join(tempDataDir("dailies-catalog-"), "dailies.db");
+    db = await openDb(target);
+  });
+  afterAll(() => closeDb(db));
+
   it("stores the provider's list, and the merged catalog offers it with dropped models hidden", async () => {
     const builtIn = [spec("p1", "a", { label: "Model A" }), spec("p1", "b")];
     const { provider } = listingProvider("p1", builtIn, async () => [spec("p1", "a", { label: "a", durations: [4, 6] }), spec("p1", "new")]);
@@ -164,7 +168,7 @@ describe("refreshCatalogs", () => {
   });
 
   it("lets one instance refresh at a time: a second one sharing the database leaves it to the first", async () => {
-    const other = await openDb(path.join(dataDir, "dailies.db"));
+    const other = await openDb(target);
     try {
       let answer!: (list: ModelSpec[]) => void;
       const slow = listingProvider("p7", [], () => new Promise<ModelSpec[]>((resolve) => (answer = resolve)));

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { pruneHeartbeats, writeHeartbeat } from "../db/queries/heartbeats";
-import { claimDueJobs } from "../db/queries/jobs";
+import { claimDueJobs, renewLease } from "../db/queries/jobs";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
@@ -19,6 +19,11 @@ import { saveOutput } from "./save-output";
 import { submitJob } from "./submit-job";
 
 const MAX_IN_FLIGHT = 4;
+/**
+ * Changes that never make work due at once (progress, a provider's acceptance): no wake for them,
+ * which matters on Postgres, where every process hears every other process's changes.
+ */
+const NO_WAKE = new Set(["submitted", "running"]);
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
 /** Beats at most this often however fast the loop ticks; /api/health calls a worker silent for a minute stale. */
 const HEARTBEAT_EVERY_MS = 1000;
@@ -34,6 +39,7 @@ export class Worker {
   readonly ctx: WorkerContext;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  private working = new Set<string>();
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
@@ -41,7 +47,10 @@ export class Worker {
   /** The outgoing-webhook round under way, if any: one at a time, beside the job steps. */
   private dispatching: Promise<void> | null = null;
   private readonly startedAt = Date.now();
-  private readonly onEvent = () => this.wake();
+  private readonly onCreated = () => this.wake();
+  private readonly onChanged = (_jobId: string, status: string) => {
+    if (!NO_WAKE.has(status)) this.wake();
+  };
 
   constructor(db: Db) {
     const e = env();
@@ -58,8 +67,8 @@ export class Worker {
     if (this.timer) return;
     this.timer = setInterval(() => this.wake(), env().WORKER_TICK_MS);
     this.timer.unref();
-    jobEvents().on("created", this.onEvent);
-    jobEvents().on("changed", this.onEvent);
+    jobEvents().on("created", this.onCreated);
+    jobEvents().on("changed", this.onChanged);
     this.wake();
   }
 
@@ -67,8 +76,8 @@ export class Worker {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    jobEvents().off("created", this.onEvent);
-    jobEvents().off("changed", this.onEvent);
+    jobEvents().off("created", this.onCreated);
+    jobEvents().off("changed", this.onChanged);
     await Promise.allSettled([...this.inFlight, this.dispatching]);
   }
 
@@ -102,7 +111,8 @@ export class Worker {
     if (free > 0) {
       const full = await fullProviders(this.ctx.db);
       const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now(), full);
-      for (const job of claimed) this.track(this.step(job));
+      // A step that outlived its lease (a slow provider) is still this worker's: never run a job twice at once.
+      for (const job of claimed) if (!this.working.has(job.id)) this.track(job.id, this.step(job));
     }
     if (!this.dispatching && this.timer) {
       this.dispatching = dispatchWebhooks(this.ctx.db, this.ctx.owner)
@@ -116,15 +126,21 @@ export class Worker {
     }
   }
 
-  private track(p: Promise<void>): void {
+  private track(jobId: string, p: Promise<void>): void {
     this.inFlight.add(p);
+    this.working.add(jobId);
     void p.finally(() => {
       this.inFlight.delete(p);
+      this.working.delete(jobId);
       if (this.timer) this.wake();
     });
   }
 
   private async step(job: Job): Promise<void> {
+    // The lease is held from the claim until the step commits, whatever the step waits on (a provider
+    // call, a long copy, a slow database), so a busy worker never looks like a crashed one.
+    const { db, owner, leaseMs } = this.ctx;
+    const renew = setInterval(() => void renewLease(db, job.id, owner, leaseMs).catch(() => undefined), Math.max(500, leaseMs / 3));
     try {
       // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
       await refreshProviderSettings(this.ctx.db).catch((err: unknown) => log.warn("could not check provider settings", { err }));
@@ -137,6 +153,8 @@ export class Worker {
     } catch (err) {
       // a bug, not a provider answer: log it and let the lease expire so the job is tried again
       log.error("step crashed", { jobId: job.id, status: job.status, err });
+    } finally {
+      clearInterval(renew);
     }
   }
 }

@@ -9,6 +9,7 @@ import { openApiDocument } from "../lib/openapi/document";
 import { apiRoutes } from "./support/api-routes";
 import { as, api } from "./support/api";
 import { startApp, waitFor, type App } from "./support/app-server";
+import { isReady, openEventStream } from "./support/event-stream";
 import { checkJson } from "./support/json-schema-check";
 import { seedUser } from "./support/seed-user";
 import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver";
@@ -132,6 +133,22 @@ describe("real answers of a running server", () => {
     expect((await call(app, "POST", "/api/webhooks/deliveries/{id}/retry", "/api/webhooks/deliveries/msg_nope/retry")).status).toBe(404);
     expect((await call(app, "DELETE", "/api/webhooks/endpoints/{id}", `/api/webhooks/endpoints/${created.body.id as string}`)).status).toBe(204);
     expect((await call(app, "DELETE", "/api/webhooks/endpoints/{id}", `/api/webhooks/endpoints/${created.body.id as string}`)).status).toBe(404);
+  });
+
+  it("live events: the stream's statuses, and each job event is a Job", async () => {
+    expect((await call(app, "GET", "/api/jobs/events", "/api/jobs/events?since=yesterday")).status).toBe(400);
+    expect((await call(as(app, null), "GET", "/api/jobs/events", "/api/jobs/events")).status).toBe(401);
+    // since=0 replays every job of this person made by the tests above, then "ready"
+    const stream = await openEventStream(app, { query: "since=0" });
+    try {
+      expect(doc.paths["/api/jobs/events"]?.get?.responses[String(stream.status)]?.content?.["text/event-stream"]).toBeDefined();
+      await stream.until(isReady, 30_000, "the replay");
+      const jobs = stream.jobs();
+      expect(jobs.length).toBeGreaterThan(0);
+      for (const { job } of jobs) expect(checkJson(job, doc.components.schemas.Job as never, doc as never), `job event for ${job.id}`).toEqual([]);
+    } finally {
+      stream.close();
+    }
   });
 
   it("operations and provider callbacks", async () => {

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { listQuery } from "../jobs/list-query";
+import { streamQuery } from "../jobs/live/stream-query";
 import { deliveriesQuerySchema } from "../webhooks/outgoing/schemas";
 import type { AnswerName } from "./schemas";
 
@@ -118,6 +119,25 @@ export const OPERATIONS: Operation[] = [
     pathParams: { id: "The job's id" },
     answers: { 200: { description: "The job, canceled", json: "Job" }, 401: UNAUTHORIZED, 403: CROSS_SITE, 404: err("No such job, or not yours"), 409: err("It has already finished") },
     curl: `curl -s -X POST $ORIGIN/api/jobs/$JOB_ID/cancel ${AUTH}`,
+  },
+  {
+    method: "get",
+    path: "/api/jobs/events",
+    tag: "Jobs",
+    summary: "Follow your jobs live",
+    description:
+      "Server-Sent Events with your job changes: `event: job` carries the job as GET /api/jobs/{id} answers it, `event: ready` follows the replay (its id is where to resume), `event: reset` means too much changed to replay (load the list again). Resume with the `Last-Event-ID` header (or `lastEventId`, for an EventSource); a fresh stream starts at `since` (epoch ms, default now). Lines starting with `:` are keep-alives. At most 5 streams per person.",
+    who: "viewer",
+    query: streamQuery,
+    queryDescriptions: { lastEventId: "The id of the last event received, when the Last-Event-ID header cannot be set", since: "Send changes after this time (epoch ms)" },
+    headers: { "Last-Event-ID": "The id of the last event received" },
+    answers: {
+      200: { description: "The event stream", media: "text/event-stream" },
+      400: err("A bad since or lastEventId"),
+      401: UNAUTHORIZED,
+      429: err("You already have 5 live connections open"),
+    },
+    curl: `curl -sN $ORIGIN/api/jobs/events ${AUTH}`,
   },
   {
     method: "get",

@@ -14,7 +14,7 @@ import { runAdminCli } from "./support/admin-cli";
 import { api, postJob, watchJob, isFinished } from "./support/api";
 import { startApp, startServer, waitFor, type App, type Server } from "./support/app-server";
 import { storedFileOnDisk } from "./support/stored-files";
-import { tempDataDir, withDb } from "./support/test-db";
+import { emptyDatabaseFor, tempDataDir, withDb } from "./support/test-db";
 
 let app: App;
 let restored: Server | null = null;
@@ -43,6 +43,7 @@ beforeAll(async () => {
   manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(backupDir, "manifest.json"), "utf8")));
 
   restoredDir = tempDataDir("dailies-restored-");
+  await emptyDatabaseFor(restoredDir);
   const back = await runAdminCli(restoredDir, ["restore", backupDir]);
   expect(back, back.stderr).toMatchObject({ code: 0 });
   expect(back.stdout).toContain("Restore complete");

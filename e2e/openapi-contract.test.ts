@@ -115,13 +115,15 @@ describe("real answers of a running server", () => {
     expect((await call(app, "DELETE", "/api/jobs/{id}", `/api/jobs/${id}`)).status).toBe(204);
   });
 
-  it("outgoing webhooks: endpoints, the delivery log, send again", async () => {
+  it("outgoing webhooks: endpoints, the delivery log, send again", { timeout: 120_000 }, async () => {
     const created = await call(app, "POST", "/api/webhooks/endpoints", "/api/webhooks/endpoints", json({ url: `${receiver.url}/contract`, events: ["job.succeeded", "job.canceled"] }));
     expect(created.status).toBe(201);
     expect((await call(app, "POST", "/api/webhooks/endpoints", "/api/webhooks/endpoints", json({ url: "nope" }))).status).toBe(422);
     expect((await call(app, "GET", "/api/webhooks/endpoints", "/api/webhooks/endpoints")).status).toBe(200);
     const job = await call(app, "POST", "/api/jobs", "/api/jobs", json({ model: "local:preview", prompt: "contract webhook", durationSeconds: 2, resolution: "480p" }));
-    await receiver.waitFor((d) => (d.json.data as { id?: string } | undefined)?.id === job.body.id, 0, 60_000);
+    await receiver.waitFor((d) => (d.json.data as { id?: string } | undefined)?.id === job.body.id, 0, 60_000).catch((err: unknown) => {
+      throw new Error(`${String(err)}; the server said:\n${app.output().slice(-4000)}`);
+    });
     const delivered = await receiver.waitFor((d) => d.path === "/contract");
     expect(checkJson(delivered.json, doc.components.schemas.OutgoingWebhookEvent as never, doc as never)).toEqual([]);
     let items: Array<{ id: string; status: string }> = [];

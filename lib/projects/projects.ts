@@ -5,11 +5,10 @@ import type { Db } from "../db/client";
 import { deleteProject, findProjectByName, getOwnedProject, insertProject, moveJobsToProject, renameProject } from "../db/queries/projects";
 import type { Project } from "../db/schema";
 import { fail, ok, type Result } from "../errors";
+import { UNSORTED_ID } from "../jobs/list-filters";
 
 /** The default project every video is in until moved; it is not a row, so it cannot be renamed or deleted. */
 export const UNSORTED = "Unsorted";
-/** The id that names Unsorted in URLs and forms. */
-export const UNSORTED_ID = "unsorted";
 export const MAX_PROJECT_NAME = 60;
 const MAX_MOVE = 500;
 

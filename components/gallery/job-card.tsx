@@ -25,11 +25,14 @@ export const JobCard = memo(function JobCard({
   job,
   typicalLatencySeconds,
   eager = false,
+  onOpen,
 }: {
   job: JobJson;
   typicalLatencySeconds: number | null;
   /** First cards on screen: load their posters at once, they are the page's largest paint. */
   eager?: boolean;
+  /** Opens the viewer on this job; the poster becomes its button. */
+  onOpen?: (id: string, opener: HTMLElement) => void;
 }) {
   const [previewing, setPreviewing] = useState(false);
   const intent = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -64,7 +67,19 @@ export const JobCard = memo(function JobCard({
       onBlur={onBlur}
       className="flex w-full flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
     >
-      <JobPreview job={job} playing={previewing} eager={eager} />
+      {onOpen ? (
+        <button
+          type="button"
+          data-open-viewer
+          aria-label={`Open in the viewer: ${job.prompt.slice(0, 80)}`}
+          onClick={(e) => onOpen(job.id, e.currentTarget)}
+          className="block w-full cursor-zoom-in rounded-t-xl text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400"
+        >
+          <JobPreview job={job} playing={previewing} eager={eager} />
+        </button>
+      ) : (
+        <JobPreview job={job} playing={previewing} eager={eager} />
+      )}
       <div className="flex flex-1 flex-col gap-2.5 p-3">
         <Link
           href={`/jobs/${job.id}`}

@@ -8,7 +8,11 @@ import { cn } from "@/components/ui/cn";
 import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-filters";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { fetchJobsPage } from "./fetch-jobs-page";
+import { TakeViewer } from "../viewer/take-viewer";
+import { useViewerUrl } from "../viewer/use-viewer-url";
 import { GalleryFilters } from "./gallery-filters";
+import { GenerationRow } from "./generation-row";
+import { feedOrder, groupTakes } from "./group-takes";
 import { JobCard } from "./job-card";
 import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
 import { useLiveJobs } from "./use-live-jobs";
@@ -18,6 +22,10 @@ export interface FeedModel {
   id: string;
   label: string;
   typicalLatencySeconds: number;
+  /** For labelling the takes of a compare. */
+  providerLabel?: string;
+  pricePerSecondUsd?: number | null;
+  engine?: "ai" | "preview";
 }
 
 /** Cards above the fold whose posters load at once (they are the largest paint). */
@@ -49,7 +57,8 @@ export function JobFeed({
   const [navigating, startNavigation] = useTransition();
   // The controls show the new choice at once; the list follows when the server's page for it arrives.
   const [shownFilters, setShownFilters] = useOptimistic(filters);
-  const latency = useMemo(() => new Map(models.map((m) => [m.id, m.typicalLatencySeconds])), [models]);
+  const byId = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
+  const viewer = useViewerUrl();
 
   const query = useInfiniteQuery({
     queryKey: jobsKey(filters),
@@ -79,6 +88,8 @@ export function JobFeed({
       }
     return out;
   }, [query.data]);
+  const entries = useMemo(() => groupTakes(items), [items]);
+  const ordered = useMemo(() => feedOrder(entries), [entries]);
 
   const navigate = useCallback(
     (next: JobFilters, opts?: { replace?: boolean }) => {
@@ -120,13 +131,20 @@ export function JobFeed({
             navigating && "opacity-60",
           )}
         >
-          {items.map((job, i) => (
-            <li key={job.id} className="flex">
-              <JobCard job={job} typicalLatencySeconds={latency.get(job.model) ?? null} eager={i < EAGER_CARDS} />
-            </li>
-          ))}
+          {entries.map((entry, i) =>
+            entry.kind === "job" ? (
+              <li key={entry.job.id} className="flex">
+                <JobCard job={entry.job} typicalLatencySeconds={byId.get(entry.job.model)?.typicalLatencySeconds ?? null} eager={i < EAGER_CARDS} onOpen={viewer.open} />
+              </li>
+            ) : (
+              <li key={entry.id} className="col-span-full">
+                <GenerationRow jobs={entry.jobs} models={byId} onOpen={viewer.open} eager={i < EAGER_CARDS} />
+              </li>
+            ),
+          )}
         </ul>
       )}
+      {viewer.openId && <TakeViewer id={viewer.openId} jobs={ordered} onMove={viewer.move} onClose={viewer.close} />}
       <div ref={sentinel} className="flex min-h-10 flex-col items-center justify-center gap-2">
         {query.isFetchNextPageError && (
           <p role="alert" className="text-sm text-red-300">

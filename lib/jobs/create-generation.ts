@@ -9,11 +9,8 @@ import { checkActiveBudget, checkJobRequest, prepareJobRow, type CheckedJob } fr
 import { jobEvents } from "./events";
 import { MAX_SEED } from "./schemas";
 import { generationFields } from "./generation-fields";
+import { MAX_COMPARE, MAX_TAKES } from "./generation-limits";
 
-/** Takes a person may ask for in one submit (the composer offers 1, 2 and 4). */
-export const MAX_TAKES = 4;
-/** Models one compare may put side by side. */
-export const MAX_COMPARE = 4;
 
 export interface CreateGenerationInput {
   /** Untrusted job fields, as createJob takes them; `model` is the composer's model. */

@@ -14,11 +14,15 @@ export function GenerationRow({
   models,
   onOpen,
   eager,
+  selected,
+  onSelect,
 }: {
   jobs: JobJson[];
   models: Map<string, FeedModel>;
   onOpen: (id: string, opener: HTMLElement) => void;
   eager: boolean;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, on: boolean) => void;
 }) {
   const compare = new Set(jobs.map((j) => j.model)).size > 1;
   const first = jobs[0]!;
@@ -41,7 +45,7 @@ export function GenerationRow({
                   {took !== null && job.status === "succeeded" ? ` · took ${formatSeconds(took)}` : ""}
                 </p>
               )}
-              <JobCard job={job} typicalLatencySeconds={model?.typicalLatencySeconds ?? null} eager={eager} onOpen={onOpen} />
+              <JobCard job={job} typicalLatencySeconds={model?.typicalLatencySeconds ?? null} eager={eager} onOpen={onOpen} selected={selected.has(job.id)} onSelect={onSelect} />
             </li>
           );
         })}

@@ -2,15 +2,18 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-filters";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { fetchJobsPage } from "./fetch-jobs-page";
+import type { ProjectJson } from "@/lib/actions/projects";
+import { ProjectBar } from "../projects/project-bar";
 import { TakeViewer } from "../viewer/take-viewer";
 import { useViewerUrl } from "../viewer/use-viewer-url";
 import { GalleryFilters } from "./gallery-filters";
+import { BulkBar } from "./bulk-bar";
 import { GenerationRow } from "./generation-row";
 import { feedOrder, groupTakes } from "./group-takes";
 import { JobCard } from "./job-card";
@@ -42,6 +45,7 @@ export function JobFeed({
   filters = NO_FILTERS,
   showFilters = false,
   models,
+  projects,
 }: {
   initialPage: JobsPage;
   /** When the server read `initialPage` (epoch ms): a newer read replaces the cached first page. */
@@ -49,6 +53,8 @@ export function JobFeed({
   filters?: JobFilters;
   showFilters?: boolean;
   models: FeedModel[];
+  /** The viewer's projects: the gallery filters by them and the viewer moves videos between them. */
+  projects?: ProjectJson[];
 }) {
   useLiveJobs();
   const qc = useQueryClient();
@@ -59,6 +65,15 @@ export function JobFeed({
   const [shownFilters, setShownFilters] = useOptimistic(filters);
   const byId = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
   const viewer = useViewerUrl();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const select = useCallback((id: string, on: boolean) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
 
   const query = useInfiniteQuery({
     queryKey: jobsKey(filters),
@@ -90,6 +105,8 @@ export function JobFeed({
   }, [query.data]);
   const entries = useMemo(() => groupTakes(items), [items]);
   const ordered = useMemo(() => feedOrder(entries), [entries]);
+  // Only what is still listed: a deleted or filtered-out video drops out of the selection.
+  const picked = useMemo(() => ordered.filter((j) => selected.has(j.id)), [ordered, selected]);
 
   const navigate = useCallback(
     (next: JobFilters, opts?: { replace?: boolean }) => {
@@ -120,6 +137,7 @@ export function JobFeed({
   const filtered = hasFilters(filters);
   return (
     <section aria-label="Videos" className="flex flex-col gap-5">
+      {showFilters && projects && <ProjectBar projects={projects} filters={shownFilters} onChange={navigate} />}
       {showFilters && <GalleryFilters filters={shownFilters} models={models} onChange={navigate} />}
       {items.length === 0 ? (
         <EmptyState filtered={filtered} inGallery={showFilters} onClear={() => navigate(NO_FILTERS)} />
@@ -134,17 +152,18 @@ export function JobFeed({
           {entries.map((entry, i) =>
             entry.kind === "job" ? (
               <li key={entry.job.id} className="flex">
-                <JobCard job={entry.job} typicalLatencySeconds={byId.get(entry.job.model)?.typicalLatencySeconds ?? null} eager={i < EAGER_CARDS} onOpen={viewer.open} />
+                <JobCard job={entry.job} typicalLatencySeconds={byId.get(entry.job.model)?.typicalLatencySeconds ?? null} eager={i < EAGER_CARDS} onOpen={viewer.open} selected={selected.has(entry.job.id)} onSelect={select} />
               </li>
             ) : (
               <li key={entry.id} className="col-span-full">
-                <GenerationRow jobs={entry.jobs} models={byId} onOpen={viewer.open} eager={i < EAGER_CARDS} />
+                <GenerationRow jobs={entry.jobs} models={byId} onOpen={viewer.open} eager={i < EAGER_CARDS} selected={selected} onSelect={select} />
               </li>
             ),
           )}
         </ul>
       )}
-      {viewer.openId && <TakeViewer id={viewer.openId} jobs={ordered} onMove={viewer.move} onClose={viewer.close} />}
+      {picked.length > 0 && <BulkBar jobs={picked} projects={projects} onClear={() => setSelected(new Set())} />}
+      {viewer.openId && <TakeViewer id={viewer.openId} jobs={ordered} projects={projects} onMove={viewer.move} onClose={viewer.close} />}
       <div ref={sentinel} className="flex min-h-10 flex-col items-center justify-center gap-2">
         {query.isFetchNextPageError && (
           <p role="alert" className="text-sm text-red-300">

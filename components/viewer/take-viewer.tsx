@@ -7,7 +7,9 @@ import { VideoPlayer } from "@/components/player/video-player";
 import { Button, buttonClass } from "@/components/ui/button";
 import { formatSeconds, promptStart } from "@/lib/jobs/format-job";
 import type { JobJson } from "@/lib/jobs/serialize";
+import type { ProjectJson } from "@/lib/actions/projects";
 import { fetchJson } from "../gallery/fetch-json";
+import { MoveToProject } from "../projects/move-to-project";
 import { JobActions } from "../gallery/job-actions";
 import { StatusBadge } from "../gallery/status-badge";
 import { totalWaitSeconds } from "../gallery/total-wait";
@@ -26,11 +28,13 @@ function keyIsTaken(target: EventTarget | null): boolean {
 export function TakeViewer({
   id,
   jobs,
+  projects,
   onMove,
   onClose,
 }: {
   id: string;
   jobs: readonly JobJson[];
+  projects?: ProjectJson[];
   onMove: (id: string) => void;
   onClose: () => void;
 }) {
@@ -143,6 +147,7 @@ export function TakeViewer({
                 </Link>
               </div>
               {comparing && !partner && <p className="text-xs text-neutral-400">There is no other finished take next to this one to compare with.</p>}
+              {projects && <MoveToProject jobs={[job]} projects={projects} />}
               <JobActions job={job} />
             </aside>
           </div>

@@ -15,6 +15,8 @@ import { useViewerUrl } from "../viewer/use-viewer-url";
 import { GalleryFilters } from "./gallery-filters";
 import { BulkBar } from "./bulk-bar";
 import { GenerationRow } from "./generation-row";
+import { handleGridKey } from "./grid-keys";
+import { ShortcutSheet } from "./shortcut-sheet";
 import { feedOrder, groupTakes } from "./group-takes";
 import { JobCard } from "./job-card";
 import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
@@ -65,6 +67,7 @@ export function JobFeed({
   const [shownFilters, setShownFilters] = useOptimistic(filters);
   const byId = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
   const viewer = useViewerUrl();
+  const [sheet, setSheet] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const select = useCallback((id: string, on: boolean) => {
     setSelected((s) => {
@@ -134,6 +137,22 @@ export function JobFeed({
     return () => io.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // `/` searches and `?` lists the shortcuts from anywhere on the page but a field.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLElement && t.isContentEditable)) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (e.key === "?") setSheet(true);
+      else if (e.key === "/" && document.getElementById("filter-q")) document.getElementById("filter-q")!.focus();
+      else return;
+      e.preventDefault();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
   const filtered = hasFilters(filters);
   return (
     <section aria-label="Videos" className="flex flex-col gap-5">
@@ -144,6 +163,9 @@ export function JobFeed({
       ) : (
         <ul
           aria-busy={navigating}
+          onKeyDown={(e) => {
+            if (handleGridKey(e.currentTarget, e)) e.preventDefault();
+          }}
           className={cn(
             "grid grid-cols-[repeat(auto-fill,minmax(min(100%,17rem),1fr))] gap-4 transition-opacity",
             navigating && "opacity-60",
@@ -162,6 +184,7 @@ export function JobFeed({
           )}
         </ul>
       )}
+      {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
       {picked.length > 0 && <BulkBar jobs={picked} projects={projects} onClear={() => setSelected(new Set())} />}
       {viewer.openId && <TakeViewer id={viewer.openId} jobs={ordered} projects={projects} onMove={viewer.move} onClose={viewer.close} />}
       <div ref={sentinel} className="flex min-h-10 flex-col items-center justify-center gap-2">

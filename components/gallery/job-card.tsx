@@ -67,11 +67,17 @@ export const JobCard = memo(function JobCard({
       data-job-id={job.id}
       data-status={job.status}
       data-selected={selected ? "true" : undefined}
+      onClick={(e) => {
+        // The whole tile opens the viewer; its own controls keep their clicks.
+        if (!onOpen || (e.target as HTMLElement).closest("a, button, input, label, select, textarea, dialog")) return;
+        const poster = e.currentTarget.querySelector<HTMLElement>("[data-open-viewer]");
+        if (poster) onOpen(job.id, poster);
+      }}
       onPointerEnter={hover}
       onPointerLeave={stop}
       onFocus={start}
       onBlur={onBlur}
-      className="flex w-full flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
+      className="flex w-full cursor-pointer flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
     >
       {onOpen ? (
         <button

@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-filters";
@@ -12,8 +12,10 @@ import type { ProjectJson } from "@/lib/actions/projects";
 import { ProjectBar } from "../projects/project-bar";
 import { TakeViewer } from "../viewer/take-viewer";
 import { useViewerUrl } from "../viewer/use-viewer-url";
+import { FilterChips } from "./filter-chips";
 import { GalleryFilters } from "./gallery-filters";
 import { BulkBar } from "./bulk-bar";
+import { dayLabel, dayOf } from "./day-label";
 import { GenerationRow } from "./generation-row";
 import { handleGridKey } from "./grid-keys";
 import { ShortcutSheet } from "./shortcut-sheet";
@@ -21,6 +23,7 @@ import { feedOrder, groupTakes } from "./group-takes";
 import { JobCard } from "./job-card";
 import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
 import { useLiveJobs } from "./use-live-jobs";
+import { useHydrated } from "./use-now";
 
 /** What the feed needs to know of each model: its name for the filter, its usual wait for estimates. */
 export interface FeedModel {
@@ -67,6 +70,7 @@ export function JobFeed({
   const [shownFilters, setShownFilters] = useOptimistic(filters);
   const byId = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
   const viewer = useViewerUrl();
+  const hydrated = useHydrated();
   const [sheet, setSheet] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const select = useCallback((id: string, on: boolean) => {
@@ -158,6 +162,7 @@ export function JobFeed({
     <section aria-label="Videos" className="flex flex-col gap-5">
       {showFilters && projects && <ProjectBar projects={projects} filters={shownFilters} onChange={navigate} />}
       {showFilters && <GalleryFilters filters={shownFilters} models={models} onChange={navigate} />}
+      {showFilters && <FilterChips filters={shownFilters} models={models} projects={projects} onChange={navigate} />}
       {items.length === 0 ? (
         <EmptyState filtered={filtered} inGallery={showFilters} onClear={() => navigate(NO_FILTERS)} />
       ) : (
@@ -171,17 +176,31 @@ export function JobFeed({
             navigating && "opacity-60",
           )}
         >
-          {entries.map((entry, i) =>
-            entry.kind === "job" ? (
-              <li key={entry.job.id} className="flex">
-                <JobCard job={entry.job} typicalLatencySeconds={byId.get(entry.job.model)?.typicalLatencySeconds ?? null} eager={i < EAGER_CARDS} onOpen={viewer.open} selected={selected.has(entry.job.id)} onSelect={select} />
-              </li>
-            ) : (
-              <li key={entry.id} className="col-span-full">
-                <GenerationRow jobs={entry.jobs} models={byId} onOpen={viewer.open} eager={i < EAGER_CARDS} selected={selected} onSelect={select} />
-              </li>
-            ),
-          )}
+          {entries.map((entry, i) => {
+            const createdAt = entry.kind === "job" ? entry.job.createdAt : entry.jobs[0]!.createdAt;
+            const prior = i > 0 ? entries[i - 1]! : null;
+            const priorAt = prior ? (prior.kind === "job" ? prior.job.createdAt : prior.jobs[0]!.createdAt) : null;
+            const header = priorAt === null || dayOf(priorAt, hydrated) !== dayOf(createdAt, hydrated);
+            const key = entry.kind === "job" ? entry.job.id : entry.id;
+            return (
+              <Fragment key={key}>
+                {header && (
+                  <li className="col-span-full">
+                    <h3 className="text-sm font-medium text-neutral-300">{dayLabel(createdAt, hydrated)}</h3>
+                  </li>
+                )}
+                {entry.kind === "job" ? (
+                  <li className="flex">
+                    <JobCard job={entry.job} typicalLatencySeconds={byId.get(entry.job.model)?.typicalLatencySeconds ?? null} eager={i < EAGER_CARDS} onOpen={viewer.open} selected={selected.has(entry.job.id)} onSelect={select} />
+                  </li>
+                ) : (
+                  <li className="col-span-full">
+                    <GenerationRow jobs={entry.jobs} models={byId} onOpen={viewer.open} eager={i < EAGER_CARDS} selected={selected} onSelect={select} />
+                  </li>
+                )}
+              </Fragment>
+            );
+          })}
         </ul>
       )}
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}

@@ -19,7 +19,7 @@ import { dayLabel, dayOf } from "./day-label";
 import { GenerationRow } from "./generation-row";
 import { handleGridKey } from "./grid-keys";
 import { ShortcutSheet } from "./shortcut-sheet";
-import { feedOrder, groupTakes } from "./group-takes";
+import { feedOrder, groupTakes } from "@/lib/jobs/group-takes";
 import { JobCard } from "./job-card";
 import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
 import { useLiveJobs } from "./use-live-jobs";

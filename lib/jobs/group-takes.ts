@@ -1,4 +1,4 @@
-import type { JobJson } from "@/lib/jobs/serialize";
+import type { JobJson } from "./serialize";
 
 /** One place in the feed: a lone job, or the takes of one generation side by side. */
 export type FeedEntry = { kind: "job"; job: JobJson } | { kind: "generation"; id: string; jobs: JobJson[] };

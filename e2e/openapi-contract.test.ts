@@ -102,6 +102,11 @@ describe("real answers of a running server", () => {
     expect((await call(app, "GET", "/api/models", "/api/models")).status).toBe(200);
     const zip = await call(app, "GET", "/api/export", "/api/export");
     expect(zip.headers.get("content-type")).toBe("application/zip");
+    const frame = await call(app, "GET", "/api/jobs/{id}/last-frame", `/api/jobs/${id}/last-frame`);
+    expect(frame.headers.get("content-type")).toBe("image/png");
+    const chosen = await call(app, "GET", "/api/jobs/zip", `/api/jobs/zip?ids=${id}`);
+    expect(chosen.headers.get("content-type")).toBe("application/zip");
+    expect((await call(app, "GET", "/api/jobs/zip", "/api/jobs/zip")).status).toBe(400);
     expect((await call(app, "GET", "/api/jobs", "/api/jobs?limit=500")).status).toBe(400);
     expect((await call(app, "POST", "/api/jobs", "/api/jobs", json({ model: "local:preview", prompt: "x", durationSeconds: 7 }))).status).toBe(422);
     expect((await call(as(app, null), "POST", "/api/jobs", "/api/jobs", json({ prompt: "x" }))).status).toBe(401);

@@ -53,6 +53,9 @@ export const jobJsonSchema = z.object({
   options: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable().describe("The model's extra options as used (see GET /api/models)"),
   imageUrl: z.string().nullable(),
   parentId: z.string().nullable(),
+  /** The generation (one submit's takes) this job belongs to. */
+  generationId: z.string().nullable(),
+  projectId: z.string().nullable(),
   favorite: z.boolean(),
   createdAt: iso(),
   updatedAt: iso(),

@@ -14,6 +14,8 @@ export const listQuery = z.object({
     .pipe(z.array(z.enum(JOB_STATUSES, { error: `status must be one of ${JOB_STATUSES.join(", ")}.` })))
     .optional(),
   model: z.string().max(200).optional(),
+  /** A project id of the asker's, or "unsorted"; someone else's id simply matches none of the asker's jobs. */
+  project: z.string().max(64).optional(),
   favorite: z.enum(["true", "false"], { error: "favorite must be true or false." }).optional(),
   q: z.string().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
   changedSince: z.coerce.number().int().nonnegative({ error: "changedSince must be a time in epoch milliseconds." }).optional(),

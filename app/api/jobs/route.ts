@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { listJobs } from "@/lib/db/queries/jobs";
+import { UNSORTED_ID } from "@/lib/jobs/list-filters";
 import { listQuery } from "@/lib/jobs/list-query";
 import { appError, errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
@@ -22,9 +23,15 @@ export async function GET(req: Request): Promise<Response> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const query = listQuery.safeParse(params);
   if (!query.success) return errorResponse(appError("bad_request", query.error.issues[0]?.message ?? "Bad query."));
-  const { favorite, q, ...rest } = query.data;
+  const { favorite, q, project, ...rest } = query.data;
   const database = await db();
-  const page = await listJobs(database, { ...rest, userId: asked.viewer.userId, favorite: favorite === "true", search: q });
+  const page = await listJobs(database, {
+    ...rest,
+    userId: asked.viewer.userId,
+    favorite: favorite === "true",
+    search: q,
+    project: project === undefined ? undefined : project === UNSORTED_ID ? null : project,
+  });
   const body = JSON.stringify({ items: await serializeJobs(database, page.items), nextCursor: page.nextCursor });
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = { etag, "cache-control": "private, no-cache" };

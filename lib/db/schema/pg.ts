@@ -157,6 +157,17 @@ export const providerCatalogs = pgTable("provider_catalogs", {
   refreshingUntil: ms("refreshing_until"),
 });
 
+/** A local-preview render's record (see sqlite.ts). */
+export const localRenders = pgTable("local_renders", {
+  id: text("id").primaryKey(),
+  status: text("status").notNull(),
+  progress: doublePrecision("progress").notNull(),
+  etaSeconds: doublePrecision("eta_seconds"),
+  message: text("message"),
+  errorCode: text("error_code"),
+  updatedAt: ms("updated_at").notNull(),
+});
+
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

@@ -156,6 +156,20 @@ export const providerCatalogs = sqliteTable("provider_catalogs", {
 });
 
 
+/**
+ * A local-preview render's own record, written by the process that renders it and read by any
+ * worker that polls, saves or cancels it: several workers on one database need no shared disk.
+ * `updatedAt` is the renderer's heartbeat; a stale unfinished one means its process died.
+ */
+export const localRenders = sqliteTable("local_renders", {
+  id: text("id").primaryKey(),
+  status: text("status").notNull(),
+  progress: real("progress").notNull(),
+  etaSeconds: real("eta_seconds"),
+  message: text("message"),
+  errorCode: text("error_code"),
+  updatedAt: integer("updated_at").notNull(),
+});
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sqliteEpochMs;

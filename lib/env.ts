@@ -129,6 +129,9 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 export type Settings = z.infer<typeof schema>;
+
+/** Every variable Dailies reads, for checks of deployment files (compose.yaml sets no other). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 export type Env = Settings & { APP_SECRET: string; DATA_DIR: string };
 
 let cached: Env | null = null;

@@ -170,6 +170,19 @@ export const localRenders = sqliteTable("local_renders", {
   errorCode: text("error_code"),
   updatedAt: integer("updated_at").notNull(),
 });
+/**
+ * Failed sign-ins of the last few minutes, one row per failure and counter (`client|email` and
+ * `*|email`): the throttle holds across every web server on the database.
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at").on(t.key, t.at), index("sign_in_failures_at").on(t.at)],
+);
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sqliteEpochMs;

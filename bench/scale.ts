@@ -67,9 +67,11 @@ async function userIdOf(db: Db): Promise<string> {
   return row.id;
 }
 
-async function fetchOk(url: string, cookie: string): Promise<void> {
-  const res = await fetch(url, { headers: { cookie } });
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+async function fetchOk(server: Server, pathname: string, cookie: string): Promise<void> {
+  const res = await fetch(`${server.url}${pathname}`, { headers: { cookie }, signal: AbortSignal.timeout(60_000) }).catch((err: unknown) => {
+    throw new Error(`GET ${pathname} failed (${String((err as Error).cause ?? err)}); the server said:\n${server.output().slice(-3000)}`);
+  });
+  if (res.status !== 200) throw new Error(`GET ${pathname} answered ${res.status}`);
   await res.arrayBuffer();
 }
 
@@ -89,8 +91,8 @@ export async function benchGallery100k(): Promise<Measurement[]> {
     const seedSeconds = round((performance.now() - t0) / 1000, 1);
     const query = await samples(30, () => listJobs(db, { userId, limit: 30 }));
     const search = await samples(30, () => listJobs(db, { userId, limit: 30, search: "lighthouse take 4242" }));
-    const apiList = await samples(20, () => fetchOk(`${server.url}/api/jobs`, cookie));
-    const page = await samples(20, () => fetchOk(`${server.url}/gallery`, cookie));
+    const apiList = await samples(20, () => fetchOk(server, "/api/jobs", cookie));
+    const page = await samples(20, () => fetchOk(server, "/gallery", cookie));
     const details = { dialect: dialect(), jobs: GALLERY_JOBS, seedSeconds };
     return [
       { id: "gallery-100k-query", name: `gallery list query, ${GALLERY_JOBS.toLocaleString("en")} jobs (${dialect()}), p50`, value: percentile(query, 50), unit: "ms", target: "report", pass: true, details: { ...details, p95: percentile(query, 95), searchP50: percentile(search, 50), searchP95: percentile(search, 95) } },
@@ -203,9 +205,11 @@ export async function benchTwoServers(): Promise<Measurement> {
   }
 }
 
-export async function benchScale(): Promise<Measurement[]> {
+/** All three measurements, or only those whose ids are given. */
+export async function benchScale(only: readonly string[] = []): Promise<Measurement[]> {
   const results: Measurement[] = [];
   const attempt = async (id: string, name: string, fn: () => Promise<Measurement | Measurement[]>) => {
+    if (only.length && !only.includes(id)) return;
     try {
       const got = await fn();
       results.push(...(Array.isArray(got) ? got : [got]));

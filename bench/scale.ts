@@ -37,7 +37,9 @@ function percentile(xs: number[], p: number): number {
 }
 
 async function samples(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn(); // warm-up, not counted
+  // Warm-up, not counted; tried twice, since a keep-alive socket left idle through the seeding may
+  // have been closed by the server just as it is reused ("other side closed").
+  await fn().catch(() => fn());
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();

@@ -16,7 +16,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   const viewer = await requirePageViewer(`/gallery${filtersToSearch(filters)}`);
   const { initialPage, readAt } = await firstJobsPage(viewer.userId, filters);
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
+    <main id="main" tabIndex={-1} className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
       <h1 className="text-xl font-semibold tracking-tight">Gallery</h1>
       <JobFeed initialPage={initialPage} readAt={readAt} filters={filters} showFilters models={feedModels()} />
     </main>

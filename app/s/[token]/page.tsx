@@ -31,7 +31,7 @@ export default async function SharePage({ params }: Props) {
   const { job, token, modelLabel } = shared;
   const seconds = job.videoDurationSeconds ? Math.round(job.videoDurationSeconds * 10) / 10 : null;
   return (
-    <main className="mx-auto flex min-h-screen w-full max-w-4xl flex-col px-4 py-6 sm:py-10">
+    <main id="main" tabIndex={-1} className="mx-auto flex min-h-screen w-full max-w-4xl flex-col px-4 py-6 sm:py-10">
       <h1 className="sr-only">Shared video</h1>
       <SharedVideo
         src={shareVideoPath(token)}

@@ -29,7 +29,7 @@ export default async function JobPage({ params }: { params: Params }) {
   const job = await findJob((await params).id);
   if (!job) notFound();
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
+    <main id="main" tabIndex={-1} className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
       <div className="flex flex-col gap-2">
         <Link
           href="/gallery"

@@ -29,15 +29,20 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
   const { initialPage, readAt } = await firstJobsPage(viewer.userId);
   return (
-    <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
-      <section aria-labelledby="composer-title" className="min-w-0">
+    // The composer column is pinned on a desktop (it scrolls on its own, its Generate bar at its foot);
+    // on a phone the page scrolls and the bar sits at the bottom of the screen, hence the padding.
+    <main id="main" tabIndex={-1} className="mx-auto grid max-w-7xl gap-8 p-4 pb-28 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:pb-8">
+      <section
+        aria-labelledby="composer-title"
+        className="min-w-0 lg:sticky lg:top-14 lg:-mx-2 lg:max-h-[calc(100dvh-3.5rem)] lg:self-start lg:overflow-y-auto lg:px-2 lg:pt-4"
+      >
         <h1 id="composer-title" className="mb-4 text-lg font-semibold tracking-tight">
           {source ? "Remix" : "New video"}
         </h1>
         {/* A remix gets a fresh composer, not the state of the last one. */}
         <Composer key={source?.id ?? "new"} catalog={catalog} initial={initial} />
       </section>
-      <section aria-labelledby="recent-title" className="min-w-0">
+      <section aria-labelledby="recent-title" className="min-w-0 lg:pt-4">
         <h2 id="recent-title" className="mb-4 text-lg font-semibold tracking-tight">
           Recent videos
         </h2>

@@ -1,13 +1,14 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createJobAction } from "@/lib/actions/create-job";
 import { promptStart } from "@/lib/jobs/format-job";
 import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import { upsertJob } from "../gallery/jobs-cache";
+import { useActiveJobs } from "../shell/use-active-jobs";
 import { Button } from "../ui/button";
 import { describedBy, Field, Textarea, TextField } from "../ui/field";
 import { useToast } from "../ui/toaster";
@@ -72,6 +73,11 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const promptRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLParagraphElement>(null);
+  // Bumped by each failed submit: the effect below then takes focus to what needs fixing.
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const queued = useActiveJobs().filter((j) => j.status === "queued").length;
   const queryClient = useQueryClient();
   const toast = useToast();
 
@@ -110,6 +116,7 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
       if (!result.ok) {
         setFormError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
+        setFailedSubmits((n) => n + 1);
         return;
       }
       setFormError(null);
@@ -121,6 +128,19 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
     });
   }
 
+  // After a failed submit: focus the first invalid field (opening "More settings" if it is in
+  // there) and bring it into view; with no field to blame, the alert itself. Nothing typed changes.
+  useEffect(() => {
+    if (failedSubmits === 0) return;
+    const form = formRef.current;
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const details = invalid?.closest("details");
+    if (details && !details.open) details.open = true;
+    const target = invalid ?? alertRef.current;
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: "center", behavior: "instant" });
+  }, [failedSubmits]);
+
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -129,7 +149,7 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
   }
 
   return (
-    <form aria-label="Composer" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-5">
+    <form ref={formRef} aria-label="Composer" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-5">
       {initial.parentId && (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-violet-500/40 bg-violet-500/10 px-3 py-2 text-sm text-violet-100">
           <span>Remixing a video: change anything, then generate. The new take points back to the original.</span>
@@ -186,7 +206,12 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
       />
 
       {(model.negativePrompt || model.seed) && (
-        <div className="flex flex-wrap gap-3">
+        <details open={Boolean(initial.seed || initial.negativePrompt) || undefined} className="group rounded-lg border border-neutral-800">
+          <summary className="flex h-11 cursor-pointer items-center gap-2 rounded-lg px-3 text-sm text-neutral-200 hover:bg-neutral-900 focus-visible:outline-2 focus-visible:outline-violet-400">
+            <span aria-hidden>⋯</span> More settings
+            <span className="text-xs text-neutral-400">{[model.seed && "seed", model.negativePrompt && "negative prompt"].filter(Boolean).join(", ")}</span>
+          </summary>
+        <div className="flex flex-wrap gap-3 px-3 pb-3">
           {model.negativePrompt && (
             <Field id="negativePrompt" label="Negative prompt" error={fieldErrors.negativePrompt} className="min-w-0 flex-1 basis-64">
               <Textarea
@@ -222,23 +247,30 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
             />
           )}
         </div>
+        </details>
       )}
 
-      <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} />
-
       {formError && (
-        <p role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">
+        <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">
           {formAlert(formError, fieldErrors, model)}
         </p>
       )}
 
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary" disabled={pending} className="min-w-32">
+      {/* Always on screen: a bar at the bottom of a phone's screen, the foot of the pinned column on a desktop. */}
+      <div
+        data-testid="composer-bar"
+        className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-neutral-800 bg-neutral-950/95 px-4 py-3 backdrop-blur lg:sticky lg:inset-x-auto lg:-mx-1 lg:rounded-lg lg:border lg:px-3"
+      >
+        <div className="min-w-0 flex-1">
+          <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} queued={queued} />
+          <span className="hidden text-xs text-neutral-400 lg:block">
+            <kbd className="font-sans">Ctrl</kbd> or <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
+          </span>
+        </div>
+        {/* busy, not disabled: a disabled button would drop keyboard focus to the page. */}
+        <Button type="submit" variant="primary" size="lg" busy={pending} className="min-w-32 shrink-0">
           {pending ? "Generating…" : "Generate"}
         </Button>
-        <span className="text-xs text-neutral-500">
-          <kbd className="font-sans">Ctrl</kbd> or <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
-        </span>
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, MouseEvent } from "react";
+import type { ComponentProps, MouseEvent } from "react";
 import { cn } from "./cn";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
@@ -42,7 +42,7 @@ export function Button({
   type = "button",
   onClick,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size; busy?: boolean }) {
+}: ComponentProps<"button"> & { variant?: Variant; size?: Size; busy?: boolean }) {
   return (
     <button
       type={type}

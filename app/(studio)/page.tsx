@@ -1,11 +1,13 @@
 import { Composer } from "@/components/composer/composer";
-import { composerInitial, type RemixSource } from "@/components/composer/initial-values";
+import { composerInitial, parseTakeUse, type RemixSource } from "@/components/composer/initial-values";
 import { firstJobsPage } from "@/components/gallery/first-page";
 import { JobFeed } from "@/components/gallery/job-feed";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { getOwnedJob } from "@/lib/db/queries/jobs";
 import { serializeJob } from "@/lib/jobs/serialize";
+import { takeHref } from "@/lib/jobs/take-href";
+import { llmConfig } from "@/lib/llm/enhance-prompt";
 import { feedModels, modelCatalog } from "@/lib/providers/catalog";
 import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
 
@@ -20,13 +22,17 @@ async function remixSource(id: unknown, userId: string): Promise<RemixSource | u
   return job && serializeJob(job);
 }
 
-/** Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job. */
+/**
+ * Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job;
+ * `&use=prompt` or `&use=seed` takes only its prompt or its seed (see take-href).
+ */
 export default async function StudioPage({ searchParams }: { searchParams: SearchParams }) {
-  const { remix } = await searchParams;
-  const viewer = await requirePageViewer(typeof remix === "string" ? `/?remix=${encodeURIComponent(remix)}` : "/");
+  const { remix, use: useParam } = await searchParams;
+  const use = parseTakeUse(useParam);
+  const viewer = await requirePageViewer(typeof remix === "string" ? takeHref(remix, use) : "/");
   const catalog = modelCatalog();
   const source = await remixSource(remix, viewer.userId);
-  const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
+  const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source, use);
   const { initialPage, readAt } = await firstJobsPage(viewer.userId);
   return (
     // The composer column is pinned on a desktop (it scrolls on its own, its Generate bar at its foot);
@@ -37,10 +43,10 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
         className="min-w-0 lg:sticky lg:top-14 lg:-mx-2 lg:max-h-[calc(100dvh-3.5rem)] lg:self-start lg:overflow-y-auto lg:px-2 lg:pt-4"
       >
         <h1 id="composer-title" className="mb-4 text-lg font-semibold tracking-tight">
-          {source ? "Remix" : "New video"}
+          {source && use === "all" ? "Remix" : "New video"}
         </h1>
         {/* A remix gets a fresh composer, not the state of the last one. */}
-        <Composer key={source?.id ?? "new"} catalog={catalog} initial={initial} />
+        <Composer key={source ? `${source.id}:${use}` : "new"} catalog={catalog} initial={initial} canEnhance={llmConfig() !== null} />
       </section>
       <section aria-labelledby="recent-title" className="min-w-0 lg:pt-4">
         <h2 id="recent-title" className="mb-4 text-lg font-semibold tracking-tight">

@@ -17,6 +17,7 @@ import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
 import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
+import { PromptEnhance } from "./prompt-enhance";
 import { PromptField } from "./prompt-field";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
@@ -55,7 +56,16 @@ function formAlert(error: string, fieldErrors: Record<string, string>, model: Mo
 }
 
 /** The studio's composer: everything a video needs, checked against the chosen model, sent as the form itself. */
-export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initial: ComposerInitial }) {
+export function Composer({
+  catalog,
+  initial,
+  canEnhance = false,
+}: {
+  catalog: ProviderGroup[];
+  initial: ComposerInitial;
+  /** A prompt assistant is configured (LLM_BASE_URL): show Enhance. Without it there is no button at all. */
+  canEnhance?: boolean;
+}) {
   const models = useMemo(() => new Map(catalog.flatMap((g) => g.models.map((m) => [m.id, m] as const))), [catalog]);
   const [modelId, setModelId] = useState(initial.modelId);
   const model = models.get(modelId) ?? models.get(initial.modelId)!;
@@ -172,6 +182,16 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
         error={fieldErrors.prompt}
         textareaRef={promptRef}
       />
+      {canEnhance && (
+        <PromptEnhance
+          prompt={prompt}
+          onAccept={(next) => {
+            setPrompt(next);
+            clearError("prompt");
+            promptRef.current?.focus();
+          }}
+        />
+      )}
 
       <ImageField
         attachment={attachment}

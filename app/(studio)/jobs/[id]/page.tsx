@@ -33,7 +33,7 @@ export default async function JobPage({ params }: { params: Params }) {
       <div className="flex flex-col gap-2">
         <Link
           href="/gallery"
-          className="self-start text-sm text-neutral-400 hover:text-neutral-100 focus-visible:outline-2 focus-visible:outline-violet-400"
+          className="tap-target self-start text-sm text-neutral-400 hover:text-neutral-100 focus-visible:outline-2 focus-visible:outline-violet-400"
         >
           ← Gallery
         </Link>

@@ -1,5 +1,6 @@
 /** The composer stays usable on any screen: Generate always in view, a failed submit leads to what needs fixing. */
 import { expect, test } from "./pw/fixtures";
+import { seedJobWithFiles } from "./pw/seed";
 
 for (const size of [
   { width: 1280, height: 800 },
@@ -39,4 +40,21 @@ test("a failed Generate moves focus to the first invalid field and keeps everyth
 test("without a prompt assistant configured there is no Enhance button", async ({ composer }) => {
   await expect(composer.prompt).toBeVisible();
   await expect(composer.form.getByRole("button", { name: /Enhance/ })).toHaveCount(0);
+});
+
+test("recent prompts are searchable and fill the prompt; a take's prompt alone starts a fresh take", async ({ page, composer, account, app }) => {
+  const old = await seedJobWithFiles(app.dataDir, account.id, { prompt: "A zeppelin over a harbour at dawn, slow pan right", seed: 77 });
+  await seedJobWithFiles(app.dataDir, account.id, { prompt: "A glass teapot on a windowsill, static shot" });
+  await composer.open();
+  await composer.form.getByRole("button", { name: "Recent prompts" }).click();
+  const history = composer.form.getByRole("region", { name: "Recent prompts" });
+  await history.getByLabel("Search your prompts").fill("zeppelin");
+  await expect(history.getByRole("button")).toHaveText([old.prompt]);
+  await history.getByRole("button", { name: old.prompt }).click();
+  await expect(composer.prompt).toHaveValue(old.prompt);
+  await expect(composer.prompt).toBeFocused();
+
+  await page.goto(`/?remix=${old.id}&use=prompt`);
+  await expect(composer.prompt).toHaveValue(old.prompt);
+  await expect(composer.parentId, "only the prompt, not a remix").toHaveCount(0);
 });

@@ -10,15 +10,16 @@ import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import { upsertJob } from "../gallery/jobs-cache";
 import { useActiveJobs } from "../shell/use-active-jobs";
 import { Button } from "../ui/button";
-import { describedBy, Field, Textarea, TextField } from "../ui/field";
 import { useToast } from "../ui/toaster";
 import { Estimate } from "./estimate";
 import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
 import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
+import { MoreSettings } from "./more-settings";
 import { PromptEnhance } from "./prompt-enhance";
 import { PromptField } from "./prompt-field";
+import { PromptHistory } from "./prompt-history";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
 import { useRemixImage } from "./use-remix-image";
@@ -163,7 +164,7 @@ export function Composer({
       {initial.parentId && (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-violet-500/40 bg-violet-500/10 px-3 py-2 text-sm text-violet-100">
           <span>Remixing a video: change anything, then generate. The new take points back to the original.</span>
-          <Link href="/" className="text-xs text-violet-300 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-violet-400">
+          <Link href="/" className="tap-target inline-flex items-center text-xs text-violet-300 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-violet-400">
             Start fresh
           </Link>
           <input type="hidden" name="parentId" value={initial.parentId} />
@@ -181,6 +182,13 @@ export function Composer({
         modelLabel={model.label}
         error={fieldErrors.prompt}
         textareaRef={promptRef}
+      />
+      <PromptHistory
+        onPick={(p) => {
+          setPrompt(p);
+          clearError("prompt");
+          promptRef.current?.focus();
+        }}
       />
       {canEnhance && (
         <PromptEnhance
@@ -225,50 +233,21 @@ export function Composer({
         errors={fieldErrors}
       />
 
-      {(model.negativePrompt || model.seed) && (
-        <details open={Boolean(initial.seed || initial.negativePrompt) || undefined} className="group rounded-lg border border-neutral-800">
-          <summary className="flex h-11 cursor-pointer items-center gap-2 rounded-lg px-3 text-sm text-neutral-200 hover:bg-neutral-900 focus-visible:outline-2 focus-visible:outline-violet-400">
-            <span aria-hidden>⋯</span> More settings
-            <span className="text-xs text-neutral-400">{[model.seed && "seed", model.negativePrompt && "negative prompt"].filter(Boolean).join(", ")}</span>
-          </summary>
-        <div className="flex flex-wrap gap-3 px-3 pb-3">
-          {model.negativePrompt && (
-            <Field id="negativePrompt" label="Negative prompt" error={fieldErrors.negativePrompt} className="min-w-0 flex-1 basis-64">
-              <Textarea
-                id="negativePrompt"
-                name="negativePrompt"
-                rows={2}
-                value={negativePrompt}
-                onChange={(e) => {
-                  setNegativePrompt(e.target.value);
-                  clearError("negativePrompt");
-                }}
-                placeholder="What to keep out: blur, text, watermarks…"
-                {...describedBy("negativePrompt", fieldErrors.negativePrompt)}
-              />
-            </Field>
-          )}
-          {model.seed && (
-            <TextField
-              id="seed"
-              label="Seed"
-              hint="The same seed and settings give a similar take."
-              error={fieldErrors.seed}
-              className="w-44"
-              name="seed"
-              inputMode="numeric"
-              autoComplete="off"
-              value={seed}
-              onChange={(e) => {
-                setSeed(e.target.value);
-                clearError("seed");
-              }}
-              placeholder="Random"
-            />
-          )}
-        </div>
-        </details>
-      )}
+      <MoreSettings
+        model={model}
+        startOpen={Boolean(initial.seed || initial.negativePrompt)}
+        negativePrompt={negativePrompt}
+        onNegativePrompt={(v) => {
+          setNegativePrompt(v);
+          clearError("negativePrompt");
+        }}
+        seed={seed}
+        onSeed={(v) => {
+          setSeed(v);
+          clearError("seed");
+        }}
+        errors={fieldErrors}
+      />
 
       {formError && (
         <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">

@@ -25,20 +25,24 @@ const ToastContext = createContext<ToastApi>({ push: () => 0, dismiss: () => und
  */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  // The list as of the last change, so push can answer which toast it joined at once.
+  const current = useRef<Toast[]>([]);
   const [paused, setPaused] = useState(false);
   const nextId = useRef(1);
-  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
-  const push = useCallback<Push>((input, tone) => {
-    const toast: ToastInput = typeof input === "string" ? { message: input, tone } : input;
-    const id = nextId.current++;
-    let kept = id;
-    setToasts((all) => {
-      const next = coalesce(all, toast, id, LIFETIME_MS[toast.tone ?? "info"]);
-      kept = next.id;
-      return next.list.slice(-MAX_TOASTS);
-    });
-    return kept;
+  const commit = useCallback((next: Toast[]) => {
+    current.current = next;
+    setToasts(next);
   }, []);
+  const dismiss = useCallback((id: number) => commit(current.current.filter((t) => t.id !== id)), [commit]);
+  const push = useCallback<Push>(
+    (input, tone) => {
+      const toast: ToastInput = typeof input === "string" ? { message: input, tone } : input;
+      const next = coalesce(current.current, toast, nextId.current++, LIFETIME_MS[toast.tone ?? "info"]);
+      commit(next.list.slice(-MAX_TOASTS));
+      return next.id;
+    },
+    [commit],
+  );
 
   // One clock for all: every tick takes the time passed off each toast's remaining life, unless paused.
   useEffect(() => {
@@ -48,10 +52,10 @@ export function Toaster({ children }: { children: ReactNode }) {
       const now = performance.now();
       const spent = now - last;
       last = now;
-      setToasts((all) => all.map((t) => ({ ...t, remainingMs: t.remainingMs - spent })).filter((t) => t.remainingMs > 0));
+      commit(current.current.map((t) => ({ ...t, remainingMs: t.remainingMs - spent })).filter((t) => t.remainingMs > 0));
     }, 250);
     return () => clearInterval(timer);
-  }, [paused, toasts.length]);
+  }, [paused, toasts.length, commit]);
 
   const api = useMemo(() => ({ push, dismiss }), [push, dismiss]);
   return (

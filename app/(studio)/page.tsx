@@ -37,7 +37,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   return (
     // The composer column is pinned on a desktop (it scrolls on its own, its Generate bar at its foot);
     // on a phone the page scrolls and the bar sits at the bottom of the screen, hence the padding.
-    <main id="main" tabIndex={-1} className="mx-auto grid max-w-7xl gap-8 p-4 pb-28 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:pb-8">
+    <main id="main" tabIndex={-1} className="mx-auto grid max-w-7xl gap-8 p-4 pb-28 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:pt-0 lg:pb-8">
       <section
         aria-labelledby="composer-title"
         className="min-w-0 lg:sticky lg:top-14 lg:-mx-2 lg:max-h-[calc(100dvh-3.5rem)] lg:self-start lg:overflow-y-auto lg:px-2 lg:pt-4"

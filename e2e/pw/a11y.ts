@@ -27,8 +27,8 @@ export interface SmallTarget {
 }
 
 /**
- * Every visible interactive element smaller than `min` px either way. A radio, checkbox or file
- * input is measured by its label (the label is what is tapped). Inline links inside a sentence
+ * Every visible interactive element smaller than `min` px either way. A radio or checkbox is
+ * measured by its label (the label is what is tapped). Inline links inside a sentence
  * are reported with their allowance: WCAG 2.5.8 exempts them and a 44 px line would break the text.
  */
 export function smallTargets(page: Page, min = 44): Promise<SmallTarget[]> {
@@ -47,7 +47,7 @@ export function smallTargets(page: Page, min = 44): Promise<SmallTarget[]> {
       if (style.position === "absolute" && style.clipPath.startsWith("inset(50%")) continue;
       let rect = el.getBoundingClientRect();
       // A checkbox or radio is tapped through its label (clicking it toggles the control).
-      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox" || el.type === "file")) {
+      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) {
         const label = el.labels?.[0];
         if (!label) continue;
         target = label;
@@ -57,7 +57,12 @@ export function smallTargets(page: Page, min = 44): Promise<SmallTarget[]> {
       if (target.closest("[aria-hidden='true'], [inert]")) continue;
       if (rect.width >= min && rect.height >= min) continue;
       const inline = getComputedStyle(target).display === "inline" && target.tagName === "A" && target.parentElement && /^(P|SPAN|LI|FOOTER|LABEL|DIV)$/.test(target.parentElement.tagName);
-      out.push({ what: describe(el), width: Math.round(rect.width), height: Math.round(rect.height), allowed: inline ? "an inline link inside a sentence (WCAG 2.5.8 inline exception)" : undefined });
+      const allowed = inline
+        ? "an inline link inside a sentence (WCAG 2.5.8 inline exception)"
+        : target.tagName === "PRE"
+          ? "a code block, focusable only so the keyboard can scroll it; nothing to tap"
+          : undefined;
+      out.push({ what: describe(el), width: Math.round(rect.width), height: Math.round(rect.height), allowed });
     }
     return out;
   }, min);

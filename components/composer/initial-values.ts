@@ -3,6 +3,7 @@ import type { JobJson } from "@/lib/jobs/serialize";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import type { ModelOptionValues } from "@/lib/providers/types";
+import type { TakeUse } from "@/lib/jobs/take-href";
 import { toFormValues, type SettingsValues } from "./settings-values";
 
 /** The parts of a job a remix starts from. */
@@ -32,7 +33,17 @@ function availableModel(catalog: ProviderGroup[], id: string | undefined): Model
   return catalog.find((g) => g.available && g.models.some((m) => m.id === id))?.models.find((m) => m.id === id);
 }
 
-export function composerInitial(catalog: ProviderGroup[], defaultModelId: string, remix?: RemixSource): ComposerInitial {
+/** What of a take to start from: its prompt, its seed (with its model), or all its settings (a remix). */
+export function parseTakeUse(v: unknown): TakeUse {
+  return v === "prompt" || v === "seed" ? v : "all";
+}
+
+export function composerInitial(catalog: ProviderGroup[], defaultModelId: string, remix?: RemixSource, use: TakeUse = "all"): ComposerInitial {
+  if (remix && use !== "all") {
+    const fresh = composerInitial(catalog, use === "seed" ? remix.model : defaultModelId);
+    if (use === "prompt") return { ...fresh, prompt: remix.prompt };
+    return { ...fresh, seed: remix.seed != null ? String(remix.seed) : "" };
+  }
   const model =
     availableModel(catalog, remix?.model) ??
     availableModel(catalog, defaultModelId) ??
@@ -50,4 +61,17 @@ export function composerInitial(catalog: ProviderGroup[], defaultModelId: string
     imageUrl: remix?.imageUrl ?? null,
     notice: fellBack ? `${remix.modelLabel} is not available on this studio now, so ${model.label} is selected instead.` : null,
   };
+}
+
+/** The path of a finished job's final frame (app/api/jobs/[id]/last-frame). */
+export function lastFrameUrl(jobId: string): string {
+  return `/api/jobs/${encodeURIComponent(jobId)}/last-frame`;
+}
+
+/**
+ * "Use last frame": a new generation (not a remix) whose Start slot holds the final frame of
+ * `from`, with its prompt to carry on from, so the next shot continues where that one ended.
+ */
+export function lastFrameInitial(initial: ComposerInitial, from: Pick<JobJson, "id" | "prompt">): ComposerInitial {
+  return { ...initial, prompt: from.prompt, imageUrl: lastFrameUrl(from.id), notice: "Starting from the last frame of the video you picked: it is in the Start slot." };
 }

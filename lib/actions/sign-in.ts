@@ -25,7 +25,8 @@ export async function signIn(_prev: ActionResult | null, form: FormData): Promis
   const { email, password, next } = parsed.data;
   const h = await headers();
   const client = clientAddress(h);
-  const throttle = signInThrottle(email, client);
+  const database = await db();
+  const throttle = await signInThrottle(database, email, client);
   if (throttle.blockedForSeconds > 0)
     return actionFail(`Too many failed attempts. Try again in ${Math.ceil(throttle.blockedForSeconds / 60)} min.`);
   // Someone is guessing this account from many places: every attempt waits, the right password still works.
@@ -39,9 +40,9 @@ export async function signIn(_prev: ActionResult | null, form: FormData): Promis
     }
   } catch (err) {
     if (!isAPIError(err)) throw err;
-    recordSignInFailure(email, client);
+    await recordSignInFailure(database, email, client);
     return actionFail("That email and password do not match an account.", { password: "Check your email and password." });
   }
-  clearSignInFailures(email, client);
+  await clearSignInFailures(database, email, client);
   redirect(safeNext(next));
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Db } from "../db/client";
 import { pruneIdempotencyKeys } from "../db/queries/idempotency-keys";
 import { pruneDeliveries } from "../db/queries/webhook-deliveries";
+import { pruneLocalRenders } from "../db/queries/local-renders";
 import { pruneWebhookEvents } from "../db/queries/webhook-events";
 import { IDEMPOTENCY_WINDOW_MS } from "../jobs/idempotency";
 import { scratchDir } from "../media/scratch";
@@ -15,7 +16,8 @@ const DELIVERY_LOG_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Removes scratch files no running copy can still own (a crash skips withScratch's own cleanup;
- * the disk store's half-written parts live here too), and forgets old webhook ids, idempotency keys and delivery log entries.
+ * the disk store's half-written parts live here too), and forgets old webhook ids, idempotency keys,
+ * delivery log entries and ended local renders.
  */
 export async function cleanup(db: Db, now = Date.now()): Promise<void> {
   const tmp = scratchDir();
@@ -28,4 +30,5 @@ export async function cleanup(db: Db, now = Date.now()): Promise<void> {
   await pruneWebhookEvents(db, WEBHOOK_EVENTS_MAX_AGE_MS, now);
   await pruneIdempotencyKeys(db, now - IDEMPOTENCY_WINDOW_MS);
   await pruneDeliveries(db, now - DELIVERY_LOG_MAX_AGE_MS);
+  await pruneLocalRenders(db, WEBHOOK_EVENTS_MAX_AGE_MS, now);
 }

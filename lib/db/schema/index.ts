@@ -27,6 +27,7 @@ export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;
 export type ProviderCatalogRow = typeof pg.providerCatalogs.$inferSelect;
 export type Generation = typeof pg.generations.$inferSelect;
 export type Project = typeof pg.projects.$inferSelect;
+export type LocalRenderRow = typeof pg.localRenders.$inferSelect;
 export type WorkerHeartbeat = typeof pg.workerHeartbeats.$inferSelect;
 export type IdempotencyKey = typeof pg.idempotencyKeys.$inferSelect;
 export type WebhookEndpoint = typeof pg.webhookEndpoints.$inferSelect;

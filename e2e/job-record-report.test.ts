@@ -8,6 +8,7 @@ const model: RecordModel = {
   label: "Veo 3 (via fal)",
   providerLabel: "Visgate",
   pricePerSecondUsd: 0.4,
+  price: { kind: "per_second", usd: 0.4 },
   priceReadOn: "2026-12-01",
   typicalLatencySeconds: 120,
   engine: "ai",

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createJobAction } from "@/lib/actions/create-job";
 import { promptStart } from "@/lib/jobs/format-job";
+import { audioSetting } from "@/lib/models/price";
 import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
@@ -224,7 +225,7 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
         </div>
       )}
 
-      <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} />
+      <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} resolution={settings.resolution} audio={audioSetting(optionValues)} />
 
       {formError && (
         <p role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">

@@ -12,7 +12,9 @@ import { ensureModelKnown } from "../providers/catalog-refresh";
 import { DEFAULT_MODEL_ID, getModel, isOffered, providerOf } from "../providers/registry";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
+import { audioSetting } from "../models/price";
 import { jobEvents } from "./events";
+import { fallbackAsked, routesForJob } from "./job-routes";
 import { fieldErrors, requestSchemaFor } from "./schemas";
 import { ACTIVE_STATUSES } from "./states";
 
@@ -72,9 +74,27 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
     await storage().put(imageKey, image.value.bytes);
   }
 
+  const fallback = fallbackAsked(input.fields.fallback);
+  const routes = routesForJob(
+    spec,
+    {
+      mode: input.image ? "image" : "text",
+      durationSeconds: req.durationSeconds,
+      resolution: req.resolution,
+      aspectRatio: req.aspectRatio,
+      fps: req.fps,
+      audio: audioSetting(req.options),
+      negativePrompt: !!req.negativePrompt,
+      seed: req.seed !== undefined && req.seed !== null,
+    },
+    fallback,
+  );
   const now = Date.now();
   try {
     const job = await insertJob(db, {
+      routes,
+      routeIndex: 0,
+      fallback,
       id,
       userId: input.userId,
       parentId: input.parentId ?? null,

@@ -1,2 +1,6 @@
 export const JOB_STATUSES = ["queued", "submitted", "running", "saving", "succeeded", "failed", "canceled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** How one attempt at a provider stands: being sent, at the provider, done, or ended (failed, or moved on to the next route). */
+export const ATTEMPT_STATUSES = ["submitting", "submitted", "succeeded", "failed", "moved_on", "canceled"] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];

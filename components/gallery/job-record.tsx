@@ -58,6 +58,11 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
         {/* The preview model's name already says where it runs. */}
         {model?.engine !== "preview" && <span className="text-neutral-400"> · {model?.providerLabel ?? job.provider}</span>}
       </Row>
+      {job.routeStory && (
+        <Row term="Route">
+          <span data-testid="route-story">{job.routeStory}</span>
+        </Row>
+      )}
       {served && (
         <Row term="Served by">
           <span data-testid="served-by">{served}</span>

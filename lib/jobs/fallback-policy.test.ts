@@ -40,17 +40,23 @@ describe("shouldFallBack", () => {
 });
 
 describe("routeStory", () => {
+  const made = (providerLabel: string) => ({ providerLabel, outcome: "made" as const });
   it("says what happened on the way to the provider that made it", () => {
-    expect(routeStory([{ providerLabel: "Replicate", errorCode: "rate_limited" }], "fal")).toBe("Replicate was rate limited → made by fal");
+    expect(routeStory([{ providerLabel: "Replicate", errorCode: "rate_limited" }], made("fal"))).toBe("Replicate was rate limited → made by fal");
     expect(
       routeStory(
         [
           { providerLabel: "Replicate", errorCode: "quota_exhausted" },
           { providerLabel: "fal", errorCode: "provider_error" },
         ],
-        "Skytells",
+        made("Skytells"),
       ),
     ).toBe("Replicate was out of credit → fal was unavailable → made by Skytells");
-    expect(routeStory([], "fal")).toBeNull();
+  });
+  it("says which provider is trying now, and nothing for a job that never moved", () => {
+    expect(routeStory([{ providerLabel: "Replicate", errorCode: "timeout" }], { providerLabel: "fal", outcome: "trying" })).toBe(
+      "Replicate did not start in time → trying fal",
+    );
+    expect(routeStory([], made("fal"))).toBeNull();
   });
 });

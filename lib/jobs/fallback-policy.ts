@@ -57,9 +57,17 @@ export function attemptOutcome(providerLabel: string, errorCode: ErrorCode): str
   }
 }
 
-/** "Replicate was rate limited → made by fal": what the job page and card say about a job that moved. */
-export function routeStory(moved: ReadonlyArray<{ providerLabel: string; errorCode: ErrorCode }>, madeBy: string | null): string | null {
+/**
+ * What the job page and card say about a job that moved: "Replicate was rate limited → made by
+ * fal" (succeeded), "… → trying fal" (still going), or just the steps (it failed there too).
+ */
+export function routeStory(
+  moved: ReadonlyArray<{ providerLabel: string; errorCode: ErrorCode }>,
+  current: { providerLabel: string; outcome: "made" | "trying" | "ended" },
+): string | null {
   if (moved.length === 0) return null;
   const steps = moved.map((m) => attemptOutcome(m.providerLabel, m.errorCode));
-  return madeBy ? `${steps.join(" → ")} → made by ${madeBy}` : steps.join(" → ");
+  if (current.outcome === "made") steps.push(`made by ${current.providerLabel}`);
+  if (current.outcome === "trying") steps.push(`trying ${current.providerLabel}`);
+  return steps.join(" → ");
 }

@@ -17,7 +17,9 @@ import type { Job } from "../db/schema";
 import { finishStep } from "../jobs/apply-update";
 import { resetEnvCache } from "../env";
 import type { WorkerContext } from "./context";
+import { serializeOneJob } from "../jobs/serialize-jobs";
 import { pollJob } from "./poll-job";
+import { saveOutput } from "./save-output";
 import { submitJob } from "./submit-job";
 
 const h = replicateHarness();
@@ -63,7 +65,7 @@ eachDialect((tempDb) => {
     const step = async (id: string) => {
       const job = (await claimDueJobs(db, OWNER, 60_000, 10, Date.now() + 3_600_000)).find((j) => j.id === id);
       if (!job) throw new Error(`job ${id} could not be claimed`);
-      await (job.status === "queued" ? submitJob(ctx, job) : pollJob(ctx, job));
+      await (job.status === "queued" ? submitJob(ctx, job) : job.status === "saving" ? saveOutput(ctx, job) : pollJob(ctx, job));
       return (await getJob(db, id))!;
     };
     return { db, step };
@@ -78,7 +80,7 @@ eachDialect((tempDb) => {
       const moved = await step(job.id);
       expect(moved).toMatchObject({ status: "queued", model: FAL_VEO, provider: "fal", routeIndex: 1, providerJobId: null, submitStartedAt: null });
       expect(await step(job.id)).toMatchObject({ status: "submitted", provider: "fal" });
-      await waitFor(async () => (await step(job.id)).status === "saving", 10_000, () => "fal never finished");
+      await waitFor(async () => (await step(job.id)).status === "succeeded", 15_000, () => "fal never finished");
 
       expect(atReplicate(job).map((s) => s.answeredStatus)).toEqual([429]);
       expect(atFal(job)).toHaveLength(1);
@@ -86,9 +88,17 @@ eachDialect((tempDb) => {
       const attempts = await listAttempts(db, job.id);
       expect(attempts.map((a) => [a.n, a.provider, a.status, a.errorCode])).toEqual([
         [0, "replicate", "moved_on", "rate_limited"],
-        [1, "fal", "submitted", null],
+        [1, "fal", "succeeded", null],
       ]);
-      expect(attempts[1]!.providerJobId).toBe((await getJob(db, job.id))!.providerJobId);
+      const done = (await getJob(db, job.id))!;
+      expect(attempts[1]!.providerJobId).toBe(done.providerJobId);
+      // What the API returns and the card and page show.
+      const json = await serializeOneJob(db, done);
+      expect(json.routeStory).toBe("Replicate was rate limited → made by fal");
+      expect(json.attempts.map((a) => [a.providerLabel, a.status, a.error?.code ?? null])).toEqual([
+        ["Replicate", "moved_on", "rate_limited"],
+        ["fal", "succeeded", null],
+      ]);
     });
 
     it("a safety refusal fails the job with the provider's reason, and nothing goes to the second provider", async () => {

@@ -4,13 +4,13 @@
  * duplicated or out-of-order update is a no-op rather than a regression.
  */
 import { transaction, type Db } from "../db/client";
-import { endCurrentAttempt } from "../db/queries/attempts";
 import { getJob } from "../db/queries/jobs";
 import { commitStep, writeJobStatus, type JobStatusWrite, type StepOutcome } from "../db/queries/job-status";
 import { recordWebhookEvent } from "../db/queries/webhook-events";
 import type { Job, JobStatus, NewJob } from "../db/schema";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { jobEvents } from "./events";
+import { bookEnding } from "./ledger-book";
 import { moveOnIfFallback } from "./move-on";
 import { reportOf, type ProviderReport } from "./provider-report";
 import { isTerminal, sourcesFor } from "./states";
@@ -87,17 +87,18 @@ export async function transition(db: Db, jobId: string, t: Transition, now = Dat
     return true;
   }
   const write = statusWrite(t, now);
-  const changed = write !== null && (await writeJobStatus(db, jobId, write));
-  if (changed) {
-    if (isTerminal(t.to)) await endAttemptOf(db, jobId, now);
-    jobEvents().emit("changed", jobId, t.to);
-  }
+  if (write === null) return false;
+  // An ending books its cost in the same transaction (lib/jobs/ledger-book.ts); other changes are one statement.
+  const changed = isTerminal(t.to)
+    ? await transaction(db, async (tx) => {
+        if (!(await writeJobStatus(tx, jobId, write))) return false;
+        const job = await getJob(tx, jobId);
+        if (job) await bookEnding(tx, job, now);
+        return true;
+      })
+    : await writeJobStatus(db, jobId, write);
+  if (changed) jobEvents().emit("changed", jobId, t.to);
   return changed;
-}
-
-async function endAttemptOf(db: Db, jobId: string, now: number): Promise<void> {
-  const job = await getJob(db, jobId);
-  if (job) await endCurrentAttempt(db, job, now);
 }
 
 /** Turns a provider's normalized news into the transition it implies, and applies it. */
@@ -137,17 +138,17 @@ export async function finishStep(db: Db, jobId: string, owner: string, end: Step
   let status = end.transition ? statusWrite(end.transition, now) : null;
   if (status && end.from) status = { ...status, from: end.from, submittedAt: now };
   if (status && end.routeIndex !== undefined) status = { ...status, routeIndex: end.routeIndex };
-  const result = await commitStep(
-    db,
-    jobId,
-    owner,
-    { status: status ?? undefined, fields: end.fields, bookkeeping: end.bookkeeping, nextCheckAt: end.nextCheckAt, dueAtOnceIfSaving: end.dueAtOnceIfSaving },
-    now,
-  );
-  if (result?.changed) {
-    if (isTerminal(result.job.status)) await endCurrentAttempt(db, result.job, now);
-    jobEvents().emit("changed", jobId, result.job.status);
-  }
+  const outcome: StepOutcome = { status: status ?? undefined, fields: end.fields, bookkeeping: end.bookkeeping, nextCheckAt: end.nextCheckAt, dueAtOnceIfSaving: end.dueAtOnceIfSaving };
+  // An ending books its cost in the same transaction; any other step stays one statement.
+  const result =
+    status && isTerminal(status.to)
+      ? await transaction(db, async (tx) => {
+          const r = await commitStep(tx, jobId, owner, outcome, now);
+          if (r?.changed) await bookEnding(tx, r.job, now);
+          return r;
+        })
+      : await commitStep(db, jobId, owner, outcome, now);
+  if (result?.changed) jobEvents().emit("changed", jobId, result.job.status);
   return result;
 }
 
@@ -165,7 +166,7 @@ export async function applyWebhookUpdate(db: Db, provider: string, eventId: stri
     const changed = write !== null && (await writeJobStatus(tx, jobId, write));
     if (changed && isTerminal(t.to)) {
       const job = await getJob(tx, jobId);
-      if (job) await endCurrentAttempt(tx, job, now);
+      if (job) await bookEnding(tx, job, now);
     }
     return { fresh: true, changed, to: t.to };
   });

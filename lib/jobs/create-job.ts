@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+import { writeLedger } from "../db/queries/ledger";
 import { countActiveJobs, insertJob } from "../db/queries/jobs";
-import type { Job } from "../db/schema";
+import type { Job, NewJob } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
@@ -14,7 +15,9 @@ import { storage } from "../storage";
 import { keys } from "../storage/keys";
 import { audioSetting } from "../models/price";
 import { jobEvents } from "./events";
+import { withinBudget } from "./budget";
 import { fallbackAsked, routesForJob } from "./job-routes";
+import { reservation } from "./ledger-entries";
 import { fieldErrors, requestSchemaFor } from "./schemas";
 import { ACTIVE_STATUSES } from "./states";
 
@@ -91,7 +94,7 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   );
   const now = Date.now();
   try {
-    const job = await insertJob(db, {
+    const row: NewJob & { id: string; userId: string } = {
       routes,
       routeIndex: 0,
       fallback,
@@ -114,9 +117,20 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
       deadlineAt: now + env().JOB_DEADLINE_SECONDS * 1000,
       createdAt: now,
       updatedAt: now,
+    };
+    // The budget check, the job and its reservation in one transaction: nothing is written (or sent) for a job over the cap.
+    const reserved = reservation({ ...row, routeIndex: 0, options: row.options ?? null }, spec);
+    const created = await withinBudget(db, input.userId, reserved.usd, now, async (tx) => {
+      const job = await insertJob(tx, row);
+      await writeLedger(tx, [reserved], now);
+      return job;
     });
-    jobEvents().emit("created", job.id);
-    return ok(job);
+    if (!created.ok) {
+      if (imageKey) await storage().delete(imageKey);
+      return fail("forbidden", created.refusal, { model: created.refusal });
+    }
+    jobEvents().emit("created", created.value.id);
+    return ok(created.value);
   } catch (err) {
     if (imageKey) await storage().delete(imageKey);
     throw err;

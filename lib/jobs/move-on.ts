@@ -11,6 +11,7 @@ import type { Job } from "../db/schema";
 import { getModel } from "../providers/registry";
 import type { ErrorCode } from "../providers/types";
 import { shouldFallBack } from "./fallback-policy";
+import { bookMoveOn } from "./ledger-book";
 
 export interface Failure {
   to: string;
@@ -37,5 +38,7 @@ export async function moveOnIfFallback(tx: Db, jobId: string, t: Failure, retrya
   if (job && routeIndex !== undefined && job.routeIndex !== routeIndex) return false;
   const next = job && nextRouteFor(job, t, retryable);
   if (!job || !next) return false;
-  return writeMoveOn(tx, jobId, { from: job.routeIndex, next, errorCode: t.errorCode!, errorMessage: t.errorMessage ?? "" }, now);
+  if (!(await writeMoveOn(tx, jobId, { from: job.routeIndex, next, errorCode: t.errorCode!, errorMessage: t.errorMessage ?? "" }, now))) return false;
+  await bookMoveOn(tx, { ...job, ...next, routeIndex: job.routeIndex + 1 }, job.routeIndex, now);
+  return true;
 }

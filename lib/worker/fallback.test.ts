@@ -12,6 +12,7 @@ import { replicateHarness, setEnv } from "../../e2e/support/replicate-harness";
 import { seedJob } from "../../e2e/support/test-db";
 import type { Db } from "../db/client";
 import { listAttempts } from "../db/queries/attempts";
+import { ledgerRows } from "../db/queries/ledger";
 import { claimDueJobs, getJob } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep } from "../jobs/apply-update";
@@ -92,6 +93,17 @@ eachDialect((tempDb) => {
       ]);
       const done = (await getJob(db, job.id))!;
       expect(attempts[1]!.providerJobId).toBe(done.providerJobId);
+      // The ledger, written with each change: attempt 1 reserved at fal's price when the job moved, then settled to the actual
+      // (the stored video's real length × $0.40/s). The seeded job had no reservation for attempt 0 (createJob writes that one).
+      const rows = await ledgerRows(db, 0, Date.now() + 1, undefined);
+      const mine = rows.filter((r) => r.jobId === job.id).map((r) => [r.attempt, r.kind, r.provider]);
+      expect(mine).toEqual([
+        [1, "estimate", "fal"],
+        [1, "settle", "fal"],
+        [1, "actual", "fal"],
+      ]);
+      const actual = rows.find((r) => r.jobId === job.id && r.kind === "actual")!;
+      expect(actual.usd).toBeCloseTo(0.4 * done.videoDurationSeconds!, 2);
       // What the API returns and the card and page show.
       const json = await serializeOneJob(db, done);
       expect(json.routeStory).toBe("Replicate was rate limited → made by fal");

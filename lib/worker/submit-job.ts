@@ -1,11 +1,10 @@
 import "server-only";
-import { endCurrentAttempt, startAttempt, updateAttempt } from "../db/queries/attempts";
+import { startAttempt, updateAttempt } from "../db/queries/attempts";
 import { markSubmitStarted, releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
 import { inputImageUrl } from "../jobs/input-url";
 import { nextRouteFor } from "../jobs/move-on";
-import { isTerminal } from "../jobs/states";
 import { sniffImage } from "../media/image-input";
 import { ProviderError } from "../providers/kit/errors";
 import type { SubmitContext } from "../providers/types";
@@ -67,7 +66,6 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     dueAtOnceIfSaving: true,
   }, now);
   await updateAttempt(db, job.id, job.routeIndex, { status: "submitted", providerJobId: submitted.providerJobId, submittedAt: now });
-  if (end?.job && isTerminal(end.job.status)) await endCurrentAttempt(db, end.job, now);
   // canceled while the request was in flight: stop it at the provider too
   if (end?.job.status === "canceled") await provider.cancel?.(submitted).catch(() => undefined);
 }

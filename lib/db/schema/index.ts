@@ -17,11 +17,12 @@
  */
 import type * as pg from "./pg";
 
-export { ATTEMPT_STATUSES, JOB_STATUSES, type AttemptStatus, type JobStatus } from "./statuses";
+export { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, type AttemptStatus, type JobStatus, type LedgerKind } from "./statuses";
 
 export type Job = typeof pg.jobs.$inferSelect;
 export type NewJob = typeof pg.jobs.$inferInsert;
 export type Attempt = typeof pg.attempts.$inferSelect;
+export type LedgerRow = typeof pg.ledger.$inferSelect;
 export type ShareLink = typeof pg.shareLinks.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;

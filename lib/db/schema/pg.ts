@@ -5,7 +5,7 @@
  */
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { pgEpochMs } from "../dialect/epoch";
-import { ATTEMPT_STATUSES, JOB_STATUSES } from "./statuses";
+import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS } from "./statuses";
 
 const ms = (name: string) => bigint(name, { mode: "number" });
 
@@ -106,6 +106,27 @@ export const attempts = pgTable(
     endedAt: ms("ended_at"),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.n] })],
+);
+
+/**
+ * The cost ledger: signed USD amounts per job and attempt, so spend over any period is one SUM.
+ * `estimate` (+) when an attempt is reserved, `void` (−) when it ended before the provider began,
+ * `settle` (−) and `actual` (+) when the job succeeded. No foreign key: spend outlives a deleted job.
+ */
+export const ledger = pgTable(
+  "ledger",
+  {
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    userId: text("user_id"),
+    usd: doublePrecision("usd").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    family: text("family").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.attempt, t.kind] }), index("ledger_created_idx").on(t.createdAt), index("ledger_user_created_idx").on(t.userId, t.createdAt)],
 );
 
 /** Webhook deliveries already handled, so a retried delivery is a no-op. */

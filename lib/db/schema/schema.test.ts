@@ -13,12 +13,13 @@ type Same<A extends Table, B extends Table> = Equal<InferSelectModel<A>, InferSe
   ? Equal<InferInsertModel<A>, InferInsertModel<B>>
   : false;
 
-const NAMES = ["jobs", "attempts", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "providerCatalogs", "user", "session", "account", "verification"] as const;
+const NAMES = ["jobs", "attempts", "ledger", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "providerCatalogs", "user", "session", "account", "verification"] as const;
 
 // Each line is a compile-time check: `true` only type-checks when both dialects agree on the rows.
 const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof pg)[K]> } = {
   jobs: true,
   attempts: true,
+  ledger: true,
   webhookEvents: true,
   shareLinks: true,
   apiTokens: true,

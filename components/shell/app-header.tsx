@@ -5,6 +5,7 @@ import { Button } from "../ui/button";
 const LINKS = [
   { href: "/", label: "Studio" },
   { href: "/gallery", label: "Gallery" },
+  { href: "/usage", label: "Usage" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -30,6 +30,11 @@ export async function readCaps(db: Db, userId: string): Promise<Caps> {
   return { instanceUsd: asCap(instance), userUsd: asCap(own) ?? asCap(perUser) };
 }
 
+/** The default cap for each person (their own override aside). */
+export async function perUserCap(db: Db): Promise<number | null> {
+  return asCap(await readSetting(db, BUDGET_KEYS.perUser));
+}
+
 /** Sets (a number of dollars) or clears (null) one cap. Only the owner may call this (checked by the caller). */
 export async function writeCap(db: Db, key: string, usd: number | null): Promise<void> {
   await writeSetting(db, key, usd === null ? "" : String(usd));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountSection } from "@/components/settings/account-section";
+import { BudgetForm } from "@/components/settings/budget-form";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { ProvidersSection } from "@/components/settings/providers-section";
 import { SettingsSection } from "@/components/settings/settings-section";
@@ -8,6 +9,7 @@ import { listApiTokens } from "@/lib/auth/api-tokens";
 import { isOwner, signupOpen } from "@/lib/auth/instance";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
+import { perUserCap, readCaps } from "@/lib/jobs/budget";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { readProviderSettings } from "@/lib/provider-settings/manage";
 
@@ -21,6 +23,9 @@ export default async function SettingsPage() {
   const owner = await isOwner(await db(), viewer.userId);
   const signup = owner ? await signupOpen(await db()) : null;
   const providers = owner ? await readProviderSettings(await db(), viewer) : null;
+  const caps = owner ? await readCaps(await db(), viewer.userId) : null;
+  // The per-person default, not the owner's own override.
+  const budget = caps && { instance: caps.instanceUsd, perUser: await perUserCap(await db()) };
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>
@@ -28,6 +33,11 @@ export default async function SettingsPage() {
       {signup && (
         <SettingsSection id="signup-title" title="Sign-up" intro="Every account has its own private gallery. Only you, the owner, decide who may join.">
           <SignupToggle open={signup.open && !signup.firstAccount} byEnv={signup.byEnv} />
+        </SettingsSection>
+      )}
+      {budget && (
+        <SettingsSection id="budget-title" title="Budgets" intro="Monthly spending caps, in dollars, from each route's price. A video that would pass one is refused before anything is sent.">
+          <BudgetForm caps={budget} />
         </SettingsSection>
       )}
       {providers?.ok && <ProvidersSection providers={providers.value} />}

@@ -18,6 +18,7 @@ import type { ComposerInitial } from "./initial-values";
 import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
 import { PromptField } from "./prompt-field";
+import { RouteControl } from "./route-control";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
 import { useRemixImage } from "./use-remix-image";
@@ -163,6 +164,19 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
       />
 
       <ModelPicker catalog={catalog} model={model} onChange={changeModel} error={fieldErrors.model} />
+      <RouteControl
+        catalog={catalog}
+        model={model}
+        settings={{
+          mode: attachment ? "image" : "text",
+          durationSeconds: Number(settings.durationSeconds),
+          resolution: settings.resolution,
+          aspectRatio: settings.aspectRatio,
+          fps: Number(settings.fps),
+          audio: audioSetting(optionValues),
+        }}
+        onChange={changeModel}
+      />
 
       <VideoSettings
         model={model}

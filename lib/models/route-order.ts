@@ -27,24 +27,29 @@ export function supports(route: Pick<ModelSpec, "modes" | "durations" | "aspectR
   );
 }
 
-export interface Candidate {
-  spec: ModelSpec;
+/** What ordering needs of a route: a catalog spec, or the composer's plain copy of one. */
+export type RouteLike = Pick<ModelSpec, "id" | "provider" | "engine" | "modes" | "durations" | "aspectRatios" | "resolutions" | "fps" | "typicalLatencySeconds" | "pricePerSecondUsd"> & {
+  price?: ModelSpec["price"];
+};
+
+export interface Candidate<T extends RouteLike = ModelSpec> {
+  spec: T;
   /** The provider has its keys (isConfigured) and the route works here (image mode reachable...). */
   usable: boolean;
 }
 
-const priceFor = (spec: ModelSpec, s: PriceSettings) => estimateUsd({ engine: spec.engine, price: priceOf(spec) }, s);
+const priceFor = (spec: RouteLike, s: PriceSettings) => estimateUsd({ engine: spec.engine, price: priceOf(spec) }, s);
 
 /** The routes to try, first to last: usable ones that support the settings, ordered by the choice. */
-export function orderRoutes(candidates: readonly Candidate[], s: RouteSettings, choice: RouteChoice): ModelSpec[] {
+export function orderRoutes<T extends RouteLike>(candidates: readonly Candidate<T>[], s: RouteSettings, choice: RouteChoice): T[] {
   const fit = candidates.filter((c) => c.usable && supports(c.spec, s)).map((c) => c.spec);
-  const cheapest = (a: ModelSpec, b: ModelSpec) => {
+  const cheapest = (a: T, b: T) => {
     const pa = priceFor(a, s);
     const pb = priceFor(b, s);
     if (pa !== pb) return pa === null ? 1 : pb === null ? -1 : pa - pb;
     return a.typicalLatencySeconds - b.typicalLatencySeconds;
   };
-  const fastest = (a: ModelSpec, b: ModelSpec) => a.typicalLatencySeconds - b.typicalLatencySeconds || cheapest(a, b);
+  const fastest = (a: T, b: T) => a.typicalLatencySeconds - b.typicalLatencySeconds || cheapest(a, b);
   // Array.prototype.sort is stable, so equal routes keep the registry's order.
   const sorted = [...fit].sort(choice.kind === "fastest" ? fastest : cheapest);
   if (choice.kind !== "provider") return sorted;

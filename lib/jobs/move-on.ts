@@ -38,7 +38,9 @@ export async function moveOnIfFallback(tx: Db, jobId: string, t: Failure, retrya
   if (job && routeIndex !== undefined && job.routeIndex !== routeIndex) return false;
   const next = job && nextRouteFor(job, t, retryable);
   if (!job || !next) return false;
-  if (!(await writeMoveOn(tx, jobId, { from: job.routeIndex, next, errorCode: t.errorCode!, errorMessage: t.errorMessage ?? "" }, now))) return false;
+  // A wait that ran out before the provider began would expire the next attempt at once: it gets the job's window afresh.
+  const deadlineAt = t.errorCode === "timeout" ? now + (job.deadlineAt - job.createdAt) : undefined;
+  if (!(await writeMoveOn(tx, jobId, { from: job.routeIndex, next, errorCode: t.errorCode!, errorMessage: t.errorMessage ?? "", deadlineAt }, now))) return false;
   await bookMoveOn(tx, { ...job, ...next, routeIndex: job.routeIndex + 1 }, job.routeIndex, now);
   return true;
 }

@@ -19,7 +19,7 @@ import { finishStep } from "../jobs/apply-update";
 import { resetEnvCache } from "../env";
 import type { WorkerContext } from "./context";
 import { serializeOneJob } from "../jobs/serialize-jobs";
-import { pollJob } from "./poll-job";
+import { expireJob, pollJob } from "./poll-job";
 import { saveOutput } from "./save-output";
 import { submitJob } from "./submit-job";
 
@@ -134,6 +134,21 @@ eachDialect((tempDb) => {
         ["moved_on", "provider_error"],
         ["submitted", null],
       ]);
+    });
+
+    it("a job whose wait ran out before its provider began moves on with a fresh window, and is sent once to the next", async () => {
+      const { db, step } = await setUp();
+      const created = Date.now() - 3_600_000;
+      const job = await veoJob(db, "a harbour at night", { createdAt: created, deadlineAt: Date.now() - 1 });
+      const [claimed] = (await claimDueJobs(db, OWNER, 60_000, 10, Date.now() + 3_600_000)).filter((j) => j.id === job.id);
+      await expireJob({ db, owner: OWNER, leaseMs: 60_000, cadence: { pollMinMs: 50, pollMaxMs: 200 }, now: Date.now }, claimed!);
+      const moved = (await getJob(db, job.id))!;
+      expect(moved).toMatchObject({ status: "queued", provider: "fal", routeIndex: 1 });
+      expect(moved.deadlineAt).toBeGreaterThan(Date.now() + 3_000_000);
+      expect(await step(job.id)).toMatchObject({ status: "submitted", provider: "fal" });
+      expect(atReplicate(job)).toHaveLength(0);
+      expect(atFal(job)).toHaveLength(1);
+      expect((await listAttempts(db, job.id)).map((a) => [a.status, a.errorCode])).toEqual([["submitted", null]]);
     });
 
     it("with fallback off, a rate limit does not move the job", async () => {

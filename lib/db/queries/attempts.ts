@@ -53,6 +53,8 @@ export interface MoveOn {
   next: { model: string; provider: string };
   errorCode: string;
   errorMessage: string;
+  /** A new deadline for the next attempt (one that timed out before its provider began gets a fresh window). */
+  deadlineAt?: number;
 }
 
 /**
@@ -85,6 +87,7 @@ export async function writeMoveOn(tx: Db, jobId: string, m: MoveOn, now: number)
       updatedAt: now,
       leaseOwner: null,
       leaseUntil: null,
+      ...(m.deadlineAt !== undefined ? { deadlineAt: m.deadlineAt } : {}),
     })
     .where(and(eq(jobs.id, jobId), eq(jobs.routeIndex, m.from), inArray(jobs.status, ["queued", "submitted", "running"]), sql`${jobs.routes} IS NOT NULL`))
     .returning({ id: jobs.id });

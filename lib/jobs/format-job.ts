@@ -7,9 +7,10 @@ export function formatUsd(amount: number): string {
   return `$${Number.isInteger(cents) ? amount.toFixed(2) : amount.toFixed(3)}`;
 }
 
-/** A route's estimate (lib/models/price `estimateUsd`), to the cent: "Free" (also for the not-AI preview), "$1.20", or "price not published". */
-export function formatCost(route: Priced | null | undefined, settings: PriceSettings): string {
-  const usd = route ? estimateUsd(route, settings) : null;
+/** A route's estimate (lib/models/price `estimateUsd`) for `count` videos, to the cent: "Free" (also for the not-AI preview), "$1.20", or "price not published". */
+export function formatCost(route: Priced | null | undefined, settings: PriceSettings, count = 1): string {
+  const one = route ? estimateUsd(route, settings) : null;
+  const usd = one === null ? null : one * count;
   if (usd === 0) return "Free";
   if (usd === null) return "price not published";
   return formatUsd(Math.max(0.01, Math.round(usd * 100) / 100));

@@ -29,3 +29,4 @@ export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;
 export type ProviderCatalogRow = typeof pg.providerCatalogs.$inferSelect;
 export type Generation = typeof pg.generations.$inferSelect;
 export type Project = typeof pg.projects.$inferSelect;
+export type LocalRenderRow = typeof pg.localRenders.$inferSelect;

@@ -246,6 +246,27 @@ export const providerCatalogs = pgTable("provider_catalogs", {
   refreshingUntil: ms("refreshing_until"),
 });
 
+/** A local-preview render's record (see sqlite.ts). */
+export const localRenders = pgTable("local_renders", {
+  id: text("id").primaryKey(),
+  status: text("status").notNull(),
+  progress: doublePrecision("progress").notNull(),
+  etaSeconds: doublePrecision("eta_seconds"),
+  message: text("message"),
+  errorCode: text("error_code"),
+  updatedAt: ms("updated_at").notNull(),
+});
+/** Failed sign-ins of the last few minutes (see sqlite.ts). */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: ms("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at").on(t.key, t.at), index("sign_in_failures_at").on(t.at)],
+);
+
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

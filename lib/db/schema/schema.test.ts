@@ -13,7 +13,7 @@ type Same<A extends Table, B extends Table> = Equal<InferSelectModel<A>, InferSe
   ? Equal<InferInsertModel<A>, InferInsertModel<B>>
   : false;
 
-const NAMES = ["jobs", "attempts", "ledger", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "providerCatalogs", "generations", "projects", "user", "session", "account", "verification"] as const;
+const NAMES = ["jobs", "attempts", "ledger", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "providerCatalogs", "generations", "projects", "localRenders", "signInFailures", "user", "session", "account", "verification"] as const;
 
 // Each line is a compile-time check: `true` only type-checks when both dialects agree on the rows.
 const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof pg)[K]> } = {
@@ -28,6 +28,8 @@ const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof p
   providerCatalogs: true,
   generations: true,
   projects: true,
+  localRenders: true,
+  signInFailures: true,
   user: true,
   session: true,
   account: true,

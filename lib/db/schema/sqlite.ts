@@ -248,6 +248,33 @@ export const providerCatalogs = sqliteTable("provider_catalogs", {
 });
 
 
+/**
+ * A local-preview render's own record, written by the process that renders it and read by any
+ * worker that polls, saves or cancels it: several workers on one database need no shared disk.
+ * `updatedAt` is the renderer's heartbeat; a stale unfinished one means its process died.
+ */
+export const localRenders = sqliteTable("local_renders", {
+  id: text("id").primaryKey(),
+  status: text("status").notNull(),
+  progress: real("progress").notNull(),
+  etaSeconds: real("eta_seconds"),
+  message: text("message"),
+  errorCode: text("error_code"),
+  updatedAt: integer("updated_at").notNull(),
+});
+/**
+ * Failed sign-ins of the last few minutes, one row per failure and counter (`client|email` and
+ * `*|email`): the throttle holds across every web server on the database.
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at").on(t.key, t.at), index("sign_in_failures_at").on(t.at)],
+);
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sqliteEpochMs;

@@ -52,6 +52,11 @@ export function ownsRender(id: string): boolean {
   return registry().entries.has(id);
 }
 
+/** Every render this process has queued or running. */
+export function ownedRenders(): string[] {
+  return [...registry().entries.keys()];
+}
+
 /**
  * Stops a render this process owns: a waiting one is dropped, a running one is aborted
  * (ffmpeg killed). Resolves when it has settled; false when this process does not own it.

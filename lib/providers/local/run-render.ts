@@ -1,7 +1,10 @@
 import "server-only";
+import fsp from "node:fs/promises";
 import path from "node:path";
 import { renderLocal } from "../../media/render-local";
 import { FfmpegError, isAbortError } from "../../media/run-ffmpeg";
+import { storage } from "../../storage";
+import { keys } from "../../storage/keys";
 import type { ErrorCode } from "../types";
 import { OUTPUT_FILE, throttledStateWriter, type RenderStateInput } from "./render-state";
 import { sendLocalWebhook } from "./webhook";
@@ -23,16 +26,18 @@ export interface RenderParams {
 const PROGRESS_WEBHOOK_GAP_MS = 250;
 
 /**
- * One render from start to end: state.json and signed webhooks follow ffmpeg's progress,
- * then the final state. Never throws; every outcome is written down and reported.
+ * One render from start to end: its record and signed webhooks follow ffmpeg's progress, the
+ * finished file goes into storage (so any worker can save it), then the final state. Never
+ * throws; every outcome is written down and reported, and the scratch folder is removed.
  */
 export async function runRender(p: RenderParams, signal: AbortSignal): Promise<void> {
   const reporter = createReporter(p);
   const startedAt = Date.now();
   await reporter.report({ status: "running", progress: 0, etaSeconds: null, message: "Rendering on this machine.", errorCode: null }, "start");
+  const outFile = path.join(p.dir, OUTPUT_FILE);
   try {
     await renderLocal({
-      outFile: path.join(p.dir, OUTPUT_FILE),
+      outFile,
       durationSeconds: p.durationSeconds,
       fps: p.fps,
       width: p.width,
@@ -49,6 +54,7 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
         void reporter.report({ status: "running", progress, etaSeconds, message: "Rendering on this machine.", errorCode: null }, "progress");
       },
     });
+    await storage().putFile(keys.render(p.id), outFile);
     await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
   } catch (err) {
     if (isAbortError(err)) {
@@ -57,20 +63,23 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
       const { errorCode, message } = describeFailure(err, p);
       await reporter.report({ status: "failed", progress: 0, etaSeconds: null, message, errorCode }, "final");
     }
+  } finally {
+    await fsp.rm(p.dir, { recursive: true, force: true });
   }
 }
 
 /** For a render canceled while it still waited for a slot. */
 export async function reportCanceledBeforeStart(p: RenderParams): Promise<void> {
   await createReporter(p).report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled before it started.", errorCode: null }, "final");
+  await fsp.rm(p.dir, { recursive: true, force: true });
 }
 
 /**
- * Progress goes to state.json (throttled there) and, at most four times a second, to the webhook;
+ * Progress goes to the render's record (throttled there) and, at most four times a second, to the webhook;
  * a progress POST still in flight is not doubled. Final states are always sent, after it.
  */
 function createReporter(p: RenderParams) {
-  const writer = throttledStateWriter(p.dir);
+  const writer = throttledStateWriter(p.id);
   let lastSentAt = 0;
   let inFlight: Promise<boolean> | null = null;
   let lastProgress = 0;

@@ -100,6 +100,7 @@ describe("real answers of a running server", () => {
     expect(done.body.video).not.toBeNull();
     expect((await call(app, "GET", "/api/jobs", "/api/jobs?limit=5")).status).toBe(200);
     expect((await call(app, "GET", "/api/models", "/api/models")).status).toBe(200);
+    expect((await call(app, "GET", "/api/usage", "/api/usage")).status).toBe(200);
     const zip = await call(app, "GET", "/api/export", "/api/export");
     expect(zip.headers.get("content-type")).toBe("application/zip");
     const frame = await call(app, "GET", "/api/jobs/{id}/last-frame", `/api/jobs/${id}/last-frame`);

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { transaction, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { claimIdempotencyKey } from "../db/queries/idempotency-keys";
 import { countActiveJobs, insertJob } from "../db/queries/jobs";
 import type { Job, NewJob } from "../db/schema";
@@ -13,8 +13,13 @@ import { ensureModelKnown } from "../providers/catalog-refresh";
 import { DEFAULT_MODEL_ID, getModel, isOffered, providerOf } from "../providers/registry";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
-import { jobEvents } from "./events";
+import { writeLedger } from "../db/queries/ledger";
+import { audioSetting } from "../models/price";
 import type { ModelSpec } from "../providers/types";
+import { withinBudget } from "./budget";
+import { jobEvents } from "./events";
+import { fallbackAsked, routesForJob } from "./job-routes";
+import { reservation } from "./ledger-entries";
 import { fieldErrors, requestSchemaFor, type JobRequest } from "./schemas";
 import { ACTIVE_STATUSES } from "./states";
 
@@ -104,25 +109,33 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   if (!checked.ok) return checked;
   const budget = await checkActiveBudget(db, input.userId, 1);
   if (!budget.ok) return budget;
-  const row = await prepareJobRow(checked.value, input);
+  const row = await prepareJobRow(checked.value, { ...input, fallback: fallbackAsked(input.fields.fallback) });
   if (!row.ok) return row;
   const claim = input.idempotency;
   try {
-    const job = claim
-      ? await transaction(db, async (tx) => {
-          const inserted = await insertJob(tx, row.value);
-          const { status, body } = claim.response(inserted);
-          const claimed = await claimIdempotencyKey(
-            tx,
-            { userId: input.userId, key: claim.key, requestHash: claim.requestHash, jobId: inserted.id, statusCode: status, responseBody: JSON.stringify(body), createdAt: inserted.createdAt },
-            claim.notBefore,
-          );
-          if (!claimed) throw new IdempotencyKeyTaken();
-          return inserted;
-        })
-      : await insertJob(db, row.value);
-    jobEvents().emit("created", job.id);
-    return ok(job);
+    // The budget check, the job, its reservation and its idempotency key in one transaction: nothing is
+    // written (or sent) for a job over the cap, and a key taken meanwhile rolls the job back.
+    const reserved = reservation({ ...row.value, userId: input.userId, routeIndex: 0, options: row.value.options ?? null }, checked.value.spec);
+    const created = await withinBudget(db, input.userId, reserved.usd, row.value.createdAt, async (tx) => {
+      const job = await insertJob(tx, row.value);
+      await writeLedger(tx, [reserved], row.value.createdAt);
+      if (claim) {
+        const { status, body } = claim.response(job);
+        const claimed = await claimIdempotencyKey(
+          tx,
+          { userId: input.userId, key: claim.key, requestHash: claim.requestHash, jobId: job.id, statusCode: status, responseBody: JSON.stringify(body), createdAt: job.createdAt },
+          claim.notBefore,
+        );
+        if (!claimed) throw new IdempotencyKeyTaken();
+      }
+      return job;
+    });
+    if (!created.ok) {
+      if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
+      return fail("forbidden", created.refusal, { model: created.refusal });
+    }
+    jobEvents().emit("created", created.value.id);
+    return ok(created.value);
   } catch (err) {
     if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
     throw err;
@@ -137,6 +150,8 @@ export interface JobRowExtras {
   projectId?: string | null;
   /** Overrides the request's seed (each take of a generation gets its own). */
   seed?: number | null;
+  /** Off: the job stays on its model's provider (no fallback to the family's other routes). Default on. */
+  fallback?: boolean;
 }
 
 /** The row for a checked request, with its cleaned image already stored (the caller deletes it if the insert fails). */
@@ -149,9 +164,27 @@ export async function prepareJobRow({ spec, req }: CheckedJob, input: JobRowExtr
     imageKey = keys.upload(id, image.value.ext);
     await storage().put(imageKey, image.value.bytes);
   }
+  const fallback = input.fallback ?? true;
+  const routes = routesForJob(
+    spec,
+    {
+      mode: input.image ? "image" : "text",
+      durationSeconds: req.durationSeconds,
+      resolution: req.resolution,
+      aspectRatio: req.aspectRatio,
+      fps: req.fps,
+      audio: audioSetting(req.options),
+      negativePrompt: !!req.negativePrompt,
+      seed: req.seed !== undefined && req.seed !== null,
+    },
+    fallback,
+  );
   const now = Date.now();
   return ok({
     id,
+    routes,
+    routeIndex: 0,
+    fallback,
     userId: input.userId,
     parentId: input.parentId ?? null,
     generationId: input.generationId ?? null,

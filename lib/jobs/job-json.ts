@@ -4,7 +4,7 @@
  * serializeJob drift apart.
  */
 import { z } from "zod";
-import { JOB_STATUSES } from "../db/schema";
+import { ATTEMPT_STATUSES, JOB_STATUSES } from "../db/schema";
 import { ERROR_CODES } from "../providers/types";
 import type { JobJson } from "./serialize";
 
@@ -30,6 +30,23 @@ export const jobJsonSchema = z.object({
     .nullable()
     .describe("What the provider reported about serving the job: upstream provider and model, cache hit, latency, cost"),
   waitingReason: z.string().nullable().describe("Why a queued job has not been sent yet, e.g. waiting for a provider slot"),
+  fallback: z.boolean().describe("Whether a rate limit or outage may move the job to another provider selling the same model"),
+  attempts: z
+    .array(
+      z.object({
+        n: z.number().int(),
+        model: z.string(),
+        provider: z.string(),
+        providerLabel: z.string(),
+        status: z.enum(ATTEMPT_STATUSES),
+        error: z.object({ code: z.string(), message: z.string() }).nullable(),
+        startedAt: iso().nullable(),
+        submittedAt: iso().nullable(),
+        endedAt: iso().nullable(),
+      }),
+    )
+    .describe("Each try at a provider, first to last"),
+  routeStory: z.string().nullable().describe('e.g. "Replicate was rate limited → made by fal"; null when the job stayed on its first route'),
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
   video: z
     .object({

@@ -185,6 +185,18 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/usage",
+    tag: "Jobs",
+    summary: "Spend this month",
+    description:
+      "This month's spend against the caps: per UTC day, by model and by provider, and (for the owner) the whole studio and each person. With `format=csv`, the ledger rows you may see as CSV.",
+    who: "viewer",
+    queryDescriptions: { format: "`csv` for the ledger rows as CSV" },
+    answers: { 200: { description: "Spend and caps (or CSV with format=csv)", json: "Usage" }, 401: UNAUTHORIZED },
+    curl: `curl -s $ORIGIN/api/usage ${AUTH}`,
+  },
+  {
+    method: "get",
     path: "/api/export",
     tag: "Jobs",
     summary: "Export your videos and prompts",

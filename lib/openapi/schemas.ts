@@ -6,6 +6,7 @@ import { z } from "zod";
 import { APP_ERROR_STATUS, type AppErrorCode } from "../errors";
 import { healthSchema } from "../health/schema";
 import { createdJobSchema, jobJsonSchema, jobListSchema } from "../jobs/job-json";
+import { usageJsonSchema } from "../jobs/usage-json";
 import { modelsListSchema } from "../providers/models-json-schema";
 import { connectionTestSchema, providerSettingsInputSchema, providerSettingsListSchema, providerSettingsViewSchema } from "../provider-settings/schemas";
 import { OUTGOING_EVENTS } from "../webhooks/outgoing/events";
@@ -42,6 +43,7 @@ export const ANSWERS = {
   ProviderSettingsList: providerSettingsListSchema,
   ConnectionTest: connectionTestSchema,
   ModelList: modelsListSchema,
+  Usage: usageJsonSchema,
 } as const;
 
 /** Request bodies (zod's "input" side), by component name; job requests are per model (see document.ts). */

@@ -32,6 +32,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
           errorCode: pe?.code ?? "internal",
           errorMessage: pe?.message ?? "Dailies lost track of this job at the provider. Try again.",
         },
+        routeIndex: job.routeIndex,
         bookkeeping: { pollCount },
         nextCheckAt: null,
       }, ctx.now());
@@ -43,6 +44,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
   const now = ctx.now();
   await finishStep(db, job.id, owner, {
     transition: transitionFor(update),
+    routeIndex: job.routeIndex,
     bookkeeping: { pollCount },
     nextCheckAt: nextPollAt({ ...job, pollCount }, model, webhookUrlFor(provider, job.id) !== null, ctx.cadence, now),
     dueAtOnceIfSaving: true,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountSection } from "@/components/settings/account-section";
+import { BudgetForm } from "@/components/settings/budget-form";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { ExportSection } from "@/components/settings/export-section";
 import { PeopleSection } from "@/components/settings/people-section";
@@ -12,6 +13,7 @@ import { isOwner, signupOpen } from "@/lib/auth/instance";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { listAccounts } from "@/lib/db/queries/accounts";
+import { perUserCap, readCaps } from "@/lib/jobs/budget";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { readProviderSettings } from "@/lib/provider-settings/manage";
 import { listEndpoints, recentDeliveries } from "@/lib/webhooks/outgoing/endpoints";
@@ -27,6 +29,9 @@ export default async function SettingsPage() {
   const signup = owner ? await signupOpen(await db()) : null;
   const providers = owner ? await readProviderSettings(await db(), viewer) : null;
   const people = owner ? await listAccounts(await db()) : null;
+  const caps = owner ? await readCaps(await db(), viewer.userId) : null;
+  // The per-person default, not the owner's own override.
+  const budget = caps && { instance: caps.instanceUsd, perUser: await perUserCap(await db()) };
   return (
     <main id="main" tabIndex={-1} className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>
@@ -37,6 +42,11 @@ export default async function SettingsPage() {
         </SettingsSection>
       )}
       {people && <PeopleSection people={people} ownerId={viewer.userId} />}
+      {budget && (
+        <SettingsSection id="budget-title" title="Budgets" intro="Monthly spending caps, in dollars, from each route's price. A video that would pass one is refused before anything is sent.">
+          <BudgetForm caps={budget} />
+        </SettingsSection>
+      )}
       {providers?.ok && <ProvidersSection providers={providers.value} />}
       <ApiTokensSection tokens={tokens} origin={await publicOrigin()} />
       <WebhooksSection endpoints={await listEndpoints(await db(), viewer.userId)} deliveries={await recentDeliveries(await db(), viewer.userId, { limit: 15 })} />

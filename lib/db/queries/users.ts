@@ -1,5 +1,5 @@
 /** The better-auth user table, read by the app (better-auth writes it through its own adapter). */
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 
 export async function hasAnyUser(db: Db): Promise<boolean> {
@@ -18,4 +18,12 @@ export async function insertUserRow(db: Db, row: { id: string; name: string; ema
   await db.orm
     .insert(db.t.user)
     .values({ id: row.id, name: row.name, email: row.email, emailVerified: false, createdAt: row.now, updatedAt: row.now });
+}
+
+/** Names (else emails) of these users, by id, for tables that list people. */
+export async function userLabels(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { user } = db.t;
+  const rows = await db.orm.select({ id: user.id, name: user.name, email: user.email }).from(user).where(inArray(user.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name || r.email]));
 }

@@ -17,10 +17,21 @@
  */
 import type * as pg from "./pg";
 
-export { JOB_STATUSES, type JobStatus, WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from "./statuses";
+export {
+  ATTEMPT_STATUSES,
+  JOB_STATUSES,
+  LEDGER_KINDS,
+  WEBHOOK_DELIVERY_STATUSES,
+  type AttemptStatus,
+  type JobStatus,
+  type LedgerKind,
+  type WebhookDeliveryStatus,
+} from "./statuses";
 
 export type Job = typeof pg.jobs.$inferSelect;
 export type NewJob = typeof pg.jobs.$inferInsert;
+export type Attempt = typeof pg.attempts.$inferSelect;
+export type LedgerRow = typeof pg.ledger.$inferSelect;
 export type ShareLink = typeof pg.shareLinks.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;

@@ -5,7 +5,7 @@
  */
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { pgEpochMs } from "../dialect/epoch";
-import { JOB_STATUSES, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
+import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
 
 const ms = (name: string) => bigint(name, { mode: "number" });
 
@@ -47,6 +47,14 @@ export const jobs = pgTable(
     providerReport: jsonb("provider_report").$type<Record<string, unknown>>(),
     /** Values of the model's typed options, defaults filled in; null when it has none. */
     options: jsonb("options").$type<Record<string, string | boolean>>(),
+    /**
+     * The routes this job may try, in order (model ids of one family: lib/models/route-order.ts);
+     * null for a job with only its model. `routeIndex` is the one being tried, `model`/`provider` its id.
+     */
+    routes: jsonb("routes").$type<string[]>(),
+    routeIndex: integer("route_index").notNull().default(0),
+    /** Off: a rate limit or outage fails the job instead of moving it to its next route. */
+    fallback: boolean("fallback").notNull().default(true),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: ms("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -79,6 +87,52 @@ export const jobs = pgTable(
     index("jobs_generation_idx").on(t.generationId),
     index("jobs_user_project_idx").on(t.userId, t.projectId, t.createdAt),
   ],
+);
+
+/**
+ * Each try of a job at a provider: its route, the provider's id for it, how it ended and when.
+ * Written in the same statement or transaction as the job's own change (lib/db/queries/attempts.ts).
+ */
+export const attempts = pgTable(
+  "attempts",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** 0 for the first route, then 1, 2...: the job's routeIndex when it was tried. */
+    n: integer("n").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    providerJobId: text("provider_job_id"),
+    status: text("status", { enum: ATTEMPT_STATUSES }).notNull(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    startedAt: ms("started_at").notNull(),
+    submittedAt: ms("submitted_at"),
+    endedAt: ms("ended_at"),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.n] })],
+);
+
+/**
+ * The cost ledger: signed USD amounts per job and attempt, so spend over any period is one SUM.
+ * `estimate` (+) when an attempt is reserved, `void` (−) when it ended before the provider began,
+ * `settle` (−) and `actual` (+) when the job succeeded. No foreign key: spend outlives a deleted job.
+ */
+export const ledger = pgTable(
+  "ledger",
+  {
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    userId: text("user_id"),
+    usd: doublePrecision("usd").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    family: text("family").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.attempt, t.kind] }), index("ledger_created_idx").on(t.createdAt), index("ledger_user_created_idx").on(t.userId, t.createdAt)],
 );
 
 /** One submit from the composer: N takes, or one take per compared model (see ./sqlite.ts). */

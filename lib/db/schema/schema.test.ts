@@ -15,6 +15,8 @@ type Same<A extends Table, B extends Table> = Equal<InferSelectModel<A>, InferSe
 
 const NAMES = [
   "jobs",
+  "attempts",
+  "ledger",
   "webhookEvents",
   "shareLinks",
   "apiTokens",
@@ -40,6 +42,8 @@ const NAMES = [
 // Each line is a compile-time check: `true` only type-checks when both dialects agree on the rows.
 const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof pg)[K]> } = {
   jobs: true,
+  attempts: true,
+  ledger: true,
   webhookEvents: true,
   shareLinks: true,
   apiTokens: true,

@@ -1,7 +1,7 @@
 /** The SQLite schema (the embedded default). Its twin is ./pg.ts; see ./index.ts before changing either. */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sqliteEpochMs, sqliteEpochSecondsMs } from "../dialect/epoch";
-import { JOB_STATUSES, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
+import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
 
 export const jobs = sqliteTable(
   "jobs",
@@ -41,6 +41,14 @@ export const jobs = sqliteTable(
     outputUpdate: text("output_update", { mode: "json" }).$type<Record<string, unknown>>(),
     /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
     providerReport: text("provider_report", { mode: "json" }).$type<Record<string, unknown>>(),
+    /**
+     * The routes this job may try, in order (model ids of one family: lib/models/route-order.ts);
+     * null for a job with only its model. `routeIndex` is the one being tried, `model`/`provider` its id.
+     */
+    routes: text("routes", { mode: "json" }).$type<string[]>(),
+    routeIndex: integer("route_index").notNull().default(0),
+    /** Off: a rate limit or outage fails the job instead of moving it to its next route. */
+    fallback: integer("fallback", { mode: "boolean" }).notNull().default(true),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: integer("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -73,6 +81,52 @@ export const jobs = sqliteTable(
     index("jobs_generation_idx").on(t.generationId),
     index("jobs_user_project_idx").on(t.userId, t.projectId, t.createdAt),
   ],
+);
+
+/**
+ * Each try of a job at a provider: its route, the provider's id for it, how it ended and when.
+ * Written in the same statement or transaction as the job's own change (lib/db/queries/attempts.ts).
+ */
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** 0 for the first route, then 1, 2...: the job's routeIndex when it was tried. */
+    n: integer("n").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    providerJobId: text("provider_job_id"),
+    status: text("status", { enum: ATTEMPT_STATUSES }).notNull(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    startedAt: integer("started_at").notNull(),
+    submittedAt: integer("submitted_at"),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.n] })],
+);
+
+/**
+ * The cost ledger: signed USD amounts per job and attempt, so spend over any period is one SUM.
+ * `estimate` (+) when an attempt is reserved, `void` (−) when it ended before the provider began,
+ * `settle` (−) and `actual` (+) when the job succeeded. No foreign key: spend outlives a deleted job.
+ */
+export const ledger = sqliteTable(
+  "ledger",
+  {
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    userId: text("user_id"),
+    usd: real("usd").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    family: text("family").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.attempt, t.kind] }), index("ledger_created_idx").on(t.createdAt), index("ledger_user_created_idx").on(t.userId, t.createdAt)],
 );
 
 /**

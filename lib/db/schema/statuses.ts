@@ -3,3 +3,11 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** How one attempt at a provider stands: being sent, at the provider, done, or ended (failed, or moved on to the next route). */
+export const ATTEMPT_STATUSES = ["submitting", "submitted", "succeeded", "failed", "moved_on", "canceled"] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/** A ledger row's kind: see the ledger table. */
+export const LEDGER_KINDS = ["estimate", "void", "settle", "actual"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];

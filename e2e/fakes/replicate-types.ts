@@ -60,6 +60,8 @@ export interface ReplicateFake {
   /** A cancel that did not come from the client (someone on the dashboard). */
   cancelPrediction(id: string): void;
   rotateWebhookSecret(): string;
+  /** From now on `GET /v1/webhooks/default/secret` answers this HTTP status (null: answers normally again). */
+  failSecretRequests(status: number | null): void;
   /** Sends (or resends) a signed delivery of the prediction; defaults: its webhook URL and its `completed` id. */
   sendWebhook(id: string, opts?: WebhookVariant & { url?: string; event?: string }): Promise<number | null>;
   close(): Promise<void>;

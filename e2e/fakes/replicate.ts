@@ -40,6 +40,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
   const token = `r8_fake_${randomBytes(12).toString("hex")}`;
   let webhookSecret = opts.webhookSecret ?? newSecret();
   let secretRequests = 0;
+  let secretFailure: number | null = null;
   const submissions: FakeSubmission[] = [];
   const attempts: FakeSubmission[] = [];
   const downloads = new Map<string, number>();
@@ -123,6 +124,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     }
     if (route === "GET /webhooks/default/secret") {
       secretRequests++;
+      if (secretFailure !== null) return problem(res, secretFailure, "Service unavailable", "The webhook secret could not be read right now.");
       return send(res, 200, { key: webhookSecret });
     }
     if (route === "POST /files") return createFile(req, res);
@@ -296,6 +298,9 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     cancelPrediction(id) {
       const p = predictions.get(id);
       if (p && !isTerminal(p)) cancel(p, Date.now());
+    },
+    failSecretRequests(status) {
+      secretFailure = status;
     },
     rotateWebhookSecret() {
       webhookSecret = newSecret();

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
-import { countActiveJobs, insertJob } from "../db/queries/jobs";
+import { countActiveJobs, insertJobWithinLimit } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
@@ -47,10 +47,8 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   if (!input.image && !spec.modes.includes("text"))
     return fail("validation", `${spec.label} animates a still image: add one.`, { image: "Add an image to animate." });
 
-  if ((await countActiveJobs(db, input.userId, ACTIVE_STATUSES)) >= MAX_ACTIVE_JOBS_PER_USER) {
-    const message = `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
-    return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
-  }
+  // A cheap early answer before the image work; the cap itself is enforced by the insert below.
+  if ((await countActiveJobs(db, input.userId, ACTIVE_STATUSES)) >= MAX_ACTIVE_JOBS_PER_USER) return atCap();
 
   const id = randomBytes(16).toString("base64url");
   let imageKey: string | null = null;
@@ -58,35 +56,52 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
     const image = await cleanImage(input.image);
     if (!image.ok) return image;
     imageKey = keys.upload(id, image.value.ext);
+    // Stored before the row exists: the worker may pick the job up the moment it is inserted.
     await storage().put(imageKey, image.value.bytes);
   }
 
   const now = Date.now();
+  let job: Job | null;
   try {
-    const job = await insertJob(db, {
-      id,
-      userId: input.userId,
-      parentId: input.parentId ?? null,
-      model: spec.id,
-      provider: spec.provider,
-      prompt: req.prompt,
-      negativePrompt: req.negativePrompt ?? null,
-      aspectRatio: req.aspectRatio,
-      durationSeconds: req.durationSeconds,
-      resolution: req.resolution,
-      fps: req.fps,
-      seed: req.seed ?? null,
-      inputImageKey: imageKey,
-      status: "queued",
-      nextCheckAt: now,
-      deadlineAt: now + env().JOB_DEADLINE_SECONDS * 1000,
-      createdAt: now,
-      updatedAt: now,
-    });
-    jobEvents().emit("created", job.id);
-    return ok(job);
+    job = await insertJobWithinLimit(
+      db,
+      {
+        id,
+        userId: input.userId,
+        parentId: input.parentId ?? null,
+        model: spec.id,
+        provider: spec.provider,
+        prompt: req.prompt,
+        negativePrompt: req.negativePrompt ?? null,
+        aspectRatio: req.aspectRatio,
+        durationSeconds: req.durationSeconds,
+        resolution: req.resolution,
+        fps: req.fps,
+        seed: req.seed ?? null,
+        inputImageKey: imageKey,
+        status: "queued",
+        nextCheckAt: now,
+        deadlineAt: now + env().JOB_DEADLINE_SECONDS * 1000,
+        createdAt: now,
+        updatedAt: now,
+      },
+      MAX_ACTIVE_JOBS_PER_USER,
+      ACTIVE_STATUSES,
+    );
   } catch (err) {
     if (imageKey) await storage().delete(imageKey);
     throw err;
   }
+  if (!job) {
+    // Others took the last slots while this image was being cleaned.
+    if (imageKey) await storage().delete(imageKey);
+    return atCap();
+  }
+  jobEvents().emit("created", job.id);
+  return ok(job);
+}
+
+function atCap(): Result<Job> {
+  const message = `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
+  return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
 }

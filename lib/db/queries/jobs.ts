@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { Job, JobStatus, NewJob } from "../schema";
+import { insertWithinLimit } from "./limits";
 
 export async function insertJob(db: Db, job: NewJob): Promise<Job> {
   const [row] = await db.orm.insert(db.t.jobs).values(job).returning();
@@ -50,6 +51,11 @@ export async function countActiveJobs(db: Db, userId: string, active: readonly J
     .from(jobs)
     .where(and(eq(jobs.userId, userId), inArray(jobs.status, [...active])));
   return row?.n ?? 0;
+}
+
+/** Inserts the job only while its owner has fewer than `max` active jobs (one check-and-insert); null when at the cap. */
+export function insertJobWithinLimit(db: Db, job: NewJob & { userId: string }, max: number, active: readonly JobStatus[]): Promise<Job | null> {
+  return insertWithinLimit(db, `jobs:${job.userId}`, max, (tx) => countActiveJobs(tx, job.userId, active), (tx) => insertJob(tx, job));
 }
 
 /** How many jobs (anyone's) have exactly this prompt; for tests that check nothing was stored. */

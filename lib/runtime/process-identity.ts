@@ -27,7 +27,6 @@ export interface ProcessIdentity {
 
 const PREFIX = "p1";
 const SEP = "|";
-const NONCE = randomBytes(6).toString("hex");
 
 /** This studio's stable id, created on first use (two processes starting at once agree: the first file wins). */
 export function instanceId(): string {
@@ -56,8 +55,18 @@ function bootId(): string {
 /** Host names go into a |-separated string: keep them to a safe alphabet. */
 const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64) || "unknown";
 
-export function thisProcess(kind: ProcessKind): ProcessIdentity {
-  return { instance: instanceId(), kind, host: clean(os.hostname()), boot: bootId(), pid: process.pid, nonce: NONCE };
+// On globalThis: Next.js may load this module in several bundles of one process, which must agree on who "this process" is.
+const holder = globalThis as typeof globalThis & { __dailiesProcessKind?: ProcessKind; __dailiesProcessNonce?: string };
+const nonce = () => (holder.__dailiesProcessNonce ??= randomBytes(6).toString("hex"));
+
+/** `npm run worker` says so at start; every other process with a worker is the web server's embedded one. */
+export function declareProcessKind(kind: ProcessKind): void {
+  holder.__dailiesProcessKind = kind;
+}
+
+export function thisProcess(): ProcessIdentity {
+  const kind = holder.__dailiesProcessKind ?? "embedded";
+  return { instance: instanceId(), kind, host: clean(os.hostname()), boot: bootId(), pid: process.pid, nonce: nonce() };
 }
 
 export function formatIdentity(p: ProcessIdentity): string {
@@ -74,7 +83,7 @@ export function parseIdentity(value: string): ProcessIdentity | null {
 }
 
 export function isThisProcess(p: ProcessIdentity): boolean {
-  return p.pid === process.pid && p.nonce === NONCE;
+  return p.pid === process.pid && p.nonce === nonce();
 }
 
 /**
@@ -83,7 +92,7 @@ export function isThisProcess(p: ProcessIdentity): boolean {
  * container's pid 1). Anything else (another machine, a recreated container with a new host name, a
  * pid now used by someone else) is "maybe alive": its leases run out on their own.
  */
-export function isCertainlyGone(other: ProcessIdentity, me: ProcessIdentity = thisProcess(other.kind)): boolean {
+export function isCertainlyGone(other: ProcessIdentity, me: ProcessIdentity = thisProcess()): boolean {
   if (isThisProcess(other)) return false;
   if (other.host !== me.host) return false;
   if (other.boot !== "unknown" && me.boot !== "unknown" && other.boot !== me.boot) return true;

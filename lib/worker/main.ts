@@ -1,8 +1,10 @@
 /** `npm run worker`: the background loop as its own process, next to a web server started with WORKER=off. */
 import { env } from "../env";
+import { declareProcessKind } from "../runtime/process-identity";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
+declareProcessKind("worker");
 startWorker().then(
   () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
   (err: unknown) => {
@@ -16,7 +18,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    console.log(`[worker] ${signal}: finishing current steps`);
+    console.log(`[worker] ${signal}: finishing current steps, handing back local renders`);
     void stopWorker().then(() => process.exit(0));
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { claimDueJobs } from "../db/queries/jobs";
+import { activeLeaseOwners, claimDueJobs, dropLeasesOf } from "../db/queries/jobs";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { PROVIDERS } from "../providers/registry";
+import { formatIdentity, isCertainlyGone, parseIdentity, thisProcess } from "../runtime/process-identity";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
 import { expireJob, pollJob } from "./poll-job";
@@ -13,6 +14,8 @@ import { submitJob } from "./submit-job";
 
 const MAX_IN_FLIGHT = 4;
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+/** On a graceful stop, work a provider runs in this process (a local render) may finish within this, else it is handed back. */
+const PROVIDER_STOP_GRACE_MS = 5_000;
 
 /**
  * The background loop: claims due jobs with a lease and moves each one step
@@ -26,13 +29,15 @@ export class Worker {
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
+  private reclaimed = false;
   private readonly onEvent = () => this.wake();
 
   constructor(db: Db) {
     const e = env();
     this.ctx = {
       db,
-      owner: `w_${process.pid}_${randomBytes(4).toString("hex")}`,
+      // Says which process holds a lease, so a later process can tell when that one is gone (reclaimStaleLeases).
+      owner: formatIdentity(thisProcess()),
       leaseMs: e.WORKER_LEASE_MS,
       cadence: { pollMinMs: e.POLL_MIN_MS, pollMaxMs: e.POLL_MAX_MS },
       now: () => Date.now(),
@@ -48,13 +53,18 @@ export class Worker {
     this.wake();
   }
 
-  /** Finishes what is under way; leases of anything unfinished expire for the next worker. */
+  /**
+   * A graceful stop: claims nothing more, finishes the steps under way (each releases its lease), then
+   * lets providers finish or hand back the work they run in this process (local renders), so the next
+   * process takes it over at once.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     jobEvents().off("created", this.onEvent);
     jobEvents().off("changed", this.onEvent);
     await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled(PROVIDERS.map((p) => p.stop?.(PROVIDER_STOP_GRACE_MS)));
   }
 
   wake(): void {
@@ -73,6 +83,10 @@ export class Worker {
   }
 
   private async tick(): Promise<void> {
+    if (!this.reclaimed) {
+      this.reclaimed = true;
+      await this.reclaimStaleLeases().catch((err) => console.warn("[worker] could not check for stale leases", err));
+    }
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
       const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now());
@@ -81,6 +95,21 @@ export class Worker {
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = this.ctx.now();
       await cleanup(this.ctx.db).catch((err) => console.warn("[worker] cleanup failed", err));
+    }
+  }
+
+  /**
+   * At start: leases held by a process that has certainly exited (this studio's server or worker
+   * before a crash or restart on this machine) are dropped, so its jobs resume now instead of after
+   * a full lease. A lease of a process that may be alive (another machine) is left to run out.
+   */
+  private async reclaimStaleLeases(): Promise<void> {
+    const me = thisProcess();
+    for (const owner of await activeLeaseOwners(this.ctx.db, this.ctx.now())) {
+      const other = parseIdentity(owner);
+      if (!other || other.instance !== me.instance || owner === this.ctx.owner || !isCertainlyGone(other, me)) continue;
+      const n = await dropLeasesOf(this.ctx.db, owner);
+      if (n > 0) console.log(`[worker] resumed ${n} job(s) held by an earlier process (pid ${other.pid}) without waiting for its lease`);
     }
   }
 

@@ -205,6 +205,27 @@ export async function claimDueJobs(db: Db, owner: string, leaseMs: number, limit
     .returning();
 }
 
+/** Who holds a lease that has not run out yet. */
+export async function activeLeaseOwners(db: Db, now = Date.now()): Promise<string[]> {
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .selectDistinct({ owner: jobs.leaseOwner })
+    .from(jobs)
+    .where(and(sql`${jobs.leaseOwner} IS NOT NULL`, gte(jobs.leaseUntil, now)));
+  return rows.map((r) => r.owner!).filter(Boolean);
+}
+
+/** Drops every lease `owner` holds (a worker known to be gone), so its jobs can be claimed at once; returns how many. */
+export async function dropLeasesOf(db: Db, owner: string): Promise<number> {
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .update(jobs)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(eq(jobs.leaseOwner, owner))
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
 export async function renewLease(db: Db, id: string, owner: string, leaseMs: number, now = Date.now()): Promise<boolean> {
   const { jobs } = db.t;
   const rows = await db.orm

@@ -2,7 +2,9 @@
  * The local provider: real MP4s rendered with ffmpeg on this machine, no AI. It behaves like
  * a remote provider so the rest of Dailies has one path: submit returns at once, the render
  * runs in an ffmpeg child process, progress and completion arrive as signed webhooks, and
- * poll reads the render's state.json.
+ * poll reads the render's state.json. Everything about a render lives in its folder, claimed
+ * by the process rendering it (render-claim.ts), so a render survives a restart or a crash:
+ * the next process to poll it finds it unclaimed and starts it again.
  */
 import "server-only";
 import fs from "node:fs";
@@ -11,31 +13,25 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { frameSize } from "../../media/frame-size";
 import { promptSeed } from "../../media/seeded-random";
+import { thisProcess } from "../../runtime/process-identity";
 import { checkOutputResponse } from "../kit/download";
 import { ProviderError } from "../kit/errors";
 import { IMAGE_EXTENSIONS } from "../kit/image";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider } from "../types";
 import { localConfig } from "./config";
 import { localModels } from "./models";
-import { enqueueRender, ownsRender, stopRender } from "./render-queue";
-import {
-  OUTPUT_FILE,
-  isRenderId,
-  isTerminal,
-  newRenderId,
-  readState,
-  renderDir,
-  toProviderUpdate,
-  writeState,
-  type RenderStateInput,
-} from "./render-state";
+import { currentClaim, isFree, releaseClaim, takeClaim } from "./render-claim";
+import { readParams, rebaseWebhookUrl, writeParams, type StoredRenderParams } from "./render-params";
+import { CANCEL_REQUEST_FILE, enqueueRender, isStopping, ownsRender, stopAllRenders, stopRender } from "./render-queue";
+import { OUTPUT_FILE, isRenderId, isTerminal, newRenderId, readState, renderDir, rendersRoot, toProviderUpdate, writeState, type RenderStateInput } from "./render-state";
 import { reportCanceledBeforeStart, runRender, type RenderParams } from "./run-render";
+import { sweepRenders } from "./sweep";
 import { defaultLocalWebhookUrl, verifyLocalWebhook } from "./webhook";
 
 export { localWebhookSecret } from "./webhook";
 
-/** A render nobody in this process owns and that has not moved for this long has died with its process. */
-const ORPHAN_AFTER_MS = 15_000;
+/** A render that keeps losing its process (it takes the machine down?) is given up after this many starts. */
+const MAX_RENDER_ATTEMPTS = 3;
 
 async function submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted> {
   let size;
@@ -49,15 +45,12 @@ async function submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted> 
   await fsp.mkdir(dir, { recursive: true });
   let imageFile: string | null = null;
   if (ctx.image) {
-    imageFile = path.join(dir, `input.${IMAGE_EXTENSIONS[ctx.image.mime]}`);
-    await fsp.writeFile(imageFile, ctx.image.bytes);
+    imageFile = `input.${IMAGE_EXTENSIONS[ctx.image.mime]}`;
+    await fsp.writeFile(path.join(dir, imageFile), ctx.image.bytes);
   }
-  const queued: RenderStateInput = { status: "queued", progress: 0, etaSeconds: null, message: "Waiting for a free render slot.", errorCode: null };
-  const state = await writeState(dir, queued);
-
-  const params: RenderParams = {
-    id,
-    dir,
+  // Everything a later owner needs, written before the render is claimed or queued.
+  const stored: StoredRenderParams = {
+    jobId: job.id,
     webhookUrl: ctx.webhookUrl ?? defaultLocalWebhookUrl(),
     prompt: job.prompt,
     imageFile,
@@ -67,8 +60,29 @@ async function submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted> 
     height: size.height,
     seed: job.seed ?? promptSeed(job.prompt),
   };
-  enqueueRender(id, { run: (signal) => runRender(params, signal), drop: () => reportCanceledBeforeStart(params) });
+  await writeParams(dir, stored);
+  const queued: RenderStateInput = { status: "queued", progress: 0, etaSeconds: null, message: "Waiting for a free render slot.", errorCode: null };
+  const state = await writeState(dir, queued);
+  // While this process shuts down it leaves the render unclaimed: the next one to look at it renders it.
+  if (!isStopping() && (await takeClaim(dir, 1, thisProcess()))) enqueue(id, dir, stored, 1, stored.webhookUrl);
   return { providerJobId: id, providerData: null, update: toProviderUpdate(state, state) };
+}
+
+function enqueue(id: string, dir: string, stored: StoredRenderParams, attempt: number, webhookUrl: string): void {
+  const params: RenderParams = {
+    id,
+    dir,
+    attempt,
+    webhookUrl,
+    prompt: stored.prompt,
+    imageFile: stored.imageFile ? path.join(dir, stored.imageFile) : null,
+    durationSeconds: stored.durationSeconds,
+    fps: stored.fps,
+    width: stored.width,
+    height: stored.height,
+    seed: stored.seed,
+  };
+  enqueueRender(id, { dir, attempt }, { run: (signal) => runRender(params, signal), drop: () => reportCanceledBeforeStart(params) });
 }
 
 function failed(message: string, raw: unknown = null): ProviderUpdate {
@@ -86,24 +100,64 @@ async function poll(ref: ProviderJobRef): Promise<ProviderUpdate> {
     const exists = await fsp.stat(dir).then(() => true, () => false);
     return failed(exists ? "The local render's state file is unreadable." : "The local render's files are gone (deleted or never written). Try again.");
   }
-  if (!isTerminal(state.status) && !ownsRender(id) && Date.now() - state.updatedAt > ORPHAN_AFTER_MS) {
-    const message = "The local render was interrupted (Dailies restarted or the render process stopped). Try again.";
-    const dead = await writeState(dir, { status: "failed", progress: state.progress, etaSeconds: null, message, errorCode: "internal" }).catch(() => null);
-    return failed(message, dead ?? state);
-  }
-  return toProviderUpdate(state, state);
+  if (isTerminal(state.status) || ownsRender(id)) return toProviderUpdate(state, state);
+  const claim = await currentClaim(dir);
+  if (!isFree(claim)) return toProviderUpdate(state, state);
+  return takeOver(id, dir, (claim?.attempt ?? 0) + 1);
+}
+
+/**
+ * A render nobody is working on (its process stopped, or handed it back) is started again from the
+ * beginning here, under a new claim: the renderer runs on whichever worker looks at the job next.
+ */
+async function takeOver(id: string, dir: string, attempt: number): Promise<ProviderUpdate> {
+  const end = async (status: "failed" | "canceled", message: string) => {
+    const last = await writeState(dir, { status, progress: 0, etaSeconds: null, message, errorCode: status === "failed" ? "internal" : null }).catch(() => null);
+    return last ? toProviderUpdate(last, last) : failed(message);
+  };
+  if (fs.existsSync(path.join(dir, CANCEL_REQUEST_FILE))) return end("canceled", "The render was canceled.");
+  const stored = await readParams(dir);
+  const inputThere = stored && (!stored.imageFile || fs.existsSync(path.join(dir, stored.imageFile)));
+  if (!inputThere) return end("failed", "The local render was interrupted and its input is gone, so it cannot start again. Try again.");
+  if (attempt > MAX_RENDER_ATTEMPTS)
+    return end("failed", `The local render was interrupted ${MAX_RENDER_ATTEMPTS} times (Dailies stopped while rendering it each time). Try a shorter or smaller video.`);
+
+  const now = (await readState(dir)) ?? null;
+  if (isStopping() || !(await takeClaim(dir, attempt, thisProcess()))) return now ? toProviderUpdate(now, now) : { status: "queued", progress: 0, raw: null };
+  // What earlier attempts left behind; from here on this process owns the folder.
+  for (const name of await fsp.readdir(dir)) if (name === OUTPUT_FILE || /^attempt-\d+\.mp4(\.partial)?$/.test(name)) await fsp.rm(path.join(dir, name), { force: true });
+  const queued = await writeState(dir, { status: "queued", progress: 0, etaSeconds: null, message: "Starting again: the process that was rendering it stopped.", errorCode: null });
+  enqueue(id, dir, stored, attempt, rebaseWebhookUrl(stored.webhookUrl));
+  return toProviderUpdate(queued, queued);
 }
 
 async function cancel(ref: ProviderJobRef): Promise<void> {
   const id = ref.providerJobId;
   if (!isRenderId(id)) return;
   if (await stopRender(id)) return;
-  // Not ours (the process that owned it is gone): make its record say so.
   const dir = renderDir(id);
   const state = await readState(dir);
-  if (state && !isTerminal(state.status)) {
+  if (!state || isTerminal(state.status)) return;
+  // Another process may be rendering it: it sees this within a few seconds and stops.
+  await fsp.writeFile(path.join(dir, CANCEL_REQUEST_FILE), "").catch(() => undefined);
+  const claim = await currentClaim(dir);
+  if (isFree(claim)) {
     await writeState(dir, { status: "canceled", progress: state.progress, etaSeconds: null, message: "The render was canceled.", errorCode: null });
+    if (claim) await releaseClaim(dir, claim.attempt);
   }
+}
+
+/** Finds the render made for this job, by the job id written into its params (a crash before its id was stored). */
+async function findSubmitted(job: ProviderJob): Promise<Submitted | null> {
+  for (const id of await fsp.readdir(rendersRoot()).catch(() => [] as string[])) {
+    if (!isRenderId(id)) continue;
+    const dir = renderDir(id);
+    if ((await readParams(dir))?.jobId !== job.id) continue;
+    const state = await readState(dir);
+    const update: ProviderUpdate = state ? toProviderUpdate(state, state) : { status: "queued", progress: 0, raw: null };
+    return { providerJobId: id, providerData: null, update };
+  }
+  return null;
 }
 
 const GONE = "The local render's video is gone (cleaned up or never finished). Try again.";
@@ -126,7 +180,8 @@ async function fetchOutput(ref: ProviderJobRef, _update: ProviderUpdate, signal:
 
 async function release(ref: ProviderJobRef): Promise<void> {
   if (!isRenderId(ref.providerJobId)) return;
-  await stopRender(ref.providerJobId);
+  // Stopped without a word: the job is finished or deleted, nobody needs to hear about this render again.
+  await stopRender(ref.providerJobId, "lost");
   await fsp.rm(renderDir(ref.providerJobId), { recursive: true, force: true });
 }
 
@@ -139,9 +194,12 @@ export const localProvider: VideoProvider = {
   configureHint: "Always available: renders on this machine with ffmpeg, no AI.",
   callbacks: "internal",
   submit,
+  findSubmitted,
   poll,
   cancel,
   verifyWebhook: async ({ rawBody, headers }) => verifyLocalWebhook(rawBody, headers),
   fetchOutput,
   release,
+  sweep: sweepRenders,
+  stop: stopAllRenders,
 };

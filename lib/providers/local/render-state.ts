@@ -7,9 +7,9 @@ import { env } from "../../env";
 import { ERROR_CODES, type ProviderUpdate } from "../types";
 
 /**
- * A local render's files: DATA_DIR/renders/<id>/{input.<ext>, out.mp4, state.json}.
+ * A local render's files: DATA_DIR/renders/<id>/{params.json, input.<ext>, state.json, claims/, out.mp4}.
  * state.json is the render's own record, so a poll from any process (or after a restart)
- * can tell where it stands.
+ * can tell where it stands; params.json and claims/ let another process start it again.
  */
 export const OUTPUT_FILE = "out.mp4";
 export const STATE_FILE = "state.json";
@@ -39,10 +39,15 @@ export function isRenderId(id: string): boolean {
   return ID.test(id);
 }
 
+/** DATA_DIR/renders: one folder per render. */
+export function rendersRoot(): string {
+  return path.join(env().DATA_DIR, "renders");
+}
+
 /** The render's folder; the id is checked first so it can never walk out of DATA_DIR. */
 export function renderDir(id: string): string {
   if (!isRenderId(id)) throw new Error(`Not a local render id: ${JSON.stringify(id.slice(0, 40))}`);
-  return path.join(env().DATA_DIR, "renders", id);
+  return path.join(rendersRoot(), id);
 }
 
 export function isTerminal(status: RenderStatus): boolean {
@@ -103,6 +108,13 @@ export function throttledStateWriter(dir: string) {
   };
 
   return {
+    /** Drops a pending throttled write and waits for the ones under way. */
+    flush(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+      return chain;
+    },
     set(state: RenderStateInput, force = false): Promise<void> {
       pending = state;
       const since = Date.now() - lastAt;

@@ -1,14 +1,19 @@
 import "server-only";
+import fsp from "node:fs/promises";
 import path from "node:path";
 import { renderLocal } from "../../media/render-local";
 import { FfmpegError, isAbortError } from "../../media/run-ffmpeg";
 import type { ErrorCode } from "../types";
-import { OUTPUT_FILE, throttledStateWriter, type RenderStateInput } from "./render-state";
+import { releaseClaim, stillCurrent } from "./render-claim";
+import { RenderStop } from "./render-queue";
+import { OUTPUT_FILE, throttledStateWriter, writeState, type RenderStateInput } from "./render-state";
 import { sendLocalWebhook } from "./webhook";
 
 export interface RenderParams {
   id: string;
   dir: string;
+  /** The claim this run holds (render-claim.ts): its output is only kept while the claim is still current. */
+  attempt: number;
   webhookUrl: string;
   prompt: string;
   imageFile: string | null;
@@ -24,15 +29,19 @@ const PROGRESS_WEBHOOK_GAP_MS = 250;
 
 /**
  * One render from start to end: state.json and signed webhooks follow ffmpeg's progress,
- * then the final state. Never throws; every outcome is written down and reported.
+ * then the final state. Never throws; every outcome is written down and reported. A render
+ * handed back (graceful stop) goes back to "queued" for its next owner, and one whose claim was
+ * lost to another process stops without a word: the other process reports it now.
  */
 export async function runRender(p: RenderParams, signal: AbortSignal): Promise<void> {
   const reporter = createReporter(p);
   const startedAt = Date.now();
+  // Each attempt renders to its own file, so an owner that lost its claim cannot overwrite the next one's.
+  const attemptFile = path.join(p.dir, `attempt-${p.attempt}.mp4`);
   await reporter.report({ status: "running", progress: 0, etaSeconds: null, message: "Rendering on this machine.", errorCode: null }, "start");
   try {
     await renderLocal({
-      outFile: path.join(p.dir, OUTPUT_FILE),
+      outFile: attemptFile,
       durationSeconds: p.durationSeconds,
       fps: p.fps,
       width: p.width,
@@ -49,9 +58,20 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
         void reporter.report({ status: "running", progress, etaSeconds, message: "Rendering on this machine.", errorCode: null }, "progress");
       },
     });
+    if (!(await stillCurrent(p.dir, p.attempt))) {
+      await fsp.rm(attemptFile, { force: true });
+      return;
+    }
+    await fsp.rename(attemptFile, path.join(p.dir, OUTPUT_FILE));
     await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
   } catch (err) {
-    if (isAbortError(err)) {
+    const stop = signal.reason instanceof RenderStop ? signal.reason.why : null;
+    if (stop === "lost") return reporter.settle();
+    if (stop === "handback") {
+      await reporter.settle();
+      await writeState(p.dir, { status: "queued", progress: 0, etaSeconds: null, message: "Waiting to start again after a restart.", errorCode: null }).catch(() => undefined);
+      await releaseClaim(p.dir, p.attempt);
+    } else if (isAbortError(err)) {
       await reporter.report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled.", errorCode: null }, "final");
     } else {
       const { errorCode, message } = describeFailure(err, p);
@@ -85,6 +105,11 @@ function createReporter(p: RenderParams) {
   };
 
   return {
+    /** Waits for state writes and webhooks still in flight (before handing the render back). */
+    async settle(): Promise<void> {
+      await writer.flush();
+      await inFlight;
+    },
     /** "start" and "final" are written at once; only "final" waits for its webhook. */
     async report(state: RenderStateInput, kind: "start" | "progress" | "final"): Promise<void> {
       if (kind === "progress") {

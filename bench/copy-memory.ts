@@ -1,6 +1,6 @@
 /**
  * 4. Peak RSS of the production server (embedded worker) while it copies a ~500 MB output from a
- * loopback "CDN": the whole process tree (next start, any children, ffprobe/ffmpeg), every ~50 ms.
+ * loopback "CDN": the whole process tree (the app server, any children, ffprobe/ffmpeg), every ~50 ms.
  * Once per driver: into DATA_DIR on disk, and into a loopback S3 bucket (s3rver, running in this
  * bench process, so its memory is not counted) through multipart upload.
  */

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   results.push(await (await import("./copy")).benchCopy(dirs.inproc, dirs.work, clip));
   done();
 
-  done = step("3. /media throughput (next start vs node:http)");
+  done = step("3. /media throughput (npm start vs node:http)");
   results.push(...(await (await import("./media-throughput")).benchMediaThroughput(clip, dirs.media)));
   done();
 

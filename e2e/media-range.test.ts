@@ -26,7 +26,8 @@ describe("/media range requests", () => {
     expect(res.headers.get("content-type")).toBe("video/mp4");
     expect(res.headers.get("accept-ranges")).toBe("bytes");
     expect(res.headers.get("cache-control")).toMatch(/immutable/);
-    // Next.js drops Content-Length from route handler responses (send-response.ts); the body is chunked.
+    // Next.js drops Content-Length from route handlers; the server entry (scripts/start.mjs) restores it.
+    expect(res.headers.get("content-length")).toBe(String(file.length));
     expect(Buffer.from(await res.arrayBuffer()).equals(file)).toBe(true);
   });
 

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { providerConfigShape } from "./providers/config-slices";
@@ -82,6 +83,21 @@ const schema = z.object({
   MEDIA_DELIVERY: z.enum(["redirect", "stream"], { error: 'MEDIA_DELIVERY must be "redirect" or "stream"' }).optional(),
   /** Life of a presigned URL for the owner's own media (shared media: at most 120 s). */
   MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60, "MEDIA_URL_TTL_SECONDS must be at least 60").max(604_800, "MEDIA_URL_TTL_SECONDS must be at most 604800 (7 days)").default(3600),
+  /** "true" lets provider-supplied URLs use plain http (tests with loopback fakes); private addresses stay refused. */
+  ALLOW_INSECURE_PROVIDER_URLS: z
+    .enum(["true", "false", ""], { error: 'ALLOW_INSECURE_PROVIDER_URLS must be "true" or "false"' })
+    .optional()
+    .transform((v) => v === "true"),
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const list = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = list.find((entry) => !isAddressOrCidr(entry));
+      if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES has "${bad}", which is not an IP address or CIDR (like 10.0.0.0/8)` });
+      return list;
+    }),
   ...providerConfigShape,
 }).superRefine((e, ctx) => {
   if (e.MEDIA_DELIVERY === "redirect" && !e.STORAGE_URL)
@@ -89,6 +105,13 @@ const schema = z.object({
   if (!!e.AWS_ACCESS_KEY_ID !== !!e.AWS_SECRET_ACCESS_KEY)
     ctx.addIssue({ code: "custom", path: ["AWS_SECRET_ACCESS_KEY"], message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither" });
 });
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = "", prefix, extra] = entry.split("/");
+  const family = net.isIP(address);
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 export type Settings = z.infer<typeof schema>;
 export type Env = Settings & { APP_SECRET: string; DATA_DIR: string };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { listJobs } from "@/lib/db/queries/jobs";
 import { filtersToListOptions, type JobFilters } from "@/lib/jobs/list-filters";
-import { serializeJob } from "@/lib/jobs/serialize";
+import { serializeJobs } from "@/lib/jobs/serialize-jobs";
 import { PAGE_SIZE } from "./fetch-jobs-page";
 import type { JobsPage } from "./jobs-cache";
 
@@ -12,6 +12,7 @@ import type { JobsPage } from "./jobs-cache";
  */
 export async function firstJobsPage(userId: string, filters: JobFilters = {}): Promise<{ initialPage: JobsPage; readAt: number }> {
   const readAt = Date.now();
-  const page = await listJobs(await db(), { userId, ...filtersToListOptions(filters), limit: PAGE_SIZE });
-  return { initialPage: { items: page.items.map(serializeJob), nextCursor: page.nextCursor }, readAt };
+  const database = await db();
+  const page = await listJobs(database, { userId, ...filtersToListOptions(filters), limit: PAGE_SIZE });
+  return { initialPage: { items: await serializeJobs(database, page.items), nextCursor: page.nextCursor }, readAt };
 }

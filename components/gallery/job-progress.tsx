@@ -11,6 +11,18 @@ import { useNow } from "./use-now";
  * model's usual wait that says it is a guess; with time spent and time left.
  */
 export function JobProgress({ job, typicalLatencySeconds }: { job: JobJson; typicalLatencySeconds: number | null }) {
+  // Not sent yet because the provider's slots are all taken: an estimate would only mislead.
+  if (job.status === "queued" && job.waitingReason) {
+    return (
+      <p data-testid="waiting-reason" className="text-xs text-amber-300">
+        {job.waitingReason}
+      </p>
+    );
+  }
+  return <RunningProgress job={job} typicalLatencySeconds={typicalLatencySeconds} />;
+}
+
+function RunningProgress({ job, typicalLatencySeconds }: { job: JobJson; typicalLatencySeconds: number | null }) {
   const now = useNow(true);
   // Before hydration there is no clock: count from the last update, which the server and browser agree on.
   const computed = progressView({ ...job, typicalLatencySeconds, now: now ?? Date.parse(job.updatedAt) });

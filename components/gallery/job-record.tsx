@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatBytes, formatCost, formatSeconds } from "@/lib/jobs/format-job";
+import { servedLine } from "@/lib/jobs/provider-report";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { LocalTime } from "./local-time";
 import { totalWaitSeconds } from "./total-wait";
@@ -29,6 +30,8 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | null }) {
   const v = job.video;
   const wait = totalWaitSeconds(job);
+  // What the provider says served it: a gateway may route to another upstream, or answer from its cache.
+  const served = servedLine(job.providerReport);
   return (
     <dl className="divide-y divide-neutral-800 text-sm">
       <Row term="Prompt">
@@ -44,6 +47,14 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
         {/* The preview model's name already says where it runs. */}
         {model?.engine !== "preview" && <span className="text-neutral-400"> · {model?.providerLabel ?? job.provider}</span>}
       </Row>
+      {served && (
+        <Row term="Served by">
+          <span data-testid="served-by">{served}</span>
+          {job.providerReport?.cacheHit && (
+            <span className="block text-neutral-400">Served from {model?.providerLabel ?? job.provider}&apos;s cache</span>
+          )}
+        </Row>
+      )}
       <Row term="Parameters">
         {job.aspectRatio} · {job.durationSeconds} s · {job.resolution} · {job.fps} fps · seed {job.seed ?? "random"}
       </Row>

@@ -1,6 +1,6 @@
 /**
  * The Playwright test object for Dailies. Each Playwright worker runs its own production server
- * (`next start` from the existing build) on a temporary DATA_DIR with PUBLIC_URL set to its own
+ * (`npm start`'s entry on the existing build) on a temporary DATA_DIR with PUBLIC_URL set to its own
  * URL and fast worker cadences. startApp seeds the instance owner, as after install: signed-out
  * visitors are sent to sign in, not to create the first account. Sign-up stays open
  * (ALLOW_SIGNUP), so every test signs up its own fresh account next to the owner.

@@ -1,6 +1,7 @@
 /**
- * Runs the real production server (`next start`, built by `npm test` beforehand) or the
- * standalone worker as child processes, each test with its own DATA_DIR and settings.
+ * Runs the real production server (`npm start`'s entry, scripts/start.mjs, on the build `npm test`
+ * made beforehand) or the standalone worker as child processes, each test with its own DATA_DIR
+ * and settings.
  * `startApp` also seeds the instance owner with an API token, since the API needs a viewer.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -78,7 +79,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
   rememberServerEnv(dataDir, env);
-  const proc = run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  // The same entry as `npm start`: it gives the app the socket's address and keeps Content-Length on media.
+  const proc = run(process.execPath, [path.join(ROOT, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], env);
   // /api/health opens (and so migrates) the database, which seeding users (startApp) relies on.
   await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, 30_000, () => `server did not start:\n${proc.output()}`, proc);
   return { ...proc, url, port, dataDir, env };

@@ -11,7 +11,9 @@ import { actionFail, fromAppError, SIGNED_OUT, type ActionResult } from "./resul
 export async function createJobAction(form: FormData): Promise<ActionResult<JobJson>> {
   const viewer = await currentViewer();
   if (!viewer) return actionFail(SIGNED_OUT);
-  const { fields, image } = await readJobForm(form);
+  const read = await readJobForm(form);
+  if (!read.ok) return fromAppError(read.error);
+  const { fields, image } = read.value;
   const parentId = form.get("parentId");
   const parent = typeof parentId === "string" && parentId ? await getOwnedJob(await db(), parentId, viewer.userId) : undefined;
   const created = await createJob(await db(), { fields, image, userId: viewer.userId, parentId: parent?.id ?? null });

@@ -1,11 +1,13 @@
 "use server";
+import { setTimeout as delay } from "node:timers/promises";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isAPIError } from "better-auth/api";
-import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "../auth/attempts";
+import { clearSignInFailures, recordSignInFailure, signInThrottle } from "../auth/attempts";
 import { auth } from "../auth/auth";
 import { safeNext } from "../auth/safe-next";
+import { clientAddress } from "../http/client-address";
 import { fieldErrors } from "../jobs/schemas";
 import { actionFail, type ActionResult } from "./result";
 
@@ -20,10 +22,12 @@ export async function signIn(_prev: ActionResult | null, form: FormData): Promis
   if (!parsed.success) return actionFail("Check the highlighted fields.", fieldErrors(parsed.error));
   const { email, password, next } = parsed.data;
   const h = await headers();
-  // Next's server fills x-forwarded-for from the socket; behind a proxy it carries the client first.
-  const client = h.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  const wait = signInBlockedFor(email, client);
-  if (wait > 0) return actionFail(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} min.`);
+  const client = clientAddress(h);
+  const throttle = signInThrottle(email, client);
+  if (throttle.blockedForSeconds > 0)
+    return actionFail(`Too many failed attempts. Try again in ${Math.ceil(throttle.blockedForSeconds / 60)} min.`);
+  // Someone is guessing this account from many places: every attempt waits, the right password still works.
+  if (throttle.delayMs > 0) await delay(throttle.delayMs);
   try {
     await (await auth()).api.signInEmail({ body: { email, password }, headers: h });
   } catch (err) {

@@ -15,6 +15,9 @@ const schema = z.object({
   password: z.string().min(8, "Use at least 8 characters.").max(128, "Use at most 128 characters."),
 });
 
+/** The answer when the email already has an account: it must not say so, or sign-up tells anyone who is registered. */
+const NOT_CREATED = "Could not create an account with these details. If you already have one, sign in instead.";
+
 /** Creates an account and signs it in. The first account owns the instance; later ones need sign-up to be open. */
 export async function signUp(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = schema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
@@ -26,8 +29,11 @@ export async function signUp(_prev: ActionResult | null, form: FormData): Promis
     // The first account was made the owner as it was written; this gives it the jobs made before accounts.
     await claimOwnership(await db(), res.user.id);
   } catch (err) {
-    if (isAPIError(err) && String(err.body?.code).startsWith("USER_ALREADY_EXISTS"))
-      return actionFail("An account with this email already exists. Sign in instead.", { email: "This email already has an account." });
+    if (isAPIError(err) && String(err.body?.code).startsWith("USER_ALREADY_EXISTS")) {
+      // Neither the sentence nor the time taken says the email is taken: hash the password as creating the account would.
+      await (await (await auth()).$context).password.hash(parsed.data.password);
+      return actionFail(NOT_CREATED);
+    }
     if (isAPIError(err)) return actionFail(err.body?.message ?? "Could not create the account.");
     throw err;
   }

@@ -1,25 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./attempts";
+import { clearSignInFailures, recordSignInFailure, signInThrottle } from "./attempts";
 
-describe("sign-in attempts", () => {
+describe("sign-in throttling", () => {
   it("blocks one client after 10 failures for an account, but not another client", () => {
     const now = 1_000_000;
     for (let i = 0; i < 10; i++) recordSignInFailure("a@x.test", "1.1.1.1", now);
-    expect(signInBlockedFor("a@x.test", "1.1.1.1", now)).toBe(600);
-    expect(signInBlockedFor("a@x.test", "2.2.2.2", now)).toBe(0);
-    expect(signInBlockedFor("a@x.test", "1.1.1.1", now + 600_000)).toBe(0);
+    expect(signInThrottle("a@x.test", "1.1.1.1", now).blockedForSeconds).toBe(600);
+    expect(signInThrottle("a@x.test", "2.2.2.2", now).blockedForSeconds).toBe(0);
+    expect(signInThrottle("a@x.test", "1.1.1.1", now + 600_000).blockedForSeconds).toBe(0);
   });
 
-  it("caps guessing from many clients at 100 failures per account", () => {
+  it("only slows an account down when many clients guess, never blocks a new client", () => {
     const now = 2_000_000;
-    for (let i = 0; i < 100; i++) recordSignInFailure("b@x.test", `10.0.0.${i}`, now);
-    expect(signInBlockedFor("b@x.test", "9.9.9.9", now)).toBeGreaterThan(0);
+    const delays: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      recordSignInFailure("b@x.test", `10.0.${i >> 4}.${i & 15}`, now);
+      delays.push(signInThrottle("b@x.test", "9.9.9.9", now).delayMs);
+    }
+    expect(delays.slice(0, 9).every((d) => d === 0)).toBe(true);
+    expect(delays[9]).toBe(1_000);
+    expect(delays[19]).toBe(2_000);
+    expect(delays[29]).toBe(4_000);
+    expect(Math.max(...delays)).toBe(10_000);
+    // Increasing, never falling while the failures keep coming.
+    expect(delays.every((d, i) => i === 0 || d >= delays[i - 1]!)).toBe(true);
+    // The owner, on an address that has not failed, is slowed but not refused.
+    expect(signInThrottle("b@x.test", "9.9.9.9", now)).toEqual({ blockedForSeconds: 0, delayMs: 10_000 });
+    expect(signInThrottle("b@x.test", "9.9.9.9", now + 600_000)).toEqual({ blockedForSeconds: 0, delayMs: 0 });
+  });
+
+  it("with no known client address, counts only toward the account's slowdown", () => {
+    const now = 3_000_000;
+    for (let i = 0; i < 40; i++) recordSignInFailure("d@x.test", null, now);
+    expect(signInThrottle("d@x.test", null, now)).toEqual({ blockedForSeconds: 0, delayMs: 8_000 });
   });
 
   it("a success clears only that client's count", () => {
-    const now = 3_000_000;
+    const now = 4_000_000;
     for (let i = 0; i < 10; i++) recordSignInFailure("c@x.test", "1.1.1.1", now);
     clearSignInFailures("c@x.test", "1.1.1.1");
-    expect(signInBlockedFor("c@x.test", "1.1.1.1", now)).toBe(0);
+    expect(signInThrottle("c@x.test", "1.1.1.1", now).blockedForSeconds).toBe(0);
+    expect(signInThrottle("c@x.test", "1.1.1.1", now).delayMs).toBe(1_000);
   });
 });

@@ -12,6 +12,21 @@ describe("safeNext", () => {
       expect(safeNext(next), JSON.stringify(next)).toBe("/");
   });
 
+  it("refuses paths whose dot segments resolve to a path starting with //", () => {
+    const dotted = ["/.//evil.com/p", "/..//evil.com/p", "/%2e//evil.com/p", "/a/..//evil.com/p"];
+    const encoded = ["/%2E//evil.com/p", "/%2e%2e//evil.com/p", "/.%2E//evil.com/p", "/a/%2e%2e//evil.com/p", "/.\\/evil.com/p", "/.\t//evil.com/p", "\\.//evil.com/p", "/./\\evil.com/p"];
+    for (const next of [...dotted, ...encoded]) {
+      const out = safeNext(next);
+      expect(new URL(out, "https://studio.test").host, JSON.stringify(next)).toBe("studio.test");
+      expect(out, JSON.stringify(next)).toBe("/");
+    }
+  });
+
+  it("still keeps ordinary paths with dot segments on this site", () => {
+    expect(safeNext("/a/../gallery")).toBe("/gallery");
+    expect(safeNext("/./jobs/x")).toBe("/jobs/x");
+  });
+
   it("treats a missing value as home", () => {
     expect(safeNext(undefined)).toBe("/");
     expect(safeNext("")).toBe("/");

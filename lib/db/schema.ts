@@ -35,6 +35,8 @@ export const jobs = sqliteTable(
     outputUrl: text("output_url"),
     /** The provider update that said "done", kept so the copy step can fetch the output. */
     outputUpdate: text("output_update", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
+    providerReport: text("provider_report", { mode: "json" }).$type<Record<string, unknown>>(),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: integer("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),

@@ -1,5 +1,5 @@
 import "server-only";
-import { appError, type AppError } from "../errors";
+import { appError, fail, ok, type Result } from "../errors";
 import { MAX_IMAGE_BYTES } from "../media/image-input";
 import { readCappedBody } from "./read-body";
 
@@ -10,7 +10,7 @@ const FIELDS = ["model", "prompt", "negativePrompt", "aspectRatio", "durationSec
 type ParsedJobRequest = { fields: Record<string, unknown>; image: Buffer | null };
 
 /** Turns a JSON or multipart POST into untrusted fields plus image bytes; createJob validates them. */
-export async function parseJobRequest(req: Request): Promise<{ ok: true; value: ParsedJobRequest } | { ok: false; error: AppError }> {
+export async function parseJobRequest(req: Request): Promise<Result<ParsedJobRequest>> {
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   const isJson = type.startsWith("application/json");
   const isForm = type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
@@ -41,19 +41,32 @@ export async function parseJobRequest(req: Request): Promise<{ ok: true; value: 
   } catch {
     return { ok: false, error: appError("bad_request", "The form data could not be read.") };
   }
-  return { ok: true, value: await readJobForm(form) };
+  return readJobForm(form);
 }
 
-/** The job fields of a form (the API's multipart body or the composer's server action) plus its image. */
-export async function readJobForm(form: FormData): Promise<ParsedJobRequest> {
+/** Form fields that hold whole numbers: decimal digits only, so "0x10", "1e3" and " 5" stay text and are refused. */
+const NUMERIC_FIELDS = new Set<string>(["durationSeconds", "fps", "seed"]);
+
+/**
+ * The job fields of a form (the API's multipart body or the composer's server action) plus its
+ * image. A browser sends an empty, unnamed file part when no image was picked; that is no image.
+ * Any other empty file, or an `image` sent as text, is refused rather than read as a text job.
+ */
+export async function readJobForm(form: FormData): Promise<Result<ParsedJobRequest>> {
   const fields: Record<string, unknown> = {};
   for (const name of FIELDS) {
     const v = form.get(name);
-    if (typeof v === "string") fields[name] = v;
+    if (typeof v !== "string" || v === "") continue;
+    fields[name] = NUMERIC_FIELDS.has(name) && /^\d{1,16}$/.test(v) ? Number(v) : v;
   }
-  const file = form.get("image");
-  const image = file instanceof Blob && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
-  return { fields, image };
+  const parts = form.getAll("image").filter((part) => !(part instanceof Blob && part.size === 0 && "name" in part && part.name === ""));
+  if (parts.length > 1) return fail("validation", "Attach one image.", { image: "Attach one image." });
+  const [part] = parts;
+  if (part === undefined) return ok({ fields, image: null });
+  if (typeof part === "string")
+    return fail("validation", "Send the image as a file, not as text.", { image: "Upload the image as a file." });
+  if (part.size === 0) return fail("validation", "The image file is empty.", { image: "The image file is empty." });
+  return ok({ fields, image: Buffer.from(await part.arrayBuffer()) });
 }
 
 /** The job fields of an object (a JSON body, or a stored job being retried); everything else is dropped. */

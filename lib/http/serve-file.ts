@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { mediaDelivery, storage } from "../storage";
 import { contentTypeFor } from "../storage/keys";
 import { RangeNotSatisfiableError, type Storage } from "../storage/types";
+import { lengthHeaders } from "./media-length";
 import { parseRange } from "./range";
 
 export const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
@@ -89,7 +90,7 @@ async function streamStoredFile(req: Request, store: Storage, key: string, opts:
 
   const slice = range.kind === "range" ? { start: range.start, end: range.end } : undefined;
   const length = slice ? slice.end - slice.start + 1 : st.size;
-  headers["content-length"] = String(length);
+  Object.assign(headers, lengthHeaders(length));
   if (slice) headers["content-range"] = `bytes ${slice.start}-${slice.end}/${st.size}`;
   const status = slice ? 206 : 200;
   if (!opts.withBody || length === 0) return new Response(null, { status, headers });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedJob, tempDb } from "../../e2e/support/test-db";
 import { getJob } from "../db/queries/jobs";
 import { applyUpdate, transition } from "./apply-update";
+import { serializeJob } from "./serialize";
 
 const raw = {};
 
@@ -15,6 +16,20 @@ describe("applyUpdate", () => {
     const saved = (await getJob(db, job.id))!;
     expect(saved).toMatchObject({ status: "saving", outputUrl: "http://x/y.mp4", providerJobId: "p1", progress: 1 });
     expect(saved.submittedAt).not.toBeNull();
+  });
+
+  it("stores what the provider reported about serving the job with its success, and shows it in the job's JSON", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "running", providerJobId: "p" });
+    const report = { servedBy: "fal", servedModel: "fal-ai/kling", cacheHit: true, latencyMs: 42 };
+    expect(await applyUpdate(db, job.id, { status: "succeeded", outputUrl: "http://x", cost: { usd: 0 }, report, raw })).toBe(true);
+    const saved = (await getJob(db, job.id))!;
+    expect(saved.providerReport).toEqual({ ...report, costUsd: 0 });
+    expect(serializeJob(saved).providerReport).toEqual({ ...report, costUsd: 0 });
+
+    const plain = await seedJob(db, { status: "running", providerJobId: "q" });
+    await applyUpdate(db, plain.id, { status: "succeeded", outputUrl: "http://x", raw });
+    expect(serializeJob((await getJob(db, plain.id))!).providerReport).toBeNull();
   });
 
   it("makes a job that reaches saving due at once, whoever brought the news", async () => {

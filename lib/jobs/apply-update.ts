@@ -9,6 +9,7 @@ import { recordWebhookEvent } from "../db/queries/webhook-events";
 import type { JobStatus, NewJob } from "../db/schema";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { jobEvents } from "./events";
+import { reportOf, type ProviderReport } from "./provider-report";
 import { isTerminal, sourcesFor } from "./states";
 
 export interface Transition {
@@ -21,6 +22,8 @@ export interface Transition {
   providerData?: Record<string, unknown> | null;
   outputUrl?: string | null;
   outputUpdate?: Record<string, unknown> | null;
+  /** What the provider reported about serving it (upstream, cache hit, cost); written with the success. */
+  providerReport?: ProviderReport | null;
   nextCheckAt?: number;
   video?: {
     videoKey: string;
@@ -51,6 +54,7 @@ export function statusWrite(t: Transition, now: number): JobStatusWrite | null {
   if (t.providerData !== undefined) fields.providerData = t.providerData;
   if (t.outputUrl !== undefined) fields.outputUrl = t.outputUrl;
   if (t.outputUpdate !== undefined) fields.outputUpdate = t.outputUpdate;
+  if (t.providerReport) fields.providerReport = { ...t.providerReport };
   // The copy into our storage is due at once, whoever brought the news.
   const nextCheckAt = t.nextCheckAt ?? (t.to === "saving" ? now : undefined);
   if (nextCheckAt !== undefined) fields.nextCheckAt = nextCheckAt;
@@ -106,7 +110,7 @@ export function transitionFor(update: ProviderUpdate): Transition {
     case "running":
       return { to: "running", progress: update.progress, etaSeconds: update.etaSeconds };
     case "succeeded":
-      return { to: "saving", outputUrl: update.outputUrl ?? null, outputUpdate: toRecord(update) };
+      return { to: "saving", outputUrl: update.outputUrl ?? null, outputUpdate: toRecord(update), providerReport: reportOf(update) };
     case "failed":
       return {
         to: "failed",

@@ -26,7 +26,11 @@ const MAX_ACTIVE_JOBS_PER_USER = 20;
 
 /** Validates a request against its model, stores the cleaned image, records the job and wakes the worker. */
 export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {
-  const modelId = typeof input.fields.model === "string" && input.fields.model ? input.fields.model : DEFAULT_MODEL_ID;
+  const asked = input.fields.model;
+  // Only a missing or blank model means the default: a number or list is a mistake to report, not to guess at.
+  if (asked !== undefined && typeof asked !== "string")
+    return fail("validation", "The model must be a model id (text), like local:preview.", { model: "Pick a model from the list." });
+  const modelId = asked || DEFAULT_MODEL_ID;
   const spec = getModel(modelId);
   if (!spec) return fail("validation", `Unknown model "${modelId.slice(0, 100)}". Pick one from the model list.`, { model: "Unknown model." });
   const provider = providerOf(spec);

@@ -1,6 +1,7 @@
 /** The request schema for a model, built from its ModelSpec: one source of truth with the pickers. */
 import { z } from "zod";
 import type { AspectRatio, ModelSpec } from "../providers/types";
+import { hasVisibleText } from "./visible-text";
 
 export const MAX_SEED = 2_147_483_647;
 
@@ -13,19 +14,24 @@ function listOf(values: readonly (string | number)[], unit = ""): string {
 /** Treats "" from a form as absent. */
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
+/**
+ * Types are strict: numbers must be numbers (a JSON number, or a form field of decimal digits that
+ * readJobForm has already turned into one), so `[2]`, `"0x2"` and `true` are refused, not coerced.
+ */
 export function requestSchemaFor(spec: ModelSpec) {
   const name = spec.label;
   return z.object({
     model: z.literal(spec.id),
     prompt: z
-      .string({ error: "Write a prompt." })
+      .string({ error: (issue) => (issue.input === undefined ? "Write a prompt." : "The prompt must be text.") })
       .trim()
       .min(1, "Write a prompt.")
-      .max(spec.maxPromptLength, `The prompt is too long: ${name} takes at most ${spec.maxPromptLength} characters.`),
+      .max(spec.maxPromptLength, `The prompt is too long: ${name} takes at most ${spec.maxPromptLength} characters.`)
+      .refine(hasVisibleText, "Write a prompt with visible words: this one is only blank or invisible characters."),
     negativePrompt: z.preprocess(
       blankToUndefined,
       spec.negativePrompt
-        ? z.string().trim().max(spec.maxPromptLength, `The negative prompt is too long (at most ${spec.maxPromptLength} characters).`).optional()
+        ? z.string({ error: "The negative prompt must be text." }).trim().max(spec.maxPromptLength, `The negative prompt is too long (at most ${spec.maxPromptLength} characters).`).optional()
         : z.undefined({ error: `${name} does not take a negative prompt.` }),
     ),
     aspectRatio: z.preprocess(
@@ -36,22 +42,26 @@ export function requestSchemaFor(spec: ModelSpec) {
     ),
     durationSeconds: z.preprocess(
       (v) => blankToUndefined(v) ?? spec.defaults.durationSeconds,
-      z.coerce
+      z
         .number({ error: `Duration must be a number of seconds: ${listOf(spec.durations)}.` })
         .refine((d) => spec.durations.includes(d), { error: `${name} makes videos of ${listOf(spec.durations, " s")}.` }),
     ),
     resolution: z.preprocess(
       (v) => blankToUndefined(v) ?? spec.defaults.resolution,
-      z.string().refine((r) => spec.resolutions.includes(r), { error: `${name} supports the resolutions ${listOf(spec.resolutions)}.` }),
+      z
+        .string({ error: `${name} supports the resolutions ${listOf(spec.resolutions)}.` })
+        .refine((r) => spec.resolutions.includes(r), { error: `${name} supports the resolutions ${listOf(spec.resolutions)}.` }),
     ),
     fps: z.preprocess(
       (v) => blankToUndefined(v) ?? spec.defaults.fps,
-      z.coerce.number().refine((f) => spec.fps.includes(f), { error: `${name} renders at ${listOf(spec.fps, " fps")}.` }),
+      z
+        .number({ error: `The frame rate must be a number: ${listOf(spec.fps, " fps")}.` })
+        .refine((f) => spec.fps.includes(f), { error: `${name} renders at ${listOf(spec.fps, " fps")}.` }),
     ),
     seed: z.preprocess(
       blankToUndefined,
       spec.seed
-        ? z.coerce
+        ? z
             .number({ error: "The seed must be a whole number." })
             .int("The seed must be a whole number.")
             .min(0, `The seed must be between 0 and ${MAX_SEED}.`)

@@ -1,12 +1,13 @@
 import type { Job } from "../db/schema";
 import { getModel } from "../providers/registry";
+import { cleanReport } from "./provider-report";
 
 export function mediaUrl(key: string): string {
   return `/media/${key}`;
 }
 
 /** A job as the JSON API and the UI see it: no provider internals, no lease columns. */
-export function serializeJob(job: Job) {
+export function serializeJob(job: Job, waitingReason: string | null = null) {
   const model = getModel(job.model);
   return {
     id: job.id,
@@ -16,6 +17,10 @@ export function serializeJob(job: Job) {
     status: job.status,
     progress: job.progress,
     etaSeconds: job.etaSeconds,
+    /** What the provider reported about serving the job: upstream provider and model, cache hit, latency, cost. */
+    providerReport: cleanReport(job.providerReport),
+    /** Why a queued job has not been sent yet, e.g. "Waiting for a ModelsLab slot (5 of 5 in use)." */
+    waitingReason,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "The job failed." } : null,
     video:
       job.status === "succeeded" && job.videoKey && job.posterKey

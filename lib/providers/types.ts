@@ -141,6 +141,8 @@ export interface WebhookJob {
   id: string;
   providerJobId: string | null;
   status: string;
+  /** What the adapter stored at submit, for confirming with the provider's own status call. */
+  providerData?: Record<string, unknown> | null;
 }
 
 export interface VideoProvider {

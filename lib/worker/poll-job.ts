@@ -3,6 +3,7 @@ import { getJob, releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { applyUpdate, transition } from "../jobs/apply-update";
 import { ProviderError } from "../providers/kit/errors";
+import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, refOf } from "./provider-ref";
 import { nextPollAt, retryAt } from "./schedule";
@@ -45,7 +46,12 @@ export async function expireJob(ctx: WorkerContext, job: Job): Promise<void> {
   const moved = await transition(db, job.id, {
     to: "failed",
     errorCode: "timeout",
-    errorMessage: `The provider did not finish within ${minutes} minutes, so Dailies stopped the job. Try again, or pick a faster model.`,
+    errorMessage:
+      job.status !== "queued"
+        ? `The provider did not finish within ${minutes} minutes, so Dailies stopped the job. Try again, or pick a faster model.`
+        : slotFor(provider)
+          ? `${provider.label} had no free slot for this job within ${minutes} minutes, so Dailies gave up before sending it. Try again later.`
+          : `Dailies could not send this job to ${provider.label} within ${minutes} minutes. Try again later.`,
   });
   const ref = refOf(job);
   if (moved && ref) await provider.cancel?.(ref).catch((err) => console.warn(`[worker] cancel of expired job ${job.id} failed`, err));

@@ -1,5 +1,5 @@
 import "server-only";
-import { clearSubmitStarted, getJob, markSubmitStarted, releaseLease, setProviderRef } from "../db/queries/jobs";
+import { clearSubmitStarted, getJob, markSubmitStarted, releaseLease, renewLease, setProviderRef } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { applyUpdate, transition } from "../jobs/apply-update";
 import { inputImageUrl } from "../jobs/input-url";
@@ -7,6 +7,7 @@ import { sniffImage } from "../media/image-input";
 import { ProviderError } from "../providers/kit/errors";
 import type { SubmitContext } from "../providers/types";
 import { storage } from "../storage";
+import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, providerJobOf } from "./provider-ref";
 import { MAX_SUBMIT_ATTEMPTS, nextPollAt, retryAt } from "./schedule";
@@ -26,11 +27,18 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     });
     return releaseLease(db, job.id, owner, null);
   }
-  if (!(await markSubmitStarted(db, job.id, owner, ctx.now()))) return releaseLease(db, job.id, owner, null);
-
   const { model, provider } = modelAndProvider(job);
+  const slot = slotFor(provider);
+  if (!(await markSubmitStarted(db, job.id, owner, ctx.now(), slot))) {
+    // No free slot at the provider: it stays queued and due, and is claimed again once a slot frees.
+    // The touch lets pollers asking for changes see that it is waiting.
+    return releaseLease(db, job.id, owner, null, slot ? { updatedAt: ctx.now() } : {});
+  }
+
   const webhookUrl = webhookUrlFor(provider, job.id);
   let submitted;
+  // A slow provider call must not look like a crashed worker: hold the lease while it runs.
+  const renew = setInterval(() => void renewLease(db, job.id, owner, ctx.leaseMs).catch(() => undefined), Math.max(500, ctx.leaseMs / 3));
   try {
     const image = await loadImage(job);
     // Only providers that take images by URL read it; the link dies with the job (see lib/jobs/input-url).
@@ -38,6 +46,8 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     submitted = await provider.submit(providerJobOf(job, model), { webhookUrl, image, imageUrl });
   } catch (err) {
     return onSubmitError(ctx, job, err);
+  } finally {
+    clearInterval(renew);
   }
 
   await setProviderRef(db, job.id, submitted.providerJobId, submitted.providerData);

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { fullProviders } from "../jobs/provider-slots";
 import { PROVIDERS } from "../providers/registry";
 import { formatIdentity, isCertainlyGone, parseIdentity, thisProcess } from "../runtime/process-identity";
 import { cleanup } from "./cleanup";
@@ -89,7 +90,8 @@ export class Worker {
     }
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
-      const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now());
+      const full = await fullProviders(this.ctx.db);
+      const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now(), full);
       for (const job of claimed) this.track(this.step(job));
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {

@@ -8,7 +8,7 @@ import { appError, errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
 import { requireViewer } from "@/lib/http/require-viewer";
 import { createJob } from "@/lib/jobs/create-job";
-import { serializeJob } from "@/lib/jobs/serialize";
+import { serializeJobs } from "@/lib/jobs/serialize-jobs";
 
 export const dynamic = "force-dynamic";
 
@@ -41,8 +41,9 @@ export async function GET(req: Request): Promise<Response> {
   const query = listQuery.safeParse(params);
   if (!query.success) return errorResponse(appError("bad_request", query.error.issues[0]?.message ?? "Bad query."));
   const { favorite, q, ...rest } = query.data;
-  const page = await listJobs(await db(), { ...rest, userId: asked.viewer.userId, favorite: favorite === "true", search: q });
-  const body = JSON.stringify({ items: page.items.map(serializeJob), nextCursor: page.nextCursor });
+  const database = await db();
+  const page = await listJobs(database, { ...rest, userId: asked.viewer.userId, favorite: favorite === "true", search: q });
+  const body = JSON.stringify({ items: await serializeJobs(database, page.items), nextCursor: page.nextCursor });
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = { etag, "cache-control": "private, no-cache" };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });

@@ -1,5 +1,5 @@
 /** Reads and writes of jobs. Status changes are decided in lib/jobs/apply-update.ts and written by writeJobStatus. */
-import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { Job, JobStatus, NewJob } from "../schema";
 import { insertWithinLimit } from "./limits";
@@ -184,7 +184,15 @@ export async function writeJobStatus(db: Db, id: string, w: JobStatusWrite): Pro
  * Claims up to `limit` due, unleased active jobs for one worker in a single UPDATE,
  * so two workers never take the same job; a crashed worker's lease simply expires.
  */
-export async function claimDueJobs(db: Db, owner: string, leaseMs: number, limit: number, now = Date.now()): Promise<Job[]> {
+export async function claimDueJobs(
+  db: Db,
+  owner: string,
+  leaseMs: number,
+  limit: number,
+  now = Date.now(),
+  /** Providers with no free slot: their queued jobs wait (unless past their deadline, which must still be enforced). */
+  holdQueuedOf: readonly string[] = [],
+): Promise<Job[]> {
   const { jobs } = db.t;
   const due = db.orm
     .select({ id: jobs.id })
@@ -194,6 +202,9 @@ export async function claimDueJobs(db: Db, owner: string, leaseMs: number, limit
         inArray(jobs.status, ["queued", "submitted", "running", "saving"]),
         or(sql`${jobs.nextCheckAt} <= ${now}`, sql`${jobs.deadlineAt} <= ${now}`),
         or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now)),
+        holdQueuedOf.length
+          ? or(sql`${jobs.status} != 'queued'`, notInArray(jobs.provider, [...holdQueuedOf]), lte(jobs.deadlineAt, now))
+          : undefined,
       ),
     )
     .orderBy(jobs.nextCheckAt)
@@ -245,15 +256,48 @@ export async function releaseLease(db: Db, id: string, owner: string, nextCheckA
     .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)));
 }
 
-/** Marks a submit as under way. Written before the provider call so a crash leaves a trace. */
-export async function markSubmitStarted(db: Db, id: string, owner: string, now = Date.now()): Promise<boolean> {
+/**
+ * Marks a submit as under way. Written before the provider call so a crash leaves a trace.
+ * With a `slot`, it is also the one place a provider slot is taken: the count of that provider's
+ * jobs already at the provider is checked inside the same UPDATE, so two workers cannot both
+ * take the last slot (SQLite runs one write at a time).
+ */
+export async function markSubmitStarted(
+  db: Db,
+  id: string,
+  owner: string,
+  now = Date.now(),
+  slot?: { provider: string; max: number },
+): Promise<boolean> {
   const { jobs } = db.t;
+  const free = slot
+    ? sql`(SELECT count(*) FROM ${jobs} AS held WHERE held.provider = ${slot.provider} AND ${heldAtProvider(sql.raw("held."))}) < ${slot.max}`
+    : undefined;
   const rows = await db.orm
     .update(jobs)
     .set({ submitStartedAt: now, attempts: sql`${jobs.attempts} + 1` })
-    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, "queued"), isNull(jobs.submitStartedAt)))
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, "queued"), isNull(jobs.submitStartedAt), free))
     .returning({ id: jobs.id });
   return rows.length > 0;
+}
+
+/** A job the provider is holding for us: accepted and unfinished there, or being sent to it right now. */
+function heldAtProvider(prefix: SQL = sql.raw("")): SQL {
+  return sql`(${prefix}status IN ('submitted', 'running') OR (${prefix}status = 'queued' AND ${prefix}submit_started_at IS NOT NULL))`;
+}
+
+/** How many jobs each of these providers is holding for us now (the count their queue caps limit). */
+export async function countHeldAtProvider(db: Db, providers: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map(providers.map((p) => [p, 0]));
+  if (!providers.length) return counts;
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .select({ provider: jobs.provider, n: count() })
+    .from(jobs)
+    .where(and(inArray(jobs.provider, [...providers]), heldAtProvider()))
+    .groupBy(jobs.provider);
+  for (const r of rows) counts.set(r.provider, r.n);
+  return counts;
 }
 
 export async function clearSubmitStarted(db: Db, id: string): Promise<void> {

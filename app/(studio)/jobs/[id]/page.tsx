@@ -7,7 +7,7 @@ import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { getOwnedJob } from "@/lib/db/queries/jobs";
 import { promptStart } from "@/lib/jobs/format-job";
-import { serializeJob } from "@/lib/jobs/serialize";
+import { serializeOneJob } from "@/lib/jobs/serialize-jobs";
 import { modelOption } from "@/lib/providers/catalog";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +39,7 @@ export default async function JobPage({ params }: { params: Params }) {
         </Link>
         <h1 className="line-clamp-2 text-xl font-semibold tracking-tight">{promptStart(job.prompt, 120)}</h1>
       </div>
-      <JobView initialJob={serializeJob(job)} model={modelOption(job.model) ?? null} />
+      <JobView initialJob={await serializeOneJob(await db(), job)} model={modelOption(job.model) ?? null} />
     </main>
   );
 }

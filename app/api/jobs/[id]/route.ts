@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/errors";
 import { requireOwnedJob } from "@/lib/http/require-viewer";
 import { deleteJob } from "@/lib/jobs/delete-job";
-import { serializeJob } from "@/lib/jobs/serialize";
+import { serializeOneJob } from "@/lib/jobs/serialize-jobs";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +12,12 @@ export async function GET(req: Request, { params }: Params): Promise<Response> {
   const owned = await requireOwnedJob(req, (await params).id);
   if ("response" in owned) return owned.response;
   const { job } = owned;
-  const etag = `W/"${job.id}-${job.updatedAt}-${job.favorite ? 1 : 0}"`;
+  const json = await serializeOneJob(await db(), job);
+  // Waiting for a provider slot can change without the row changing.
+  const etag = `W/"${job.id}-${job.updatedAt}-${job.favorite ? 1 : 0}${json.waitingReason ? "-w" : ""}"`;
   const headers = { etag, "cache-control": "private, no-cache" };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return Response.json(serializeJob(job), { headers });
+  return Response.json(json, { headers });
 }
 
 export async function DELETE(req: Request, { params }: Params): Promise<Response> {

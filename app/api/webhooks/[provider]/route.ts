@@ -23,7 +23,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   const url = new URL(req.url);
   const hinted = url.searchParams.get("job");
   const named = hinted ? await getJob(database, hinted) : undefined;
-  const job = named && named.provider === providerId ? { id: named.id, providerJobId: named.providerJobId, status: named.status } : null;
+  const job = named && named.provider === providerId ? { id: named.id, providerJobId: named.providerJobId, status: named.status, providerData: named.providerData ?? null } : null;
 
   let event;
   try {

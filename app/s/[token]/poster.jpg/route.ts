@@ -1,3 +1,4 @@
+import { lengthHeaders } from "@/lib/http/media-length";
 import { notFound } from "@/lib/http/serve-file";
 import { storage } from "@/lib/storage";
 import { posterJpeg } from "@/lib/share/share-poster";
@@ -27,7 +28,7 @@ async function serve(req: Request, { params }: Params, withBody: boolean): Promi
   if (!withBody) return new Response(null, { status: 200, headers });
   const jpeg = await posterJpeg(job.posterKey);
   if (!jpeg) return notFound();
-  headers["content-length"] = String(jpeg.data.length);
+  Object.assign(headers, lengthHeaders(jpeg.data.length));
   return new Response(new Uint8Array(jpeg.data), { status: 200, headers });
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `jobs` ADD `provider_report` text;

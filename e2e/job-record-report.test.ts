@@ -23,6 +23,7 @@ function job(providerReport: JobJson["providerReport"]): JobJson {
     status: "succeeded",
     progress: 1,
     etaSeconds: null,
+    waitingReason: null,
     providerReport,
     error: null,
     video: null,

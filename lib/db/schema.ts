@@ -5,6 +5,10 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 export const JOB_STATUSES = ["queued", "submitted", "running", "saving", "succeeded", "failed", "canceled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/** Who brought a status change: a provider's webhook, the worker's poll of the provider, the worker's own step, or the person. */
+export const TRANSITION_SOURCES = ["webhook", "poll", "worker", "user"] as const;
+export type TransitionSource = (typeof TRANSITION_SOURCES)[number];
+
 export const jobs = sqliteTable(
   "jobs",
   {
@@ -25,6 +29,8 @@ export const jobs = sqliteTable(
     favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
 
     status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    /** Who made the last status change; the job_history triggers copy it into the row they write. */
+    statusSource: text("status_source", { enum: TRANSITION_SOURCES }),
     progress: real("progress").notNull().default(0),
     etaSeconds: integer("eta_seconds"),
     errorCode: text("error_code"),
@@ -71,6 +77,30 @@ export const jobs = sqliteTable(
 
 export type Job = typeof jobs.$inferSelect;
 export type NewJob = typeof jobs.$inferInsert;
+
+/**
+ * Every status change of every job, in order: written by triggers on jobs (drizzle/0004_job_history.sql)
+ * in the same statement as the change itself, so the history can never
+ * miss a transition or record one that did not happen. Tests and the job page read it instead of
+ * hoping a poller saw a short-lived state.
+ */
+export const jobHistory = sqliteTable(
+  "job_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** Null for the job's creation. */
+    fromStatus: text("from_status", { enum: JOB_STATUSES }),
+    toStatus: text("to_status", { enum: JOB_STATUSES }).notNull(),
+    at: integer("at").notNull(),
+    source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
+  },
+  (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
+);
+
+export type JobHistoryRow = typeof jobHistory.$inferSelect;
 
 /** Webhook deliveries already handled, so a retried delivery is a no-op. */
 export const webhookEvents = sqliteTable(

@@ -25,6 +25,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
       if (!pe) console.error(`[worker] poll of job ${job.id} failed`, err);
       await transition(db, job.id, {
         to: "failed",
+        source: "poll",
         errorCode: pe?.code ?? "internal",
         errorMessage: pe?.message ?? "Dailies lost track of this job at the provider. Try again.",
       });

@@ -58,7 +58,7 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     providerData: submitted.providerData,
   }, now);
   if (moved) {
-    if (submitted.update.status !== "queued") await applyUpdate(db, job.id, submitted.update, now);
+    if (submitted.update.status !== "queued") await applyUpdate(db, job.id, submitted.update, now, "worker");
   } else if ((await getJob(db, job.id))?.status === "canceled") {
     // canceled while the request was in flight: stop it at the provider too
     await provider.cancel?.(submitted).catch(() => undefined);

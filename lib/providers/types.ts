@@ -166,9 +166,10 @@ export interface VideoProvider {
    * provider accepting the request and recording its id), by a mark Dailies set on the request: a
    * field the provider echoes, or the request itself found in a list of recent jobs. Null when there is
    * none, or none can be told apart from others. Never submits anything. `submitStartedAt` is when the
-   * lost submit began (epoch ms), to narrow the search.
+   * lost submit began (epoch ms), to narrow the search; `isKnown` says whether another job already has
+   * a provider job (an identical request of another job is not this one's).
    */
-  findSubmitted?(job: ProviderJob, ctx: { submitStartedAt: number }): Promise<Submitted | null>;
+  findSubmitted?(job: ProviderJob, ctx: { submitStartedAt: number; isKnown(providerJobId: string): Promise<boolean> }): Promise<Submitted | null>;
   poll(ref: ProviderJobRef): Promise<ProviderUpdate>;
   cancel?(ref: ProviderJobRef): Promise<void>;
   /**

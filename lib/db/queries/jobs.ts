@@ -1,7 +1,7 @@
 /** Reads and writes of jobs. Status changes are decided in lib/jobs/apply-update.ts and written by writeJobStatus. */
 import { and, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import type { Job, JobStatus, NewJob } from "../schema";
+import type { Job, JobStatus, NewJob, TransitionSource } from "../schema";
 import { insertWithinLimit } from "./limits";
 
 export async function insertJob(db: Db, job: NewJob): Promise<Job> {
@@ -306,6 +306,49 @@ export async function clearSubmitStarted(db: Db, id: string): Promise<void> {
 
 export async function setProviderRef(db: Db, id: string, providerJobId: string, providerData: Record<string, unknown> | null): Promise<void> {
   await db.orm.update(db.t.jobs).set({ providerJobId, providerData }).where(eq(db.t.jobs.id, id));
+}
+
+/**
+ * A submit whose answer was lost (Dailies stopped between the provider accepting it and storing its
+ * id): records the provider's job found again and moves the job to submitted, in one guarded UPDATE
+ * that applies only while the job is still queued, marked as sent, and has no provider id, so a job
+ * can be adopted once. Returns the job as it is now, or undefined when the guard refused (or another
+ * job already has that provider id).
+ */
+export async function adoptSubmitted(
+  db: Db,
+  id: string,
+  ref: { providerJobId: string; providerData: Record<string, unknown> | null },
+  source: TransitionSource,
+  now = Date.now(),
+): Promise<Job | undefined> {
+  const { jobs } = db.t;
+  try {
+    const [row] = await db.orm
+      .update(jobs)
+      .set({ providerJobId: ref.providerJobId, providerData: ref.providerData, status: "submitted", statusSource: source, submittedAt: now, updatedAt: now })
+      .where(and(eq(jobs.id, id), eq(jobs.status, "queued"), sql`${jobs.submitStartedAt} IS NOT NULL`, isNull(jobs.providerJobId)))
+      .returning();
+    return row;
+  } catch (err) {
+    // The unique (provider, provider job id) index: that provider job is another job's.
+    if (isUniqueViolation(err)) return undefined;
+    throw err;
+  }
+}
+
+/** SQLite's SQLITE_CONSTRAINT_UNIQUE or Postgres's 23505, however deep drizzle wrapped it. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code } = e as { code?: unknown };
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505") return true;
+  }
+  return false;
+}
+
+/** Whether some job already has this provider job (so it is not another job's lost submit). */
+export async function isKnownProviderJob(db: Db, provider: string, providerJobId: string): Promise<boolean> {
+  return (await findByProviderJob(db, provider, providerJobId)) !== undefined;
 }
 
 export async function deleteJobRow(db: Db, id: string): Promise<void> {

@@ -125,8 +125,8 @@ describe("a render whose process is gone", () => {
   it("is found again by its job id (a crash before the job stored the render id)", async () => {
     const j = job();
     const submitted = await localProvider.submit(j, { webhookUrl: null, image: null });
-    expect((await localProvider.findSubmitted!(j, { submitStartedAt: Date.now() }))?.providerJobId).toBe(submitted.providerJobId);
-    expect(await localProvider.findSubmitted!(job(), { submitStartedAt: Date.now() })).toBeNull();
+    expect((await localProvider.findSubmitted!(j, { submitStartedAt: Date.now(), isKnown: async () => false }))?.providerJobId).toBe(submitted.providerJobId);
+    expect(await localProvider.findSubmitted!(job(), { submitStartedAt: Date.now(), isKnown: async () => false })).toBeNull();
     await localProvider.release!(submitted);
   });
 });

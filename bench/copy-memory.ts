@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startApp, type App } from "../e2e/support/app-server";
 import { startLocalS3, type LocalS3 } from "../e2e/support/local-s3";
+import { databaseTarget } from "../e2e/support/test-db";
 import { closeDb, openDb } from "../lib/db/client";
 import { savingReplicateJob } from "./copy";
 import { treeRss, type ProcInfo } from "./proc";
@@ -60,7 +61,7 @@ export async function benchCopyMemory(bigClip: string, dataDir: string, driver: 
       peakNodeMb = Math.max(peakNodeMb, nodeMb);
     }, SAMPLE_MS);
 
-    const db = await openDb(path.join(dataDir, "dailies.db"));
+    const db = await openDb(databaseTarget(dataDir));
     const job = await savingReplicateJob(db, server.url, 0, null, app.userId);
     await closeDb(db);
     const t0 = performance.now();

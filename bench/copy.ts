@@ -14,7 +14,7 @@ import { ffmpegPath, ffprobePath } from "../lib/media/ffmpeg-path";
 import { storage } from "../lib/storage";
 import type { WorkerContext } from "../lib/worker/context";
 import { saveOutput } from "../lib/worker/save-output";
-import { seedJob } from "../e2e/support/test-db";
+import { databaseTarget, seedJob } from "../e2e/support/test-db";
 import { median, round, run, serveFile, timed, type Measurement } from "./util";
 
 const RUNS = 5;
@@ -77,7 +77,7 @@ async function baseline(url: string, dir: string, i: number): Promise<number> {
 
 export async function benchCopy(dataDir: string, scratchDir: string, clip: string): Promise<Measurement> {
   const server = await serveFile(clip);
-  const db = await openDb(path.join(dataDir, "dailies.db"));
+  const db = await openDb(databaseTarget(dataDir));
   const ctx: WorkerContext = { db, owner: OWNER, leaseMs: 60_000, cadence: { pollMinMs: 1000, pollMaxMs: 5000 }, now: Date.now };
   const name = "Output copy: saveOutput vs fetch+ffprobe+poster (median ratio)";
   try {

@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { storageOf } from "../e2e/support/stored-files";
 import { startApp, type App } from "../e2e/support/app-server";
-import { seedJob } from "../e2e/support/test-db";
+import { databaseTarget, seedJob } from "../e2e/support/test-db";
 import { closeDb, openDb } from "../lib/db/client";
 import { treeCpuSeconds } from "./proc";
 import { download, median, onCleanup, round, type Measurement } from "./util";
@@ -74,7 +74,7 @@ export async function benchMediaThroughput(clip: string, dataDir: string): Promi
     onCleanup(() => running.kill());
     await storageOf(dataDir).putFile(`videos/${id}.mp4`, clip);
     // /media serves only files of the asker's own jobs.
-    const db = await openDb(path.join(dataDir, "dailies.db"));
+    const db = await openDb(databaseTarget(dataDir));
     await seedJob(db, { id, userId: app.userId, status: "succeeded", progress: 1, videoKey: `videos/${id}.mp4`, videoBytes: size });
     await closeDb(db);
     base = await startBaseline(clip);

@@ -14,6 +14,7 @@ import { S3Storage } from "../lib/storage/s3";
 import { api, isFinished, postJob, watchJob } from "./support/api";
 import { startApp, type App } from "./support/app-server";
 import { startLocalS3, type LocalS3 } from "./support/local-s3";
+import { databaseTarget } from "./support/test-db";
 
 let s3: LocalS3;
 let bucket: S3Storage;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   s3 = await startLocalS3("dailies-e2e");
   bucket = new S3Storage(s3.config("studio"));
   app = await startApp({ env: s3.env("studio") });
-  db = await openDb(path.join(app.dataDir, "dailies.db"));
+  db = await openDb(databaseTarget(app.dataDir));
   const created = await postJob(app, { model: "local:preview", prompt: "a lighthouse at dusk, slow dolly in", durationSeconds: 2, resolution: "480p" });
   const watched = await watchJob(app, created.body.id!, isFinished);
   expect(watched.job.status, watched.job.error?.message).toBe("succeeded");
@@ -88,7 +89,7 @@ describe("studio on S3 storage", () => {
   it("streams through the server with Range when MEDIA_DELIVERY=stream, from the same bucket", async () => {
     const streaming = await startApp({ env: { ...s3.env("studio"), MEDIA_DELIVERY: "stream" } });
     try {
-      const sdb = await openDb(path.join(streaming.dataDir, "dailies.db"));
+      const sdb = await openDb(databaseTarget(streaming.dataDir));
       try {
         // The same stored objects, owned by this instance's owner (a second studio on one bucket).
         await insertJob(sdb, { ...job, userId: streaming.userId });

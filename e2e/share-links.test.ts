@@ -10,7 +10,7 @@ import type { Job } from "../lib/db/schema";
 import { createShareLink, revokeShareLink } from "../lib/share/share-links";
 import { seedJobWithFiles } from "./pw/seed";
 import { startApp, type App } from "./support/app-server";
-import { insertUser } from "./support/test-db";
+import { databaseTarget, insertUser } from "./support/test-db";
 
 let app: App;
 let db: Db;
@@ -22,7 +22,7 @@ const CRAWLER = { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.
 
 beforeAll(async () => {
   app = await startApp();
-  db = await openDb(path.join(app.dataDir, "dailies.db"));
+  db = await openDb(databaseTarget(app.dataDir));
   const sharer = await insertUser(db, { id: "u-share", name: "Sharer", email: "sharer@example.com" });
   // A finished 2 s 320x180 video with its 640x360 poster, as a local render leaves them.
   const { id } = await seedJobWithFiles(app.dataDir, sharer.id, { prompt: "a lighthouse at dusk, slow dolly in" });

@@ -44,6 +44,17 @@ const storageUrl = z
 const schema = z.object({
   PORT: positiveInt(3000),
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** postgres://user:pass@host:5432/db puts the database on Postgres; unset, it is SQLite at DATA_DIR/dailies.db. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/i.test(v), {
+      message: "DATABASE_URL must be a postgres:// (or postgresql://) URL, or unset for SQLite under DATA_DIR",
+    }),
+  /** Postgres connections each process may open. */
+  DATABASE_POOL_MAX: positiveInt(10),
   PUBLIC_URL: url("PUBLIC_URL").optional(),
   /** Where a worker outside the web server reaches it (the local provider's webhook). */
   INTERNAL_URL: url("INTERNAL_URL").optional(),
@@ -117,6 +128,7 @@ export type Settings = z.infer<typeof schema>;
 export type Env = Settings & { APP_SECRET: string; DATA_DIR: string };
 
 let cached: Env | null = null;
+let givenNames: ReadonlySet<string> | null = null;
 
 /** Parsed configuration; a bad value fails with a sentence naming what to set. */
 export function env(): Env {
@@ -125,7 +137,17 @@ export function env(): Env {
   const dataDir = path.resolve(parsed.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
   cached = { ...parsed, DATA_DIR: dataDir, APP_SECRET: parsed.APP_SECRET ?? loadOrCreateSecret(dataDir) };
+  givenNames = new Set(Object.keys(process.env).filter((k) => !!process.env[k]?.trim()));
   return cached;
+}
+
+/**
+ * Whether the environment itself sets `name` (not empty). Such a setting wins over what the owner
+ * saved in Settings → Providers, which then shows it as set by the server.
+ */
+export function setInEnvironment(name: string): boolean {
+  env();
+  return givenNames!.has(name);
 }
 
 /** The settings in `source` (an environment), checked; no side effects. Tests use it for a server they started. */
@@ -147,6 +169,7 @@ export function internalUrl(): string {
 /** For tests that change settings between cases. */
 export function resetEnvCache(): void {
   cached = null;
+  givenNames = null;
 }
 
 function loadOrCreateSecret(dataDir: string): string {

@@ -22,7 +22,7 @@ import { storage } from "../../lib/storage";
 import { Worker } from "../../lib/worker/worker";
 import { waitFor } from "../support/app-server";
 import { startRouteServer, type RouteServer } from "../support/route-server";
-import { tempDataDir } from "../support/test-db";
+import { databaseFor, tempDataDir } from "../support/test-db";
 import type { ConformanceFake, ConformanceTarget } from "./target";
 
 /** `[fake:slow]` in the suite: long enough to see progress and cancel, short enough to wait for its end. */
@@ -57,7 +57,9 @@ export async function setUp(target: ConformanceTarget): Promise<Harness & { rest
     { method: "GET", path: "/api/inputs/:jobId/:expiry/:sig", handler: (req, ctx) => inputRoute(req, ctx as InputParams) },
     { method: "HEAD", path: "/api/inputs/:jobId/:expiry/:sig", handler: (req, ctx) => inputHead(req, ctx as InputParams) },
   ]);
-  Object.assign(process.env, SETTINGS, fake.env, { DATA_DIR: tempDataDir("dailies-conformance-"), PUBLIC_URL: server.url, INTERNAL_URL: server.url });
+  const dataDir = tempDataDir("dailies-conformance-");
+  // Under `npm run test:scale`, a Postgres database of its own (DATABASE_URL), as a fresh install would have.
+  Object.assign(process.env, SETTINGS, fake.env, { DATA_DIR: dataDir, PUBLIC_URL: server.url, INTERNAL_URL: server.url }, await databaseFor(dataDir));
   resetEnvCache();
   const provider = getProvider(target.provider);
   if (!provider) throw new Error(`No provider ${target.provider} in the registry.`);

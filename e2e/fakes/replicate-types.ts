@@ -45,7 +45,10 @@ export interface ReplicateFake {
   /** Ends with /v1, like REPLICATE_BASE_URL. */
   baseUrl: string;
   origin: string;
-  token: string;
+  /** The one API token it accepts (changes after rotateToken). */
+  readonly token: string;
+  /** Issues a new token and stops accepting the old one, as revoking a key on Replicate does. */
+  rotateToken(): string;
   /** Current signing secret (changes after rotateWebhookSecret). */
   readonly webhookSecret: string;
   /** Create requests the fake accepted (201). */

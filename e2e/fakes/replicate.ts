@@ -37,7 +37,8 @@ const stableWebhookId = (id: string, event: string) => `msg_${id}_${event}`;
 export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promise<ReplicateFake> {
   const timings: FakeTimings = { startingMs: 300, processingMs: 1200, slowMs: 60_000, ...opts.timings };
   const outputTtlMs = opts.outputTtlMs ?? 60 * 60_000;
-  const token = `r8_fake_${randomBytes(12).toString("hex")}`;
+  const newToken = () => `r8_fake_${randomBytes(12).toString("hex")}`;
+  let token = newToken();
   let webhookSecret = opts.webhookSecret ?? newSecret();
   let secretRequests = 0;
   let secretFailure: number | null = null;
@@ -126,6 +127,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
       cancel(p, Date.now());
       return send(res, 200, json(p.id));
     }
+    if (route === "GET /account") return send(res, 200, { type: "user", username: "dailies-fake", name: "Dailies fake", github_url: null });
     if (route === "GET /webhooks/default/secret") {
       secretRequests++;
       if (secretFailure !== null) return problem(res, secretFailure, "Service unavailable", "The webhook secret could not be read right now.");
@@ -306,7 +308,13 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
   return {
     baseUrl: apiBase,
     origin,
-    token,
+    get token() {
+      return token;
+    },
+    rotateToken() {
+      token = newToken();
+      return token;
+    },
     get webhookSecret() {
       return webhookSecret;
     },

@@ -10,7 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import { seedUser, type SeededUser } from "./seed-user";
 import { rememberServerEnv } from "./stored-files";
-import { tempDataDir } from "./test-db";
+import { databaseFor, tempDataDir } from "./test-db";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -77,7 +77,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? tempDataDir();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
+  const database = await databaseFor(dataDir);
+  const env = { ...TEST_DEFAULTS, PORT: String(port), DATA_DIR: dataDir, ...database, ...(opts.publicUrl ? { PUBLIC_URL: url } : {}), ...opts.env };
   rememberServerEnv(dataDir, env);
   // The same entry as `npm start`: it gives the app the socket's address and keeps Content-Length on media.
   const proc = run(process.execPath, [path.join(ROOT, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], env);

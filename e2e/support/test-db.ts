@@ -1,24 +1,54 @@
-/** A real SQLite file in a temp dir, migrated, plus row factories for users and jobs. */
+/**
+ * Real, migrated test databases (a SQLite file in a temp dir; under `npm run test:scale` a fresh
+ * Postgres database), plus row factories for users and jobs.
+ */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDb, openDb, type Db } from "../../lib/db/client";
+import { closeDb, openDb, type Db, type OpenOptions } from "../../lib/db/client";
 import { insertJob } from "../../lib/db/queries/jobs";
 import { insertUserRow } from "../../lib/db/queries/users";
 import type { Job, NewJob } from "../../lib/db/schema";
+import { freshPostgresDatabase, testPostgresUrl } from "./test-postgres";
 
 export function tempDataDir(prefix = "dailies-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function tempDb(): Promise<Db> {
-  return openDb(path.join(tempDataDir(), "dailies.db"));
+export type TestDialect = Db["dialect"]["name"];
+
+/** The dialects this run can test: SQLite always, Postgres when the run has a test server. */
+export function testDialects(): TestDialect[] {
+  return testPostgresUrl() ? ["sqlite", "pg"] : ["sqlite"];
+}
+
+/** A new, empty, migrated database; by default Postgres when the run has one, else SQLite. */
+export async function tempDb(dialect: TestDialect = testPostgresUrl() ? "pg" : "sqlite", opts: OpenOptions = {}): Promise<Db> {
+  return openDb(dialect === "pg" ? await freshPostgresDatabase() : path.join(tempDataDir(), "dailies.db"), { poolMax: 4, ...opts });
+}
+
+/** A database for a new studio in `dataDir` (noted there, so withDb finds it): a fresh Postgres database when the run has one. */
+export async function databaseFor(dataDir: string): Promise<Record<string, string>> {
+  if (!testPostgresUrl()) return {};
+  const file = path.join(dataDir, DATABASE_URL_FILE);
+  if (fs.existsSync(file)) return { DATABASE_URL: databaseTarget(dataDir) }; // a restart of the same studio
+  const url = await freshPostgresDatabase();
+  fs.writeFileSync(path.join(dataDir, DATABASE_URL_FILE), url);
+  return { DATABASE_URL: url };
+}
+
+const DATABASE_URL_FILE = "test-database-url";
+
+/** The database of the studio in `dataDir`: its Postgres URL when it has one, else its SQLite file. */
+export function databaseTarget(dataDir: string): string {
+  const file = path.join(dataDir, DATABASE_URL_FILE);
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : path.join(dataDir, "dailies.db");
 }
 
 /** Opens the database of the studio in `dataDir` (a running server has migrated it), runs `fn`, closes it. */
 export async function withDb<T>(dataDir: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
-  const db = await openDb(path.join(dataDir, "dailies.db"));
+  const db = await openDb(databaseTarget(dataDir), { poolMax: 2 });
   try {
     return await fn(db);
   } finally {

@@ -15,7 +15,8 @@ function build(database: Db) {
     baseURL: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     secret: e.APP_SECRET,
     database: drizzleAdapter(database.orm, {
-      provider: "sqlite",
+      // better-auth writes its tables on the app's own database, whichever engine that is.
+      provider: database.dialect.name,
       schema: { user: database.t.user, session: database.t.session, account: database.t.account, verification: database.t.verification },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },

@@ -2,16 +2,30 @@ import "server-only";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase } from "drizzle-orm/pg-core";
 import { env } from "../env";
+import { pgDialect } from "./dialect/pg";
+import { openPostgres } from "./dialect/pg-driver";
+import { sqliteDialect } from "./dialect/sqlite";
 import { openSqlite } from "./dialect/sqlite-driver";
-import * as schema from "./schema";
+import type { Dialect } from "./dialect/types";
+import * as pgSchema from "./schema/pg";
+import * as sqliteSchema from "./schema/sqlite";
 
 /**
  * The app's database, whichever engine it runs on. Only lib/db looks inside: queries in
- * lib/db/queries use `orm` and the tables in `t`; everyone else passes a Db through.
+ * lib/db/queries use `orm`, the tables in `t` and the SQL pieces of `dialect`; everyone else
+ * passes a Db through.
+ *
+ * `orm` and `t` are typed as Postgres. On SQLite they are drizzle's SQLite database and tables,
+ * which build the same queries from the same calls as long as a query sticks to what both offer
+ * (select/insert/update/delete, returning, onConflict*, and awaiting the builder; no .get()/.all()/
+ * .run(), no .for()): schema/schema.test.ts proves the row types equal, and the query tests run
+ * on both engines. Anything the engines say differently belongs in `dialect`.
  */
 export interface Db {
-  readonly dialect: "sqlite";
+  readonly dialect: Dialect;
   readonly orm: Orm;
   /** The tables, as this dialect's drizzle schema defines them. */
   readonly t: Tables;
@@ -19,8 +33,8 @@ export interface Db {
   readonly driver: Driver;
 }
 
-export type Tables = typeof schema;
-export type Orm = ReturnType<typeof openSqlite<Tables>>["orm"];
+export type Tables = typeof pgSchema;
+export type Orm = PgDatabase<NodePgQueryResultHKT, Tables>;
 
 interface Driver {
   transaction<T>(fn: (orm: Orm) => Promise<T>): Promise<T>;
@@ -31,17 +45,46 @@ interface Driver {
 export interface OpenOptions {
   /** Sees every statement (tests count them). */
   logger?: Logger;
+  /** Postgres connections per process. */
+  poolMax?: number;
 }
 
-/** Opens (and migrates) a database: a SQLite file path (":memory:" works for tests). */
+const MIGRATIONS = path.join(process.cwd(), "drizzle");
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** Opens (and migrates) a database: a postgres:// URL, or a SQLite file path (":memory:" works for tests). */
 export async function openDb(target: string, opts: OpenOptions = {}): Promise<Db> {
-  const sqlite = openSqlite(target, { schema, migrationsFolder: path.join(process.cwd(), "drizzle"), logger: opts.logger });
+  if (isPostgresUrl(target)) {
+    const pg = await openPostgres(target, {
+      schema: pgSchema,
+      migrationsFolder: path.join(MIGRATIONS, "pg"),
+      poolMax: opts.poolMax ?? 10,
+      logger: opts.logger,
+    });
+    const orm = pg.orm as Orm;
+    return {
+      dialect: pgDialect,
+      orm,
+      t: pgSchema,
+      driver: {
+        transaction: (fn) => orm.transaction((tx) => fn(tx)),
+        ping: async () => void (await orm.execute(sql`SELECT 1`)),
+        close: pg.close,
+      },
+    };
+  }
+  const sqlite = openSqlite(target, { schema: sqliteSchema, migrationsFolder: path.join(MIGRATIONS, "sqlite"), logger: opts.logger });
+  // The one place the SQLite twins stand in for the Postgres types (see the comment on Db).
+  const orm = sqlite.orm as unknown as Orm;
   return {
-    dialect: "sqlite",
-    orm: sqlite.orm,
-    t: schema,
+    dialect: sqliteDialect,
+    orm,
+    t: sqliteSchema as unknown as Tables,
     driver: {
-      transaction: (fn) => sqlite.transaction(() => fn(sqlite.orm)),
+      transaction: (fn) => sqlite.transaction(() => fn(orm)),
       ping: async () => void (await sqlite.orm.run(sql`SELECT 1`)),
       close: async () => sqlite.close(),
     },
@@ -67,9 +110,10 @@ export function closeDb(db: Db): Promise<void> {
 
 const holder = globalThis as typeof globalThis & { __dailiesDb?: Promise<Db> };
 
-/** The app's database at DATA_DIR/dailies.db, opened (and migrated) once per process. */
+/** The app's database (DATABASE_URL, else DATA_DIR/dailies.db), opened and migrated once per process. */
 export function db(): Promise<Db> {
-  holder.__dailiesDb ??= openDb(path.join(env().DATA_DIR, "dailies.db")).catch((err: unknown) => {
+  const e = env();
+  holder.__dailiesDb ??= openDb(e.DATABASE_URL ?? path.join(e.DATA_DIR, "dailies.db"), { poolMax: e.DATABASE_POOL_MAX }).catch((err: unknown) => {
     holder.__dailiesDb = undefined;
     throw err;
   });

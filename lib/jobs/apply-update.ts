@@ -4,9 +4,9 @@
  * duplicated or out-of-order update is a no-op rather than a regression.
  */
 import { transaction, type Db } from "../db/client";
-import { writeJobStatus, type JobStatusWrite } from "../db/queries/jobs";
+import { commitStep, writeJobStatus, type JobStatusWrite, type StepOutcome } from "../db/queries/job-status";
 import { recordWebhookEvent } from "../db/queries/webhook-events";
-import type { JobStatus, NewJob, TransitionSource } from "../db/schema";
+import type { Job, JobStatus, NewJob, TransitionSource } from "../db/schema";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { jobEvents } from "./events";
 import { reportOf, type ProviderReport } from "./provider-report";
@@ -88,6 +88,38 @@ export async function transition(db: Db, jobId: string, t: Transition, now = Dat
 /** Turns a provider's normalized news into the transition it implies, and applies it (by default: news from a poll). */
 export function applyUpdate(db: Db, jobId: string, update: ProviderUpdate, now = Date.now(), source: TransitionSource = "poll"): Promise<boolean> {
   return transition(db, jobId, { ...transitionFor(update), source }, now);
+}
+
+/** How a worker step ends: the news it brings (if any) and the worker's own bookkeeping. */
+export interface StepEnd {
+  transition?: Transition;
+  /** The statuses the transition may apply from, when not the state table's (a submit: only a job still queued). */
+  from?: readonly JobStatus[];
+  /** Kept whatever the guard says. */
+  fields?: StepOutcome["fields"];
+  /** Kept only while this worker holds the lease. */
+  bookkeeping?: StepOutcome["bookkeeping"];
+  nextCheckAt: number | null;
+  dueAtOnceIfSaving?: boolean;
+}
+
+/**
+ * Commits a worker step in one statement (lib/db/queries/job-status.ts#commitStep): the guarded
+ * status change, what must be kept anyway, and the lease released. Returns the job as it is now
+ * (undefined if it was deleted) and whether its status changed.
+ */
+export async function finishStep(db: Db, jobId: string, owner: string, end: StepEnd, now: number): Promise<{ job: Job; changed: boolean } | undefined> {
+  let status = end.transition ? statusWrite(end.transition, now) : null;
+  if (status && end.from) status = { ...status, from: end.from, submittedAt: now };
+  const result = await commitStep(
+    db,
+    jobId,
+    owner,
+    { status: status ?? undefined, fields: end.fields, bookkeeping: end.bookkeeping, nextCheckAt: end.nextCheckAt, dueAtOnceIfSaving: end.dueAtOnceIfSaving },
+    now,
+  );
+  if (result?.changed) jobEvents().emit("changed", jobId, result.job.status);
+  return result;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Job } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
+import { refreshProviderSettings } from "../provider-settings/cache";
 import { imageModeUnavailable, needsPublicUrlMessage } from "../providers/kit/image";
 import { DEFAULT_MODEL_ID, getModel, providerOf } from "../providers/registry";
 import { storage } from "../storage";
@@ -34,6 +35,8 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   const spec = getModel(modelId);
   if (!spec) return fail("validation", `Unknown model "${modelId.slice(0, 100)}". Pick one from the model list.`, { model: "Unknown model." });
   const provider = providerOf(spec);
+  // A key saved in Settings → Providers on another server counts at once (one small read).
+  await refreshProviderSettings(db);
   if (!provider.isConfigured()) return fail("validation", `${spec.label} is not available: ${provider.configureHint}`, { model: provider.configureHint });
 
   const parsed = requestSchemaFor(spec).safeParse({ ...input.fields, model: modelId });

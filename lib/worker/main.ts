@@ -1,17 +1,23 @@
 /** `npm run worker`: the background loop as its own process, next to a web server started with WORKER=off. */
+import { db } from "../db/client";
 import { env } from "../env";
+import { startProviderSettings } from "../provider-settings/cache";
 import { declareProcessKind } from "../runtime/process-identity";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
 declareProcessKind("worker");
-startWorker().then(
-  () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
-  (err: unknown) => {
-    console.error("[worker] could not start", err);
-    process.exit(1);
-  },
-);
+// Keys saved in Settings → Providers first, so the first submit already uses them.
+db()
+  .then((d) => startProviderSettings(d))
+  .then(() => startWorker())
+  .then(
+    () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
+    (err: unknown) => {
+      console.error("[worker] could not start", err);
+      process.exit(1);
+    },
+  );
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

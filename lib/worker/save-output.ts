@@ -3,10 +3,10 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { releaseLease, renewLease } from "../db/queries/jobs";
+import { renewLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { env } from "../env";
-import { transition } from "../jobs/apply-update";
+import { finishStep } from "../jobs/apply-update";
 import { ensurePlayable } from "../media/ensure-playable";
 import { makePoster } from "../media/poster";
 import { NotAVideoError, probe } from "../media/probe";
@@ -36,20 +36,18 @@ export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
   const renew = setInterval(() => void renewLease(db, job.id, owner, ctx.leaseMs).catch(() => undefined), Math.max(500, ctx.leaseMs / 3));
   try {
     const video = await withScratch((scratch) => copyAndCheck(job, scratch));
-    await transition(db, job.id, { to: "succeeded", video }, ctx.now());
+    await finishStep(db, job.id, owner, { transition: { to: "succeeded", video }, nextCheckAt: null }, ctx.now());
     const { provider } = modelAndProvider(job);
     const ref = refOf(job);
     if (ref) await provider.release?.(ref).catch(() => undefined);
-    await releaseLease(db, job.id, owner, null);
   } catch (err) {
     const saveAttempts = job.saveAttempts + 1;
     const retryable = err instanceof ProviderError && err.retryable && saveAttempts < MAX_SAVE_ATTEMPTS;
     if (retryable) {
-      await releaseLease(db, job.id, owner, retryAt(saveAttempts, err.retryAfterSeconds, ctx.cadence, ctx.now()), { saveAttempts });
+      await finishStep(db, job.id, owner, { bookkeeping: { saveAttempts }, nextCheckAt: retryAt(saveAttempts, err.retryAfterSeconds, ctx.cadence, ctx.now()) }, ctx.now());
     } else {
       const { code, message } = describe(err);
-      await transition(db, job.id, { to: "failed", errorCode: code, errorMessage: message }, ctx.now());
-      await releaseLease(db, job.id, owner, null, { saveAttempts });
+      await finishStep(db, job.id, owner, { transition: { to: "failed", errorCode: code, errorMessage: message }, bookkeeping: { saveAttempts }, nextCheckAt: null }, ctx.now());
     }
   } finally {
     clearInterval(renew);

@@ -1,7 +1,7 @@
 import "server-only";
-import { clearSubmitStarted, getJob, markSubmitStarted, releaseLease, renewLease, setProviderRef } from "../db/queries/jobs";
+import { markSubmitStarted, releaseLease, renewLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
-import { applyUpdate, transition } from "../jobs/apply-update";
+import { finishStep, transitionFor } from "../jobs/apply-update";
 import { inputImageUrl } from "../jobs/input-url";
 import { sniffImage } from "../media/image-input";
 import { ProviderError } from "../providers/kit/errors";
@@ -45,43 +45,41 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     clearInterval(renew);
   }
 
-  await setProviderRef(db, job.id, submitted.providerJobId, submitted.providerData);
+  // One write: the provider's id (kept even if the job was canceled meanwhile, so it can be stopped
+  // there), the move out of queued straight to what the provider said, and the lease released.
   const now = ctx.now();
-  const moved = await transition(db, job.id, {
-    to: "submitted",
-    providerJobId: submitted.providerJobId,
-    providerData: submitted.providerData,
+  const end = await finishStep(db, job.id, owner, {
+    transition: transitionFor(submitted.update),
+    from: ["queued"],
+    fields: { providerJobId: submitted.providerJobId, providerData: submitted.providerData },
+    nextCheckAt: nextPollAt({ ...job, submittedAt: now }, model, webhookUrl !== null, ctx.cadence, now),
+    dueAtOnceIfSaving: true,
   }, now);
-  if (moved) {
-    if (submitted.update.status !== "queued") await applyUpdate(db, job.id, submitted.update, now, "worker");
-  } else if ((await getJob(db, job.id))?.status === "canceled") {
-    // canceled while the request was in flight: stop it at the provider too
-    await provider.cancel?.(submitted).catch(() => undefined);
-  }
-  const fresh = await getJob(db, job.id);
-  const due = fresh?.status === "saving" ? now : nextPollAt({ ...job, submittedAt: now }, model, webhookUrl !== null, ctx.cadence, now);
-  await releaseLease(db, job.id, owner, due);
+  // canceled while the request was in flight: stop it at the provider too
+  if (end?.job.status === "canceled") await provider.cancel?.(submitted).catch(() => undefined);
 }
 
 async function onSubmitError(ctx: WorkerContext, job: Job, err: unknown): Promise<void> {
   const { db, owner } = ctx;
   const attempt = job.attempts + 1;
   if (err instanceof ProviderError && err.retryable && attempt < MAX_SUBMIT_ATTEMPTS) {
-    await clearSubmitStarted(db, job.id);
-    return releaseLease(db, job.id, owner, retryAt(attempt, err.retryAfterSeconds, ctx.cadence, ctx.now()));
+    await finishStep(db, job.id, owner, { fields: { submitStartedAt: null }, nextCheckAt: retryAt(attempt, err.retryAfterSeconds, ctx.cadence, ctx.now()) }, ctx.now());
+    return;
   }
   const pe = err instanceof ProviderError ? err : null;
   if (!pe) console.error(`[worker] submit of job ${job.id} failed`, err);
-  await transition(db, job.id, {
-    to: "failed",
-    errorCode: pe?.code ?? "internal",
-    errorMessage: pe
-      ? pe.retryable
-        ? `${pe.message} Gave up after ${attempt} tries; try again later.`
-        : pe.message
-      : "Something went wrong while sending this job. Try again.",
-  });
-  await releaseLease(db, job.id, owner, null);
+  await finishStep(db, job.id, owner, {
+    transition: {
+      to: "failed",
+      errorCode: pe?.code ?? "internal",
+      errorMessage: pe
+        ? pe.retryable
+          ? `${pe.message} Gave up after ${attempt} tries; try again later.`
+          : pe.message
+        : "Something went wrong while sending this job. Try again.",
+    },
+    nextCheckAt: null,
+  }, ctx.now());
 }
 
 async function loadImage(job: Job): Promise<SubmitContext["image"]> {

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { refreshProviderSettings } from "../provider-settings/cache";
 import { fullProviders } from "../jobs/provider-slots";
 import { PROVIDERS } from "../providers/registry";
 import { formatIdentity, isCertainlyGone, parseIdentity, thisProcess } from "../runtime/process-identity";
@@ -125,6 +126,8 @@ export class Worker {
 
   private async step(job: Job): Promise<void> {
     try {
+      // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
+      await refreshProviderSettings(this.ctx.db).catch((err: unknown) => console.warn("[worker] could not check provider settings", err));
       if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
       if (job.status === "queued") return await submitJob(this.ctx, job);
       if (job.status === "saving") return await saveOutput(this.ctx, job);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AccountSection } from "@/components/settings/account-section";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
+import { ProvidersSection } from "@/components/settings/providers-section";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { SignupToggle } from "@/components/settings/signup-toggle";
 import { listApiTokens } from "@/lib/auth/api-tokens";
@@ -8,16 +9,18 @@ import { isOwner, signupOpen } from "@/lib/auth/instance";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { publicOrigin } from "@/lib/http/public-origin";
+import { readProviderSettings } from "@/lib/provider-settings/manage";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
-/** Account, API tokens and, for the owner, who may sign up. */
+/** Account, API tokens and, for the owner, who may sign up and the providers' keys. */
 export default async function SettingsPage() {
   const viewer = await requirePageViewer("/settings");
   const tokens = (await listApiTokens(await db(), viewer.userId)).map(({ id, name, prefix, createdAt, lastUsedAt }) => ({ id, name, prefix, createdAt, lastUsedAt }));
   const owner = await isOwner(await db(), viewer.userId);
   const signup = owner ? await signupOpen(await db()) : null;
+  const providers = owner ? await readProviderSettings(await db(), viewer) : null;
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>
@@ -27,6 +30,7 @@ export default async function SettingsPage() {
           <SignupToggle open={signup.open && !signup.firstAccount} byEnv={signup.byEnv} />
         </SettingsSection>
       )}
+      {providers?.ok && <ProvidersSection providers={providers.value} />}
       <ApiTokensSection tokens={tokens} origin={await publicOrigin()} />
     </main>
   );

@@ -1,6 +1,6 @@
-/** Reads and writes of jobs. Status changes are decided in lib/jobs/apply-update.ts and written by writeJobStatus. */
+/** Reads and writes of jobs. Status changes are decided in lib/jobs/apply-update.ts and written by ./job-status.ts. */
 import { and, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
+import { transaction, type Db } from "../client";
 import type { Job, JobStatus, NewJob, TransitionSource } from "../schema";
 import { insertWithinLimit } from "./limits";
 
@@ -84,7 +84,7 @@ export interface ListOptions {
   status?: JobStatus[];
   model?: string;
   favorite?: boolean;
-  /** Words to find in prompts (FTS5, prefix match on each word). */
+  /** Words to find in prompts (every word, as a word prefix; see Dialect.promptMatches). */
   search?: string;
   /** Only jobs updated at or after this time (epoch ms), for cheap polling. */
   changedSince?: number;
@@ -93,12 +93,6 @@ export interface ListOptions {
   /** Opaque cursor from a previous page. */
   cursor?: string;
   limit: number;
-}
-
-/** Turns what a person typed into an FTS5 query: each word quoted (no operators) and prefix-matched. */
-export function ftsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}_]+/gu)?.slice(0, 12) ?? [];
-  return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
 }
 
 /** Newest first, keyset-paged on (createdAt, id) so pages stay fast with many jobs. */
@@ -111,8 +105,8 @@ export async function listJobs(db: Db, opts: ListOptions): Promise<{ items: Job[
   if (opts.ids) conditions.push(inArray(jobs.id, opts.ids));
   if (opts.changedSince !== undefined) conditions.push(gte(jobs.updatedAt, opts.changedSince));
   if (opts.search !== undefined) {
-    const match = ftsQuery(opts.search);
-    if (match) conditions.push(sql`${jobs.id} IN (SELECT job_id FROM jobs_fts WHERE jobs_fts MATCH ${match})`);
+    const match = db.dialect.promptMatches(jobs, opts.search);
+    if (match) conditions.push(match);
   }
   const after = decodeCursor(opts.cursor);
   if (after)
@@ -145,44 +139,10 @@ export function isValidCursor(cursor: string): boolean {
   return decodeCursor(cursor) !== null;
 }
 
-/** A status change as lib/jobs/apply-update.ts decided it, written in one guarded UPDATE. */
-export interface JobStatusWrite {
-  to: JobStatus;
-  /** The statuses the job may be in for the change to apply (the state table's guard). */
-  from: readonly JobStatus[];
-  /** Plain column values written with the change. */
-  fields: Partial<NewJob>;
-  /** Progress only grows: written as the greater of the stored value and this. */
-  progress?: number;
-  /** Written only if the job has no submittedAt yet. */
-  submittedAt?: number;
-  /** A refresh (the job is already in `to`) writes only if it brings news: more progress, another ETA, a first provider id. */
-  news: { progress?: number; etaSeconds?: number; providerJobId?: boolean };
-}
-
-/** Applies a status change if the guard allows it; returns whether the row changed. */
-export async function writeJobStatus(db: Db, id: string, w: JobStatusWrite): Promise<boolean> {
-  const { jobs } = db.t;
-  const set: Record<string, unknown> = { ...w.fields, status: w.to };
-  if (w.progress !== undefined) set.progress = sql`MAX(${jobs.progress}, ${w.progress})`;
-  if (w.submittedAt !== undefined) set.submittedAt = sql`COALESCE(${jobs.submittedAt}, ${w.submittedAt})`;
-
-  const news: SQL[] = [sql`${jobs.status} != ${w.to}`];
-  if (w.news.progress !== undefined) news.push(lt(jobs.progress, w.news.progress));
-  if (w.news.etaSeconds !== undefined) news.push(sql`${jobs.etaSeconds} IS NOT ${w.news.etaSeconds}`);
-  if (w.news.providerJobId) news.push(isNull(jobs.providerJobId));
-
-  const rows = await db.orm
-    .update(jobs)
-    .set(set as Partial<NewJob>)
-    .where(and(eq(jobs.id, id), inArray(jobs.status, [...w.from]), or(...news)))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
-}
-
 /**
- * Claims up to `limit` due, unleased active jobs for one worker in a single UPDATE,
- * so two workers never take the same job; a crashed worker's lease simply expires.
+ * Claims up to `limit` due, unleased active jobs for one worker in a single UPDATE that returns
+ * them, so two workers never take the same job (on Postgres the inner SELECT skips rows another
+ * claim holds) and nothing is re-read; a crashed worker's lease simply expires.
  */
 export async function claimDueJobs(
   db: Db,
@@ -212,7 +172,7 @@ export async function claimDueJobs(
   return db.orm
     .update(jobs)
     .set({ leaseOwner: owner, leaseUntil: now + leaseMs })
-    .where(inArray(jobs.id, due))
+    .where(inArray(jobs.id, db.dialect.skipLocked(due)))
     .returning();
 }
 
@@ -260,7 +220,7 @@ export async function releaseLease(db: Db, id: string, owner: string, nextCheckA
  * Marks a submit as under way. Written before the provider call so a crash leaves a trace.
  * With a `slot`, it is also the one place a provider slot is taken: the count of that provider's
  * jobs already at the provider is checked inside the same UPDATE, so two workers cannot both
- * take the last slot (SQLite runs one write at a time).
+ * take the last slot (SQLite runs one write at a time; on Postgres the UPDATE holds a per-provider lock).
  */
 export async function markSubmitStarted(
   db: Db,
@@ -269,16 +229,24 @@ export async function markSubmitStarted(
   now = Date.now(),
   slot?: { provider: string; max: number },
 ): Promise<boolean> {
-  const { jobs } = db.t;
-  const free = slot
-    ? sql`(SELECT count(*) FROM ${jobs} AS held WHERE held.provider = ${slot.provider} AND ${heldAtProvider(sql.raw("held."))}) < ${slot.max}`
-    : undefined;
-  const rows = await db.orm
-    .update(jobs)
-    .set({ submitStartedAt: now, attempts: sql`${jobs.attempts} + 1` })
-    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, "queued"), isNull(jobs.submitStartedAt), free))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+  const mark = async (tx: Db) => {
+    const { jobs } = tx.t;
+    const free = slot
+      ? sql`(SELECT count(*) FROM ${jobs} AS held WHERE held.provider = ${slot.provider} AND ${heldAtProvider(sql.raw("held."))}) < ${slot.max}`
+      : undefined;
+    const rows = await tx.orm
+      .update(jobs)
+      .set({ submitStartedAt: now, attempts: sql`${jobs.attempts} + 1` })
+      .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, "queued"), isNull(jobs.submitStartedAt), free))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  };
+  if (!slot || db.dialect.oneWriterAtATime) return mark(db);
+  // Postgres runs writes side by side: without the lock, two workers could both count one free slot and both take it.
+  return transaction(db, async (tx) => {
+    await tx.dialect.lockKey(tx, `provider-slot:${slot.provider}`);
+    return mark(tx);
+  });
 }
 
 /** A job the provider is holding for us: accepted and unfinished there, or being sent to it right now. */
@@ -298,14 +266,6 @@ export async function countHeldAtProvider(db: Db, providers: readonly string[]):
     .groupBy(jobs.provider);
   for (const r of rows) counts.set(r.provider, r.n);
   return counts;
-}
-
-export async function clearSubmitStarted(db: Db, id: string): Promise<void> {
-  await db.orm.update(db.t.jobs).set({ submitStartedAt: null }).where(eq(db.t.jobs.id, id));
-}
-
-export async function setProviderRef(db: Db, id: string, providerJobId: string, providerData: Record<string, unknown> | null): Promise<void> {
-  await db.orm.update(db.t.jobs).set({ providerJobId, providerData }).where(eq(db.t.jobs.id, id));
 }
 
 /**

@@ -14,17 +14,10 @@ export async function insertWithinLimit<T>(
   insert: (tx: Db) => Promise<T>,
 ): Promise<T | null> {
   return transaction(db, async (tx) => {
-    await lockOwner(tx, owner);
+    // SQLite needs nothing more than the transaction (BEGIN IMMEDIATE: one writer at a time); on Postgres,
+    // where transactions run side by side, a transaction-scoped lock on the owner serializes the counters.
+    await tx.dialect.lockKey(tx, `limit:${owner}`);
     if ((await count(tx)) >= max) return null;
     return insert(tx);
   });
-}
-
-/**
- * Serializes the transactions counting on one owner. SQLite needs nothing more than the transaction:
- * BEGIN IMMEDIATE admits one writer at a time, and the driver keeps every other statement out until it ends.
- */
-async function lockOwner(tx: Db, owner: string): Promise<void> {
-  void tx;
-  void owner;
 }

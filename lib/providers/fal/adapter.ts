@@ -9,7 +9,7 @@ import { ProviderError } from "../kit/errors";
 import { isRecord, str } from "../kit/json";
 import { mapStatus, type StatusTable } from "../kit/status";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider } from "../types";
-import { falQueue, falSettings } from "./client";
+import { falQueue, falRest, falSettings } from "./client";
 import { falConfig } from "./config";
 import { isFalErrorBody, SERVICE } from "./errors";
 import { imageUrlFor } from "./image-upload";
@@ -119,6 +119,18 @@ function fetchOutput(_ref: ProviderJobRef, update: ProviderUpdate, signal: Abort
   });
 }
 
+/**
+ * fal lists no account or models call in our notes; starting a storage upload is the cheapest
+ * authenticated one they document. [U] that an initiated upload with no PUT stores and bills nothing.
+ */
+async function testConnection(): Promise<void> {
+  await falRest.json("POST", "/storage/upload/initiate", {
+    what: "connection test",
+    query: { storage_type: "fal-cdn-v3" },
+    json: { content_type: "text/plain", file_name: "dailies-connection-test.txt" },
+  });
+}
+
 export const falProvider: VideoProvider = {
   id: "fal",
   label: "fal",
@@ -132,4 +144,5 @@ export const falProvider: VideoProvider = {
   cancel,
   verifyWebhook: ({ rawBody, headers }) => verifyFalWebhook(rawBody, headers),
   fetchOutput,
+  testConnection,
 };

@@ -98,8 +98,8 @@ export const replicateProvider: VideoProvider = {
   },
 
   async testConnection(): Promise<void> {
-    // The cheapest authenticated call the notes document; it also proves webhooks can be verified.
-    await replicate.json("GET", "/webhooks/default/secret", { what: "connection test" });
+    // [U] `GET /v1/account` (who owns the token) is in Replicate's HTTP reference, not in our notes: the cheapest authenticated call.
+    await replicate.json("GET", "/account", { what: "connection test" });
   },
 
   async verifyWebhook({ rawBody, headers }: WebhookRequest): Promise<WebhookEvent> {

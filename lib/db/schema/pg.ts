@@ -1,15 +1,15 @@
-/** The one schema file. Times are epoch milliseconds. */
-import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+/**
+ * The Postgres schema: the same tables, columns and row types as ./sqlite.ts (schema.test.ts checks),
+ * in Postgres types. Times are epoch milliseconds in bigint columns (read as JS numbers), floats are
+ * double precision, JSON is jsonb; better-auth's own tables keep its timestamps.
+ */
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { pgEpochMs } from "../dialect/epoch";
+import { JOB_STATUSES, TRANSITION_SOURCES } from "./statuses";
 
-export const JOB_STATUSES = ["queued", "submitted", "running", "saving", "succeeded", "failed", "canceled"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+const ms = (name: string) => bigint(name, { mode: "number" });
 
-/** Who brought a status change: a provider's webhook, the worker's poll of the provider, the worker's own step, or the person. */
-export const TRANSITION_SOURCES = ["webhook", "poll", "worker", "user"] as const;
-export type TransitionSource = (typeof TRANSITION_SOURCES)[number];
-
-export const jobs = sqliteTable(
+export const jobs = pgTable(
   "jobs",
   {
     id: text("id").primaryKey(),
@@ -21,51 +21,51 @@ export const jobs = sqliteTable(
     prompt: text("prompt").notNull(),
     negativePrompt: text("negative_prompt"),
     aspectRatio: text("aspect_ratio").notNull(),
-    durationSeconds: real("duration_seconds").notNull(),
+    durationSeconds: doublePrecision("duration_seconds").notNull(),
     resolution: text("resolution").notNull(),
     fps: integer("fps").notNull(),
     seed: integer("seed"),
     inputImageKey: text("input_image_key"),
-    favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
+    favorite: boolean("favorite").notNull().default(false),
 
     status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
-    /** Who made the last status change; the job_history triggers copy it into the row they write. */
+    /** Who made the last status change; the job_history trigger copies it into the row it writes. */
     statusSource: text("status_source", { enum: TRANSITION_SOURCES }),
-    progress: real("progress").notNull().default(0),
+    progress: doublePrecision("progress").notNull().default(0),
     etaSeconds: integer("eta_seconds"),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
 
     providerJobId: text("provider_job_id"),
-    providerData: text("provider_data", { mode: "json" }).$type<Record<string, unknown>>(),
+    providerData: jsonb("provider_data").$type<Record<string, unknown>>(),
     outputUrl: text("output_url"),
     /** The provider update that said "done", kept so the copy step can fetch the output. */
-    outputUpdate: text("output_update", { mode: "json" }).$type<Record<string, unknown>>(),
+    outputUpdate: jsonb("output_update").$type<Record<string, unknown>>(),
     /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
-    providerReport: text("provider_report", { mode: "json" }).$type<Record<string, unknown>>(),
+    providerReport: jsonb("provider_report").$type<Record<string, unknown>>(),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
-    submitStartedAt: integer("submit_started_at"),
+    submitStartedAt: ms("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
     pollCount: integer("poll_count").notNull().default(0),
     saveAttempts: integer("save_attempts").notNull().default(0),
     /** When the worker should next look at this job. */
-    nextCheckAt: integer("next_check_at").notNull(),
-    deadlineAt: integer("deadline_at").notNull(),
+    nextCheckAt: ms("next_check_at").notNull(),
+    deadlineAt: ms("deadline_at").notNull(),
     leaseOwner: text("lease_owner"),
-    leaseUntil: integer("lease_until"),
+    leaseUntil: ms("lease_until"),
 
     videoKey: text("video_key"),
     posterKey: text("poster_key"),
-    videoBytes: integer("video_bytes"),
-    videoDurationSeconds: real("video_duration_seconds"),
+    videoBytes: bigint("video_bytes", { mode: "number" }),
+    videoDurationSeconds: doublePrecision("video_duration_seconds"),
     videoWidth: integer("video_width"),
     videoHeight: integer("video_height"),
     videoCodec: text("video_codec"),
 
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-    submittedAt: integer("submitted_at"),
-    completedAt: integer("completed_at"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+    submittedAt: ms("submitted_at"),
+    completedAt: ms("completed_at"),
   },
   (t) => [
     index("jobs_due_idx").on(t.status, t.nextCheckAt),
@@ -75,46 +75,36 @@ export const jobs = sqliteTable(
   ],
 );
 
-export type Job = typeof jobs.$inferSelect;
-export type NewJob = typeof jobs.$inferInsert;
-
-/**
- * Every status change of every job, in order: written by triggers on jobs (drizzle/0004_job_history.sql)
- * in the same statement as the change itself, so the history can never
- * miss a transition or record one that did not happen. Tests and the job page read it instead of
- * hoping a poller saw a short-lived state.
- */
-export const jobHistory = sqliteTable(
+/** Every status change of every job, written by a trigger on jobs in the same statement (see ./sqlite.ts). */
+export const jobHistory = pgTable(
   "job_history",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     jobId: text("job_id")
       .notNull()
       .references(() => jobs.id, { onDelete: "cascade" }),
     /** Null for the job's creation. */
     fromStatus: text("from_status", { enum: JOB_STATUSES }),
     toStatus: text("to_status", { enum: JOB_STATUSES }).notNull(),
-    at: integer("at").notNull(),
+    at: ms("at").notNull(),
     source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
   },
   (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
 );
 
-export type JobHistoryRow = typeof jobHistory.$inferSelect;
-
 /** Webhook deliveries already handled, so a retried delivery is a no-op. */
-export const webhookEvents = sqliteTable(
+export const webhookEvents = pgTable(
   "webhook_events",
   {
     provider: text("provider").notNull(),
     eventId: text("event_id").notNull(),
-    receivedAt: integer("received_at").notNull().default(sql`(unixepoch() * 1000)`),
+    receivedAt: ms("received_at").notNull().default(pgEpochMs),
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
 
 /** A revocable public link to one job's video. The token is the capability (>= 128 random bits). */
-export const shareLinks = sqliteTable(
+export const shareLinks = pgTable(
   "share_links",
   {
     token: text("token").primaryKey(),
@@ -124,17 +114,15 @@ export const shareLinks = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
-    createdAt: integer("created_at").notNull(),
-    expiresAt: integer("expires_at"),
-    revokedAt: integer("revoked_at"),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at"),
+    revokedAt: ms("revoked_at"),
   },
   (t) => [index("share_links_job_idx").on(t.jobId)],
 );
 
-export type ShareLink = typeof shareLinks.$inferSelect;
-
 /** Personal API tokens for the JSON API; only a SHA-256 of the token is stored. */
-export const apiTokens = sqliteTable(
+export const apiTokens = pgTable(
   "api_tokens",
   {
     id: text("id").primaryKey(),
@@ -145,44 +133,60 @@ export const apiTokens = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** The first characters, so a person can tell their tokens apart. */
     prefix: text("prefix").notNull(),
-    createdAt: integer("created_at").notNull(),
-    lastUsedAt: integer("last_used_at"),
+    createdAt: ms("created_at").notNull(),
+    lastUsedAt: ms("last_used_at"),
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
-export type ApiToken = typeof apiTokens.$inferSelect;
-
 /** Instance-wide settings as key/value rows: the owner's user id and whether sign-up is open. */
-export const instanceSettings = sqliteTable("instance_settings", {
+export const instanceSettings = pgTable("instance_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
 
-// Tables below belong to better-auth (its drizzle adapter reads them by these names).
-const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+/**
+ * What the owner saved in Settings → Providers: one row per provider setting, the value sealed
+ * with AES-256-GCM under a key derived from APP_SECRET (lib/provider-settings/crypto.ts), never
+ * in plain text. A variable set in the environment wins over a row here.
+ */
+export const savedProviderSettings = pgTable(
+  "provider_settings",
+  {
+    provider: text("provider").notNull(),
+    /** The setting's name in the provider's slice, e.g. REPLICATE_API_TOKEN. */
+    name: text("name").notNull(),
+    sealed: text("sealed").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.name] })],
+);
 
-export const user = sqliteTable("user", {
+// Tables below belong to better-auth (its drizzle adapter reads them by these names).
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const user = pgTable("user", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   email: text("email").notNull().unique(),
-  emailVerified: integer("email_verified", { mode: "boolean" }).default(false).notNull(),
+  emailVerified: boolean("email_verified").default(false).notNull(),
   image: text("image"),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).default(nowMs).notNull(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-    .default(nowMs)
+  createdAt: at("created_at").defaultNow().notNull(),
+  updatedAt: at("updated_at")
+    .defaultNow()
     .$onUpdate(() => new Date())
     .notNull(),
 });
 
-export const session = sqliteTable(
+export const session = pgTable(
   "session",
   {
     id: text("id").primaryKey(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: at("expires_at").notNull(),
     token: text("token").notNull().unique(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(nowMs).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    createdAt: at("created_at").defaultNow().notNull(),
+    updatedAt: at("updated_at")
       .$onUpdate(() => new Date())
       .notNull(),
     ipAddress: text("ip_address"),
@@ -194,7 +198,7 @@ export const session = sqliteTable(
   (t) => [index("session_userId_idx").on(t.userId)],
 );
 
-export const account = sqliteTable(
+export const account = pgTable(
   "account",
   {
     id: text("id").primaryKey(),
@@ -206,28 +210,28 @@ export const account = sqliteTable(
     accessToken: text("access_token"),
     refreshToken: text("refresh_token"),
     idToken: text("id_token"),
-    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
-    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    accessTokenExpiresAt: at("access_token_expires_at"),
+    refreshTokenExpiresAt: at("refresh_token_expires_at"),
     scope: text("scope"),
     password: text("password"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(nowMs).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    createdAt: at("created_at").defaultNow().notNull(),
+    updatedAt: at("updated_at")
       .$onUpdate(() => new Date())
       .notNull(),
   },
   (t) => [index("account_userId_idx").on(t.userId)],
 );
 
-export const verification = sqliteTable(
+export const verification = pgTable(
   "verification",
   {
     id: text("id").primaryKey(),
     identifier: text("identifier").notNull(),
     value: text("value").notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(nowMs).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .default(nowMs)
+    expiresAt: at("expires_at").notNull(),
+    createdAt: at("created_at").defaultNow().notNull(),
+    updatedAt: at("updated_at")
+      .defaultNow()
       .$onUpdate(() => new Date())
       .notNull(),
   },

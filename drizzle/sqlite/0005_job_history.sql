@@ -9,10 +9,11 @@ CREATE TABLE `job_history` (
 );
 --> statement-breakpoint
 CREATE INDEX `job_history_job_idx` ON `job_history` (`job_id`,`id`);--> statement-breakpoint
-ALTER TABLE `jobs` ADD `status_source` text;--> statement-breakpoint
+ALTER TABLE `jobs` ADD `status_source` text;
+--> statement-breakpoint
 -- The history is written by the database itself, in the same statement as the change: an INSERT of a
 -- job is its first entry, an UPDATE that changes its status the next. The writer says who it is in
--- jobs.status_source, set in the same UPDATE (lib/db/queries/jobs.ts#writeJobStatus).
+-- jobs.status_source, set in the same UPDATE (lib/db/queries/job-status.ts).
 CREATE TRIGGER `job_history_on_insert` AFTER INSERT ON `jobs` BEGIN
   INSERT INTO `job_history` (`job_id`, `from_status`, `to_status`, `at`, `source`)
   VALUES (new.`id`, NULL, new.`status`, new.`created_at`, COALESCE(new.`status_source`, 'user'));

@@ -46,7 +46,7 @@ async function submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted> 
   let imageFile: string | null = null;
   if (ctx.image) {
     imageFile = `input.${IMAGE_EXTENSIONS[ctx.image.mime]}`;
-    await fsp.writeFile(path.join(dir, imageFile), ctx.image.bytes);
+    await fsp.writeFile(path.join(/*turbopackIgnore: true*/ dir, imageFile), ctx.image.bytes);
   }
   // Everything a later owner needs, written before the render is claimed or queued.
   const stored: StoredRenderParams = {

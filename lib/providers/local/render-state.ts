@@ -41,7 +41,7 @@ export function isRenderId(id: string): boolean {
 
 /** DATA_DIR/renders: one folder per render. */
 export function rendersRoot(): string {
-  return path.join(env().DATA_DIR, "renders");
+  return path.join(/*turbopackIgnore: true*/ env().DATA_DIR, "renders");
 }
 
 /** The render's folder; the id is checked first so it can never walk out of DATA_DIR. */

@@ -42,7 +42,7 @@ async function lostSubmit(fake: ReplicateFake, app: App, prompt: string) {
 }
 
 describe("a crash between Replicate accepting a job and Dailies storing its id", () => {
-  it("is recovered from Replicate's list of recent predictions, without waiting for the dead worker's lease", async () => {
+  it("is recovered from Replicate's list of recent predictions, without waiting for the dead worker's lease", { timeout: 120_000 }, async () => {
     const { fake, app } = await setUp({}, false);
     const prompt = "[fake:hold=30000] a glacier calving into the sea";
     const { id, left } = await lostSubmit(fake, app, prompt);
@@ -53,7 +53,9 @@ describe("a crash between Replicate accepting a job and Dailies storing its id",
 
     const second = await startWorkerProcess(app);
     try {
-      const { job } = await watchJob(app, id, isFinished, 45_000);
+      const { job } = await watchJob(app, id, isFinished, 45_000).catch((err: unknown) => {
+        throw new Error(`${String(err)}\nworker said:\n${second.output()}`);
+      });
       expect(job.status).toBe("succeeded");
       const prediction = [...fake.predictions.values()].filter((p) => p.input.prompt === prompt);
       expect(prediction).toHaveLength(1);
@@ -69,7 +71,7 @@ describe("a crash between Replicate accepting a job and Dailies storing its id",
     }
   });
 
-  it("is recovered by the prediction's signed webhook naming the job, where Replicate's list cannot help", async () => {
+  it("is recovered by the prediction's signed webhook naming the job, where Replicate's list cannot help", { timeout: 120_000 }, async () => {
     const { fake, app } = await setUp({ listPredictions: false }, true);
     const prompt = "[fake:hold=30000] a paper lantern rising over a river";
     const { id } = await lostSubmit(fake, app, prompt);

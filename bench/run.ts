@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: measures render speed, output-copy overhead, /media throughput, the server's
- * memory while copying a large output, and the studio in Chromium (first-load JS, gallery LCP,
- * unchanged poll), in one run on this machine. Prints a table and writes
- * bench/results/latest.json. Always exits 0: it is a report, misses are printed loudly.
+ * memory while copying a large output, the studio in Chromium (first-load JS, gallery LCP,
+ * unchanged poll) and its live updates (job succeeded → card ready, stream vs polling), in one run
+ * on this machine. Prints a table and writes bench/results/latest.json. Always exits 0: it is a
+ * report, misses are printed loudly.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dailies-bench-"));
   onCleanup(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const dirs = { inproc: path.join(scratch, "data-inproc"), media: path.join(scratch, "data-media"), memory: path.join(scratch, "data-memory"), memoryS3: path.join(scratch, "data-memory-s3"), studio: path.join(scratch, "data-studio"), work: path.join(scratch, "work") };
+  const dirs = { inproc: path.join(scratch, "data-inproc"), media: path.join(scratch, "data-media"), memory: path.join(scratch, "data-memory"), memoryS3: path.join(scratch, "data-memory-s3"), studio: path.join(scratch, "data-studio"), live: path.join(scratch, "data-live"), work: path.join(scratch, "work") };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
 
   // Before any app module reads its configuration (lib/env.ts caches on first use).
@@ -125,6 +126,10 @@ async function main(): Promise<void> {
 
   done = step("5. studio in Chromium: first-load JS of /, gallery LCP with 2,000 jobs, unchanged poll");
   results.push(...(await (await import("./studio")).benchStudio(dirs.studio)));
+  done();
+
+  done = step("6. live updates: job succeeded → card ready in Chromium, event stream vs polling fallback (10 local jobs each)");
+  results.push(...(await (await import("./live-updates")).benchLiveUpdates(dirs.live)));
   done();
 
   printReport(results);

@@ -31,6 +31,10 @@ const CASES: Record<string, Array<{ method: string; path: (bad: string) => strin
     { method: "DELETE", path: (b) => `/api/jobs/${b}` },
     { method: "POST", path: (b) => `/api/jobs/${b}/cancel` },
   ],
+  "app/api/settings/providers/[provider]": [
+    { method: "PUT", path: (b) => `/api/settings/providers/${b}` },
+    { method: "POST", path: (b) => `/api/settings/providers/${b}/test` },
+  ],
   "app/api/webhooks/[provider]": [{ method: "POST", path: (b) => `/api/webhooks/${b}` }],
   "app/media/[...key]": [
     { method: "GET", path: (b) => `/media/${b}` },

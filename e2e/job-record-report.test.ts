@@ -34,6 +34,7 @@ function job(providerReport: JobJson["providerReport"]): JobJson {
     resolution: "720p",
     fps: 24,
     seed: null,
+    options: null,
     imageUrl: null,
     parentId: null,
     favorite: false,

@@ -72,12 +72,16 @@ const schema = z.object({
   WORKER: z.enum(["embedded", "off"]).default("embedded"),
   WORKER_TICK_MS: positiveInt(1000),
   WORKER_LEASE_MS: positiveInt(60_000),
+  /** How often a live stream re-reads the database anyway while Postgres notifications reach it: the net for a lost one. */
+  LIVE_SAFETY_SWEEP_MS: positiveInt(15_000),
   POLL_MIN_MS: positiveInt(2000),
   POLL_MAX_MS: positiveInt(30_000),
   JOB_DEADLINE_SECONDS: positiveInt(3600),
   MAX_OUTPUT_MB: positiveInt(2048),
   OUTPUT_DOWNLOAD_TIMEOUT_SECONDS: positiveInt(600),
   PROVIDER_TIMEOUT_SECONDS: positiveInt(30),
+  /** How often each provider's own model list is fetched again (hours; fractions allowed). */
+  CATALOG_REFRESH_HOURS: z.coerce.number({ error: "CATALOG_REFRESH_HOURS must be a number of hours" }).positive("CATALOG_REFRESH_HOURS must be more than 0").default(6),
   /** Unset: files under DATA_DIR. s3://bucket/prefix: an S3-compatible bucket. */
   STORAGE_URL: storageUrl,
   /** Unset: AWS itself. Otherwise the store's URL (R2, MinIO, B2). */

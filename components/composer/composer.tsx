@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createJobAction } from "@/lib/actions/create-job";
 import { promptStart } from "@/lib/jobs/format-job";
+import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import { upsertJob } from "../gallery/jobs-cache";
@@ -13,6 +14,7 @@ import { useToast } from "../ui/toaster";
 import { Estimate } from "./estimate";
 import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
+import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
 import { PromptField } from "./prompt-field";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
@@ -37,6 +39,7 @@ function visibleFields(model: ModelOption): Set<string> {
   if (model.fps.length > 1) names.push("fps");
   if (model.negativePrompt) names.push("negativePrompt");
   if (model.seed) names.push("seed");
+  if (model.options?.length) names.push("options", ...model.options.map((o) => `options.${o.key}`));
   return new Set(names);
 }
 
@@ -61,6 +64,9 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
   const [settings, setSettings] = useState<SettingsValues>(initial.settings);
   // What the person last picked themselves: browsing through a model that lacks 1:1 does not lose 1:1 for the next one.
   const [wanted, setWanted] = useState<SettingsValues>(initial.settings);
+  // Option values by key, likewise kept across models; the chosen model's own are fitted from them.
+  const [wantedOptions, setWantedOptions] = useState<Record<string, string | boolean>>(initial.options);
+  const optionValues = useMemo(() => fitOptions(model.options, wantedOptions), [model.options, wantedOptions]);
   const [attachment, attach] = useImageAttachment();
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -95,6 +101,9 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
     e.preventDefault();
     if (pending) return;
     const data = new FormData(e.currentTarget);
+    // An empty file input still makes a part, and on its way through the server action it arrives
+    // as a 0-byte file named "undefined", which the server rightly refuses as an empty image.
+    if (!attachment) data.delete("image");
     const started = promptStart(prompt, 60);
     startTransition(async () => {
       const result = await createJobAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));
@@ -161,6 +170,17 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
           setSettings((s) => ({ ...s, [name]: value }));
           setWanted((w) => ({ ...w, [name]: value }));
           clearError(name);
+        }}
+        errors={fieldErrors}
+      />
+
+      <ModelOptions
+        options={model.options}
+        values={optionValues}
+        onChange={(key, value) => {
+          setWantedOptions((o) => ({ ...o, [key]: value }));
+          clearError(`options.${key}`);
+          clearError("options");
         }}
         errors={fieldErrors}
       />

@@ -2,12 +2,13 @@
 import type { JobJson } from "@/lib/jobs/serialize";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
+import type { ModelOptionValues } from "@/lib/providers/types";
 import { toFormValues, type SettingsValues } from "./settings-values";
 
 /** The parts of a job a remix starts from. */
 export type RemixSource = Pick<
   JobJson,
-  "id" | "model" | "modelLabel" | "prompt" | "negativePrompt" | "aspectRatio" | "durationSeconds" | "resolution" | "fps" | "seed" | "imageUrl"
+  "id" | "model" | "modelLabel" | "prompt" | "negativePrompt" | "aspectRatio" | "durationSeconds" | "resolution" | "fps" | "seed" | "imageUrl" | "options"
 >;
 
 export interface ComposerInitial {
@@ -16,6 +17,8 @@ export interface ComposerInitial {
   negativePrompt: string;
   seed: string;
   settings: SettingsValues;
+  /** The remixed job's option values (the composer keeps those the chosen model has). */
+  options: ModelOptionValues;
   /** The job being remixed, sent back as parentId. */
   parentId: string | null;
   /** The remixed job's still, fetched by the browser so it is sent again. */
@@ -42,6 +45,7 @@ export function composerInitial(catalog: ProviderGroup[], defaultModelId: string
     negativePrompt: remix?.negativePrompt ?? "",
     seed: remix?.seed != null ? String(remix.seed) : "",
     settings: toFormValues(snapSettings(remix ?? {}, model)),
+    options: remix?.options ?? {},
     parentId: remix?.id ?? null,
     imageUrl: remix?.imageUrl ?? null,
     notice: fellBack ? `${remix.modelLabel} is not available on this studio now, so ${model.label} is selected instead.` : null,

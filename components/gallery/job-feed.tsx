@@ -11,7 +11,7 @@ import { fetchJobsPage } from "./fetch-jobs-page";
 import { GalleryFilters } from "./gallery-filters";
 import { JobCard } from "./job-card";
 import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
-import { useJobPolling } from "./use-job-polling";
+import { useLiveJobs } from "./use-live-jobs";
 
 /** What the feed needs to know of each model: its name for the filter, its usual wait for estimates. */
 export interface FeedModel {
@@ -26,7 +26,7 @@ const NO_FILTERS: JobFilters = {};
 
 /**
  * The jobs as a grid, newest first, paged by cursor as the sentinel nears the viewport. The first
- * page arrives rendered from the server; later pages, and polling of active jobs, from the JSON API.
+ * page arrives rendered from the server; later pages from the JSON API; changes from the live updates (use-live-jobs).
  */
 export function JobFeed({
   initialPage,
@@ -42,7 +42,7 @@ export function JobFeed({
   showFilters?: boolean;
   models: FeedModel[];
 }) {
-  useJobPolling();
+  useLiveJobs();
   const qc = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
@@ -58,7 +58,7 @@ export function JobFeed({
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },
     initialDataUpdatedAt: readAt,
-    // Polling and actions keep the lists current. A refetch would ask again for every page loaded
+    // Live updates and actions keep the lists current. A refetch would ask again for every page loaded
     // (dozens, deep in a big gallery) and drop the first page the server has just sent.
     staleTime: Infinity,
   });

@@ -22,7 +22,8 @@ async function fetchChanged(since: number): Promise<JobJson[]> {
 }
 
 /**
- * The one loop that keeps cached jobs fresh: runs while any cached job is active, fast after news
+ * The fallback loop that keeps cached jobs fresh while the event stream is down (live-jobs.ts):
+ * runs while any cached job is active, fast after news
  * and slower while quiet, paused in a hidden tab, and idle (no timer at all) when nothing is active.
  */
 export function startJobPoller(qc: QueryClient, onFinished: (f: Finished) => void): () => void {

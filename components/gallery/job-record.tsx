@@ -15,6 +15,15 @@ export interface RecordModel {
   priceReadOn: string;
   typicalLatencySeconds: number;
   engine: "ai" | "preview";
+  /** The model's typed options, for their labels. */
+  options?: ReadonlyArray<{ key: string; label: string }>;
+}
+
+function optionsText(values: Record<string, string | boolean>, model: RecordModel | null): string {
+  const label = (key: string) => model?.options?.find((o) => o.key === key)?.label ?? key;
+  return Object.entries(values)
+    .map(([key, v]) => `${label(key)}: ${v === true ? "on" : v === false ? "off" : v}`)
+    .join(" · ");
 }
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -58,6 +67,7 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
       <Row term="Parameters">
         {job.aspectRatio} · {job.durationSeconds} s · {job.resolution} · {job.fps} fps · seed {job.seed ?? "random"}
       </Row>
+      {job.options && Object.keys(job.options).length > 0 && <Row term="Options">{optionsText(job.options, model)}</Row>}
       {job.imageUrl && (
         <Row term="Input image">
           <a href={job.imageUrl} className="text-violet-300 hover:underline focus-visible:outline-2 focus-visible:outline-violet-400">

@@ -14,15 +14,15 @@ import { JobRecord, type RecordModel } from "./job-record";
 import { JobTimeline } from "./job-timeline";
 import { jobKey } from "./jobs-cache";
 import { StatusBadge } from "./status-badge";
-import { useJobPolling } from "./use-job-polling";
+import { useLiveJobs } from "./use-live-jobs";
 
 /**
  * One job, live: the player once it is ready, progress while it is not. The cached copy is never
- * fetched: it starts as the server's and the shared poller and the actions write every change into
- * it (the poller toasts the outcome too), so this view only reads it.
+ * fetched: it starts as the server's and the live updates (stream or poller) and the actions write
+ * every change into it (the live updates toast the outcome too), so this view only reads it.
  */
 export function JobView({ initialJob, initialHistory, model }: { initialJob: JobJson; initialHistory: JobHistoryEntry[]; model: RecordModel | null }) {
-  useJobPolling();
+  useLiveJobs();
   const job = useQuery({ queryKey: jobKey(initialJob.id), queryFn: skipToken, initialData: initialJob }).data ?? initialJob;
 
   return (

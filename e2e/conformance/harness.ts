@@ -16,6 +16,7 @@ import { resetEnvCache } from "../../lib/env";
 import { createJob } from "../../lib/jobs/create-job";
 import { isTerminal } from "../../lib/jobs/states";
 import { probe } from "../../lib/media/probe";
+import { refreshCatalogs } from "../../lib/providers/catalog-refresh";
 import { getProvider } from "../../lib/providers/registry";
 import type { ProviderJobRef, ProviderUpdate, VideoProvider } from "../../lib/providers/types";
 import { storage } from "../../lib/storage";
@@ -27,7 +28,8 @@ import type { ConformanceFake, ConformanceTarget } from "./target";
 
 /** `[fake:slow]` in the suite: long enough to see progress and cancel, short enough to wait for its end. */
 export const SLOW_MS = 3000;
-const WAIT_MS = 20_000;
+/** Bounds, not expectations: a busy CI machine may be slow, a broken adapter still fails. */
+export const WAIT_MS = 45_000;
 const USER = "conformance";
 
 /** Fast cadences and a fixed secret, so a worker process started later agrees with this one. */
@@ -36,8 +38,8 @@ const SETTINGS: Record<string, string> = {
   WORKER_TICK_MS: "50",
   POLL_MIN_MS: "150",
   POLL_MAX_MS: "600",
-  WORKER_LEASE_MS: "2000",
-  PROVIDER_TIMEOUT_SECONDS: "10",
+  // Short enough that a killed worker's job is picked up soon, long enough for a slow step on a busy machine.
+  WORKER_LEASE_MS: "5000",
 };
 
 export interface Harness {
@@ -64,6 +66,10 @@ export async function setUp(target: ConformanceTarget): Promise<Harness & { rest
   const provider = getProvider(target.provider);
   if (!provider) throw new Error(`No provider ${target.provider} in the registry.`);
   if (!provider.isConfigured()) throw new Error(`${target.provider} is not configured by its fake's env: ${Object.keys(fake.env).join(", ")}`);
+  // Providers that list their models: the fake's list, merged, as a started server would have it.
+  const listed = await refreshCatalogs(await db(), { force: true });
+  const failed = listed.find((o) => o.provider === target.provider && o.result === "failed");
+  if (failed) throw new Error(`${target.provider}'s model list could not be read from its fake: ${failed.error}`);
   return {
     fake,
     server,

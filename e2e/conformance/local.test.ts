@@ -16,5 +16,6 @@ describeProvider({
   // Short renders for the common cases; the slow one is long enough to cancel mid-way.
   jobFields: { durationSeconds: 2, resolution: "480p" },
   slowJob: { durationSeconds: 10, resolution: "1080p" },
-  startFake: () => Promise.resolve({ env: {}, close: () => Promise.resolve() }),
+  // The cases run at once: let their renders too, rather than queue behind one another.
+  startFake: () => Promise.resolve({ env: { LOCAL_RENDER_CONCURRENCY: "3" }, close: () => Promise.resolve() }),
 });

@@ -15,6 +15,7 @@ import { newClockedJob, phaseOf, type ClockedJob, type FakeTimings } from "./kit
 import { isRecord, sendJson, sendText, startHttpFake, type FakeRequest } from "./kit/http";
 import { fetchInputImage, isImageFetched, type FetchedImage } from "./kit/input-image";
 import { Counter, markersIn, type Markers } from "./kit/markers";
+import { sampleVideo } from "../fixtures/sample-video";
 import { MediaShelf } from "./kit/media";
 import { parseAimlText, validateAimlFlags } from "./aiml-flags";
 
@@ -80,6 +81,8 @@ export async function startAimlFake(opts: AimlFakeOptions = {}): Promise<AimlFak
   const tasks = new Map<string, Task>();
   const rateLimited = new Counter();
   const shelf = new MediaShelf();
+  // Made before the first download, so a first copy never waits on ffmpeg.
+  await sampleVideo();
   const objectPath = (uuid: string) => `/objects/${uuid}.mp4`;
   const sign = (uuid: string, exp: number) => createHmac("sha256", secret).update(`${uuid}:${exp}`).digest("hex");
   let origin = "";

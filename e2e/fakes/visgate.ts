@@ -16,6 +16,7 @@ import { newClockedJob, phaseOf, type ClockedJob, type FakeTimings } from "./kit
 import { header, isRecord, sendJson, startHttpFake, type FakeRequest } from "./kit/http";
 import { fetchInputImage, isImageFetched, type FetchedImage } from "./kit/input-image";
 import { Counter, markersIn, type Markers } from "./kit/markers";
+import { sampleVideo } from "../fixtures/sample-video";
 import { MediaShelf } from "./kit/media";
 import { DEFAULT_CATALOG, statusBody, videoResult, type CatalogEntry, type Served, type VisgateShape } from "./visgate-shapes";
 
@@ -73,6 +74,8 @@ export async function startVisgateFake(opts: VisgateFakeOptions = {}): Promise<V
   const requests = new Map<string, Request>();
   const rateLimited = new Counter();
   const shelf = new MediaShelf();
+  // Made before the first download, so a first copy never waits on ffmpeg.
+  await sampleVideo();
   const mediaPath = (id: string) => `/gcs/${id}.mp4`;
   let origin = "";
 

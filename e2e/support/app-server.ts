@@ -107,14 +107,18 @@ export async function startApp(opts: ServerOptions = {}): Promise<App> {
 }
 
 /** `npm run worker` equivalent, sharing an app's DATA_DIR and settings. */
-export async function startWorkerProcess(app: Pick<Server, "env" | "url">, extraEnv: Record<string, string> = {}): Promise<RunningProcess> {
+export async function startWorkerProcess(
+  app: Pick<Server, "env" | "url">,
+  extraEnv: Record<string, string> = {},
+  opts: { startTimeoutMs?: number } = {},
+): Promise<RunningProcess> {
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   const proc = run(process.execPath, [tsx, "--conditions=react-server", "lib/worker/main.ts"], {
     ...app.env,
     INTERNAL_URL: app.url,
     ...extraEnv,
   });
-  await waitFor(() => proc.output().includes("[worker] running"), 30_000, () => `worker did not start:\n${proc.output()}`, proc);
+  await waitFor(() => proc.output().includes("[worker] running"), opts.startTimeoutMs ?? 30_000, () => `worker did not start:\n${proc.output()}`, proc);
   return proc;
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
 import { appError, fail, ok, type Result } from "../errors";
 import { MAX_IMAGE_BYTES } from "../media/image-input";
+import { formOptions } from "./form-options";
 import { readCappedBody } from "./read-body";
 
 /** Room for a 10 MB image plus the form fields around it. */
 const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 256 * 1024;
-const FIELDS = ["model", "prompt", "negativePrompt", "aspectRatio", "durationSeconds", "resolution", "fps", "seed"] as const;
+const FIELDS = ["model", "prompt", "negativePrompt", "aspectRatio", "durationSeconds", "resolution", "fps", "seed", "options"] as const;
 
 type ParsedJobRequest = { fields: Record<string, unknown>; image: Buffer | null };
 
@@ -59,6 +60,8 @@ export async function readJobForm(form: FormData): Promise<Result<ParsedJobReque
     if (typeof v !== "string" || v === "") continue;
     fields[name] = NUMERIC_FIELDS.has(name) && /^\d{1,16}$/.test(v) ? Number(v) : v;
   }
+  const options = formOptions(form, fields.options);
+  if (options !== undefined) fields.options = options;
   const parts = form.getAll("image").filter((part) => !(part instanceof Blob && part.size === 0 && "name" in part && part.name === ""));
   if (parts.length > 1) return fail("validation", "Attach one image.", { image: "Attach one image." });
   const [part] = parts;

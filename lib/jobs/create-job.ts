@@ -8,7 +8,8 @@ import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
 import { refreshProviderSettings } from "../provider-settings/cache";
 import { imageModeUnavailable, needsPublicUrlMessage } from "../providers/kit/image";
-import { DEFAULT_MODEL_ID, getModel, providerOf } from "../providers/registry";
+import { ensureModelKnown } from "../providers/catalog-refresh";
+import { DEFAULT_MODEL_ID, getModel, isOffered, providerOf } from "../providers/registry";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
 import { jobEvents } from "./events";
@@ -16,7 +17,7 @@ import { fieldErrors, requestSchemaFor } from "./schemas";
 import { ACTIVE_STATUSES } from "./states";
 
 export interface CreateJobInput {
-  /** Untrusted fields from JSON or a form: model, prompt, negativePrompt, aspectRatio, durationSeconds, resolution, fps, seed. */
+  /** Untrusted fields from JSON or a form: model, prompt, negativePrompt, aspectRatio, durationSeconds, resolution, fps, seed, options. */
   fields: Record<string, unknown>;
   image: Buffer | null;
   userId: string;
@@ -32,12 +33,15 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   if (asked !== undefined && typeof asked !== "string")
     return fail("validation", "The model must be a model id (text), like local:preview.", { model: "Pick a model from the list." });
   const modelId = asked || DEFAULT_MODEL_ID;
+  await ensureModelKnown(db, modelId);
   const spec = getModel(modelId);
   if (!spec) return fail("validation", `Unknown model "${modelId.slice(0, 100)}". Pick one from the model list.`, { model: "Unknown model." });
   const provider = providerOf(spec);
   // A key saved in Settings → Providers on another server counts at once (one small read).
   await refreshProviderSettings(db);
   if (!provider.isConfigured()) return fail("validation", `${spec.label} is not available: ${provider.configureHint}`, { model: provider.configureHint });
+  if (!isOffered(spec.id))
+    return fail("validation", `${spec.label} is no longer offered by ${provider.label}. Pick another model.`, { model: "This model is no longer offered." });
 
   const parsed = requestSchemaFor(spec).safeParse({ ...input.fields, model: modelId });
   if (!parsed.success) {
@@ -85,6 +89,7 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
         resolution: req.resolution,
         fps: req.fps,
         seed: req.seed ?? null,
+        options: req.options ?? null,
         inputImageKey: imageKey,
         status: "queued",
         nextCheckAt: now,

@@ -1,6 +1,7 @@
 /** The request schema for a model, built from its ModelSpec: one source of truth with the pickers. */
 import { z } from "zod";
 import type { AspectRatio, ModelSpec } from "../providers/types";
+import { optionsSchemaFor } from "./option-schema";
 import { hasVisibleText } from "./visible-text";
 
 export const MAX_SEED = 2_147_483_647;
@@ -69,16 +70,18 @@ export function requestSchemaFor(spec: ModelSpec) {
             .optional()
         : z.undefined({ error: `${name} does not take a seed.` }),
     ),
+    options: optionsSchemaFor(spec),
   });
 }
 
 export type JobRequest = z.infer<ReturnType<typeof requestSchemaFor>>;
 
-/** zod issues -> { field: first sentence } for forms and the API. */
+/** zod issues -> { field: first sentence } for forms and the API; an option's field is `options.<key>`. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
+    const [first, second] = issue.path;
+    const key = first === "options" && second !== undefined ? `options.${String(second)}` : String(first ?? "form");
     out[key] ??= issue.message;
   }
   return out;

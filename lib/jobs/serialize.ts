@@ -41,6 +41,7 @@ export function serializeJob(job: Job, waitingReason: string | null = null) {
     resolution: job.resolution,
     fps: job.fps,
     seed: job.seed,
+    options: job.options ?? null,
     imageUrl: job.inputImageKey ? mediaUrl(job.inputImageKey) : null,
     parentId: job.parentId,
     favorite: job.favorite,

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../env";
 import { imageModeUnavailable } from "./kit/image";
-import { allModels, getModel, PROVIDERS, providerOf } from "./registry";
+import { allModels, getModel, offeredModels, PROVIDERS, providerOf } from "./registry";
 import type { ModelSpec } from "./types";
 
 /** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
@@ -19,18 +19,40 @@ export interface ProviderGroup {
   models: ModelOption[];
 }
 
-function toOption({ providerModel: _internal, ...spec }: ModelSpec): ModelOption {
-  return { ...spec, imageUnavailable: imageModeUnavailable(spec, env().PUBLIC_URL) };
+/** The fields every ModelSpec has, so adapter-private data (wire mappings) never reaches the browser. */
+function toOption(spec: ModelSpec): ModelOption {
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    engine: spec.engine,
+    ...(spec.imageInput ? { imageInput: spec.imageInput } : {}),
+    ...(spec.options?.length ? { options: spec.options } : {}),
+    label: spec.label,
+    description: spec.description,
+    modes: spec.modes,
+    durations: spec.durations,
+    aspectRatios: spec.aspectRatios,
+    resolutions: spec.resolutions,
+    fps: spec.fps,
+    defaults: spec.defaults,
+    negativePrompt: spec.negativePrompt,
+    seed: spec.seed,
+    maxPromptLength: spec.maxPromptLength,
+    pricePerSecondUsd: spec.pricePerSecondUsd,
+    priceReadOn: spec.priceReadOn,
+    typicalLatencySeconds: spec.typicalLatencySeconds,
+    imageUnavailable: imageModeUnavailable(spec, env().PUBLIC_URL),
+  };
 }
 
-/** Every provider's models, grouped, with whether this instance can use them right now. */
+/** Every provider's models as offered now (its own list merged in, dropped models left out), with whether this instance can use them. */
 export function modelCatalog(): ProviderGroup[] {
   return PROVIDERS.map((p) => ({
     id: p.id,
     label: p.label,
     available: p.isConfigured(),
     hint: p.configureHint,
-    models: p.models.map(toOption),
+    models: offeredModels(p.id).map(toOption),
   }));
 }
 

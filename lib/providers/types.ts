@@ -39,6 +39,11 @@ export interface ModelSpec {
   engine: "ai" | "preview";
   /** How the model takes an image; "url" models need PUBLIC_URL for image mode. Default: the provider's own way. */
   imageInput?: ImageInputWay;
+  /**
+   * false: the provider's own model list never names this model (it lives on another route, like
+   * ModelsLab's v6 Ultra models), so its absence from the list does not hide it. Default true.
+   */
+  listed?: boolean;
   /** Extra typed options the provider documents for this model; the composer shows them only for this model. */
   options?: readonly ModelOptionSpec[];
   /** The provider's own id for the model (Replicate slug, fal endpoint id, ...). */
@@ -154,7 +159,11 @@ export interface VideoProvider {
   callbacks: "public" | "internal" | "none";
   /** Built-in models; where the provider lists its own, `discover` refreshes them. */
   models: readonly ModelSpec[];
-  /** The provider's own list of models, merged with the built-in data (last good copy kept). */
+  /**
+   * The models the provider lists now (merged with the built-in data, last good copy kept; see
+   * lib/providers/catalog-merge.ts). A built-in model missing from it is hidden from the composer
+   * unless it is marked `listed: false`. Called only when `isConfigured()`.
+   */
   discover?(): Promise<ModelSpec[]>;
   /** Key present? The local provider always is. */
   isConfigured(): boolean;

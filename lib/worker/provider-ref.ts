@@ -1,4 +1,5 @@
 import type { Job } from "../db/schema";
+import { fitOptions } from "../jobs/option-values";
 import { getModel, providerOf } from "../providers/registry";
 import type { ModelSpec, ProviderJob, ProviderJobRef, VideoProvider } from "../providers/types";
 
@@ -23,6 +24,8 @@ export function providerJobOf(job: Job, model: ModelSpec): ProviderJob {
     resolution: job.resolution,
     fps: job.fps,
     seed: job.seed,
+    // The stored values, checked against the model as it is now (its list may have changed since).
+    ...(model.options?.length ? { options: fitOptions(model.options, job.options) } : {}),
     deadlineAt: job.deadlineAt,
   };
 }

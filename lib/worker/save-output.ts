@@ -3,7 +3,6 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { renewLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { finishStep } from "../jobs/apply-update";
@@ -33,7 +32,7 @@ class SaveFailure extends Error {
  */
 export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
   const { db, owner } = ctx;
-  const renew = setInterval(() => void renewLease(db, job.id, owner, ctx.leaseMs).catch(() => undefined), Math.max(500, ctx.leaseMs / 3));
+  // The worker holds the lease through a long copy (Worker.step).
   try {
     const video = await withScratch((scratch) => copyAndCheck(job, scratch));
     await finishStep(db, job.id, owner, { transition: { to: "succeeded", video }, nextCheckAt: null }, ctx.now());
@@ -49,8 +48,6 @@ export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
       const { code, message } = describe(err);
       await finishStep(db, job.id, owner, { transition: { to: "failed", errorCode: code, errorMessage: message }, bookkeeping: { saveAttempts }, nextCheckAt: null }, ctx.now());
     }
-  } finally {
-    clearInterval(renew);
   }
 }
 

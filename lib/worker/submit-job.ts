@@ -1,5 +1,5 @@
 import "server-only";
-import { markSubmitStarted, releaseLease, renewLease } from "../db/queries/jobs";
+import { markSubmitStarted, releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
 import { inputImageUrl } from "../jobs/input-url";
@@ -32,8 +32,7 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
 
   const webhookUrl = webhookUrlFor(provider, job.id);
   let submitted;
-  // A slow provider call must not look like a crashed worker: hold the lease while it runs.
-  const renew = setInterval(() => void renewLease(db, job.id, owner, ctx.leaseMs).catch(() => undefined), Math.max(500, ctx.leaseMs / 3));
+  // A slow provider call must not look like a crashed worker: the worker holds the lease while it runs (Worker.step).
   try {
     const image = await loadImage(job);
     // Only providers that take images by URL read it; the link dies with the job (see lib/jobs/input-url).
@@ -41,8 +40,6 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     submitted = await provider.submit(providerJobOf(job, model), { webhookUrl, image, imageUrl });
   } catch (err) {
     return onSubmitError(ctx, job, err);
-  } finally {
-    clearInterval(renew);
   }
 
   // One write: the provider's id (kept even if the job was canceled meanwhile, so it can be stopped

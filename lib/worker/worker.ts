@@ -1,11 +1,12 @@
 import "server-only";
-import { activeLeaseOwners, claimDueJobs, dropLeasesOf } from "../db/queries/jobs";
+import { activeLeaseOwners, claimDueJobs, dropLeasesOf, renewLease } from "../db/queries/jobs";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
 import { refreshProviderSettings } from "../provider-settings/cache";
 import { fullProviders } from "../jobs/provider-slots";
+import { ensureModelKnown } from "../providers/catalog-refresh";
 import { PROVIDERS } from "../providers/registry";
 import { formatIdentity, isCertainlyGone, parseIdentity, thisProcess } from "../runtime/process-identity";
 import { cleanup } from "./cleanup";
@@ -15,6 +16,11 @@ import { saveOutput } from "./save-output";
 import { submitJob } from "./submit-job";
 
 const MAX_IN_FLIGHT = 4;
+/**
+ * Changes that never make work due at once (progress, a provider's acceptance): no wake for them,
+ * which matters on Postgres, where every process hears every other process's changes.
+ */
+const NO_WAKE = new Set(["submitted", "running"]);
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
 /** On a graceful stop, work a provider runs in this process (a local render) may finish within this, else it is handed back. */
 const PROVIDER_STOP_GRACE_MS = 5_000;
@@ -28,11 +34,15 @@ export class Worker {
   readonly ctx: WorkerContext;
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  private working = new Set<string>();
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
   private reclaimed = false;
-  private readonly onEvent = () => this.wake();
+  private readonly onCreated = () => this.wake();
+  private readonly onChanged = (_jobId: string, status: string) => {
+    if (!NO_WAKE.has(status)) this.wake();
+  };
 
   constructor(db: Db) {
     const e = env();
@@ -50,8 +60,8 @@ export class Worker {
     if (this.timer) return;
     this.timer = setInterval(() => this.wake(), env().WORKER_TICK_MS);
     this.timer.unref();
-    jobEvents().on("created", this.onEvent);
-    jobEvents().on("changed", this.onEvent);
+    jobEvents().on("created", this.onCreated);
+    jobEvents().on("changed", this.onChanged);
     this.wake();
   }
 
@@ -63,8 +73,8 @@ export class Worker {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    jobEvents().off("created", this.onEvent);
-    jobEvents().off("changed", this.onEvent);
+    jobEvents().off("created", this.onCreated);
+    jobEvents().off("changed", this.onChanged);
     await Promise.allSettled([...this.inFlight]);
     await Promise.allSettled(PROVIDERS.map((p) => p.stop?.(PROVIDER_STOP_GRACE_MS)));
   }
@@ -93,7 +103,8 @@ export class Worker {
     if (free > 0) {
       const full = await fullProviders(this.ctx.db);
       const claimed = await claimDueJobs(this.ctx.db, this.ctx.owner, this.ctx.leaseMs, free, this.ctx.now(), full);
-      for (const job of claimed) this.track(this.step(job));
+      // A step that outlived its lease (a slow provider) is still this worker's: never run a job twice at once.
+      for (const job of claimed) if (!this.working.has(job.id)) this.track(job.id, this.step(job));
     }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = this.ctx.now();
@@ -116,18 +127,26 @@ export class Worker {
     }
   }
 
-  private track(p: Promise<void>): void {
+  private track(jobId: string, p: Promise<void>): void {
     this.inFlight.add(p);
+    this.working.add(jobId);
     void p.finally(() => {
       this.inFlight.delete(p);
+      this.working.delete(jobId);
       if (this.timer) this.wake();
     });
   }
 
   private async step(job: Job): Promise<void> {
+    // The lease is held from the claim until the step commits, whatever the step waits on (a provider
+    // call, a long copy, a slow database), so a busy worker never looks like a crashed one.
+    const { db, owner, leaseMs } = this.ctx;
+    const renew = setInterval(() => void renewLease(db, job.id, owner, leaseMs).catch(() => undefined), Math.max(500, leaseMs / 3));
     try {
       // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
       await refreshProviderSettings(this.ctx.db).catch((err: unknown) => console.warn("[worker] could not check provider settings", err));
+      // A model another instance discovered after this one last read the stored lists.
+      await ensureModelKnown(this.ctx.db, job.model);
       if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
       if (job.status === "queued") return await submitJob(this.ctx, job);
       if (job.status === "saving") return await saveOutput(this.ctx, job);
@@ -135,6 +154,8 @@ export class Worker {
     } catch (err) {
       // a bug, not a provider answer: log it and let the lease expire so the job is tried again
       console.error(`[worker] step for job ${job.id} (${job.status}) crashed`, err);
+    } finally {
+      clearInterval(renew);
     }
   }
 }

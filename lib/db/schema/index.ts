@@ -25,3 +25,4 @@ export type ShareLink = typeof pg.shareLinks.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;
 export type JobHistoryRow = typeof pg.jobHistory.$inferSelect;
+export type ProviderCatalogRow = typeof pg.providerCatalogs.$inferSelect;

@@ -43,6 +43,8 @@ export const jobs = pgTable(
     outputUpdate: jsonb("output_update").$type<Record<string, unknown>>(),
     /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
     providerReport: jsonb("provider_report").$type<Record<string, unknown>>(),
+    /** Values of the model's typed options, defaults filled in; null when it has none. */
+    options: jsonb("options").$type<Record<string, string | boolean>>(),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: ms("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -162,6 +164,17 @@ export const savedProviderSettings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.name] })],
 );
+
+/** The last good copy of each provider's own model list, with retired models and the last refresh's outcome (see ./sqlite.ts). */
+export const providerCatalogs = pgTable("provider_catalogs", {
+  provider: text("provider").primaryKey(),
+  models: jsonb("models").$type<unknown[]>(),
+  retired: jsonb("retired").$type<unknown[]>(),
+  fetchedAt: ms("fetched_at"),
+  lastError: text("last_error"),
+  lastErrorAt: ms("last_error_at"),
+  refreshingUntil: ms("refreshing_until"),
+});
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });

@@ -19,6 +19,8 @@ export const jobs = sqliteTable(
     resolution: text("resolution").notNull(),
     fps: integer("fps").notNull(),
     seed: integer("seed"),
+    /** Values of the model's typed options (AI.ML's camera-fixed, Veo's audio...), defaults filled in; null when it has none. */
+    options: text("options", { mode: "json" }).$type<Record<string, string | boolean>>(),
     inputImageKey: text("input_image_key"),
     favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
 
@@ -70,8 +72,8 @@ export const jobs = sqliteTable(
 );
 
 /**
- * Every status change of every job, in order: written by triggers on jobs (drizzle/sqlite/0005_job_history.sql,
- * drizzle/pg/0003_job_history.sql) in the same statement as the change itself, so the history can
+ * Every status change of every job, in order: written by triggers on jobs (drizzle/sqlite/0007_job_history_triggers.sql,
+ * drizzle/pg/0005_job_history_triggers.sql) in the same statement as the change itself, so the history can
  * never miss a transition or record one that did not happen. Tests and the job page read it instead of
  * hoping a poller saw a short-lived state.
  */
@@ -161,6 +163,23 @@ export const savedProviderSettings = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.name] })],
 );
+
+/**
+ * The last good copy of each provider's own model list (ModelSpec JSON) with the models earlier
+ * lists had, and how the last refresh went. `refreshingUntil` is a lease, so one instance refreshes at a time.
+ */
+export const providerCatalogs = sqliteTable("provider_catalogs", {
+  provider: text("provider").primaryKey(),
+  models: text("models", { mode: "json" }).$type<unknown[]>(),
+  /** Models earlier lists had and this one does not: never offered, kept so old jobs still name them. */
+  retired: text("retired", { mode: "json" }).$type<unknown[]>(),
+  fetchedAt: integer("fetched_at"),
+  lastError: text("last_error"),
+  lastErrorAt: integer("last_error_at"),
+  refreshingUntil: integer("refreshing_until"),
+});
+
+
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sqliteEpochMs;

@@ -182,8 +182,10 @@ export const modelslabModels: readonly ModelSpec[] = [
     negativePrompt: false,
     latency: 150,
   }),
-  ...(["wan2.2", "ltx-2.3"] as const).map((id) =>
-    modelslabSpec(id, {
+  // Not on the v7 model list (they are v6 routes), so the list never hides them.
+  ...(["wan2.2", "ltx-2.3"] as const).map((id) => ({
+    listed: false,
+    ...modelslabSpec(id, {
       label: id === "wan2.2" ? "Wan 2.2 Ultra (ModelsLab)" : "LTX 2.3 Ultra (ModelsLab)",
       description: `${id === "wan2.2" ? "Wan 2.2" : "LTX 2.3"} on ModelsLab's own servers (v6 Ultra): text or image, 480p, about 5 s.`,
       modes: ["text", "image"],
@@ -196,7 +198,7 @@ export const modelslabModels: readonly ModelSpec[] = [
       imageInput: "inline",
       latency: 180,
     }),
-  ),
+  })),
 ];
 
 export function findModelslabModel(id: string): ModelSpec | undefined {

@@ -1,0 +1,69 @@
+"use client";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useToast } from "@/components/ui/toaster";
+import { promptStart } from "@/lib/jobs/format-job";
+import type { Finished } from "@/lib/jobs/poll-diff";
+import { startLiveJobs, type LiveMode } from "./live-jobs";
+
+type Notify = (f: Finished) => void;
+
+interface Shared {
+  users: number;
+  notify: Notify;
+  stop: () => void;
+  idle: ReturnType<typeof setTimeout> | null;
+}
+
+/** Going from one page to the next unmounts the last user just before the next one mounts: keep the stream that long. */
+const LINGER_MS = 2_000;
+
+function showMode(mode: LiveMode): void {
+  // For diagnostics and tests: whether this tab is on the stream or polling right now.
+  document.documentElement.dataset.liveUpdates = mode;
+}
+
+/** One stream (or poller) per QueryClient however many feeds or job views mount the hook. */
+const running = new WeakMap<QueryClient, Shared>();
+
+function acquire(qc: QueryClient, notify: Notify): () => void {
+  let shared = running.get(qc);
+  if (shared) {
+    shared.users++;
+    shared.notify = notify;
+    if (shared.idle) clearTimeout(shared.idle);
+    shared.idle = null;
+  } else {
+    const entry: Shared = { users: 1, notify, stop: () => undefined, idle: null };
+    entry.stop = startLiveJobs(qc, (f) => entry.notify(f), showMode);
+    running.set(qc, entry);
+    shared = entry;
+  }
+  const mine = shared;
+  return () => {
+    if (--mine.users > 0) return;
+    mine.idle = setTimeout(() => {
+      if (mine.users > 0) return;
+      mine.stop();
+      running.delete(qc);
+      delete document.documentElement.dataset.liveUpdates;
+    }, LINGER_MS);
+  };
+}
+
+/**
+ * Keeps every cached job fresh (pushed by the event stream, polled while it is down), and says
+ * when one is ready or failed. Mount it wherever jobs are shown; the stream itself opens once.
+ */
+export function useLiveJobs(): void {
+  const qc = useQueryClient();
+  const toast = useToast();
+  useEffect(
+    () =>
+      acquire(qc, ({ job, outcome }) => {
+        if (outcome === "succeeded") toast(`Your video is ready: “${promptStart(job.prompt)}”`, "success");
+        else toast(`Your video failed: ${job.error?.message ?? "the provider gave no reason."}`, "error");
+      }),
+    [qc, toast],
+  );
+}

@@ -112,8 +112,10 @@ export async function startWorkerProcess(
   extraEnv: Record<string, string> = {},
   opts: { startTimeoutMs?: number } = {},
 ): Promise<RunningProcess> {
-  const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  const proc = run(process.execPath, [tsx, "--conditions=react-server", "lib/worker/main.ts"], {
+  // tsx as a loader in the one node process (not its CLI, which runs the script in a second
+  // process): the process a test kills with SIGKILL is then the worker itself, as `kill -9 <pid>` is.
+  const tsx = path.join(ROOT, "node_modules/tsx/dist/loader.mjs");
+  const proc = run(process.execPath, ["--import", tsx, "--conditions=react-server", "lib/worker/main.ts"], {
     ...app.env,
     INTERNAL_URL: app.url,
     ...extraEnv,

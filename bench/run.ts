@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures render speed, output-copy overhead, /media throughput, the server's
  * memory while copying a large output, the studio in Chromium (first-load JS, gallery LCP,
- * unchanged poll) and its live updates (job succeeded → card ready, stream vs polling), in one run
+ * unchanged poll), its live updates (job succeeded → card ready, stream vs polling) and kill -9
+ * chaos (no job lost, nothing sent twice, no partial file served), in one run
  * on this machine. Prints a table and writes bench/results/latest.json. Always exits 0: it is a
  * report, misses are printed loudly.
  */
@@ -130,6 +131,10 @@ async function main(): Promise<void> {
 
   done = step("6. live updates: job succeeded → card ready in Chromium, event stream vs polling fallback (10 local jobs each)");
   results.push(...(await (await import("./live-updates")).benchLiveUpdates(dirs.live)));
+  done();
+
+  done = step("7. kill -9 chaos: local and remote jobs, random SIGKILLs of npm run worker, restarts on the same data");
+  results.push(...(await (await import("./chaos")).benchChaos()));
   done();
 
   printReport(results);

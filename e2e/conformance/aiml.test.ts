@@ -1,6 +1,7 @@
 /** AI.ML passes the conformance suite against its loopback fake (polled only, local cancel, image by signed URL, presigned two-step download). */
 import { startAimlFake } from "../fakes/aiml";
-import { countMentioning, describeProvider } from "./describe-provider";
+import { describeProvider } from "./describe-provider";
+import { kitFakeTarget } from "./target";
 
 describeProvider({
   provider: "aiml",
@@ -12,11 +13,7 @@ describeProvider({
   async startFake({ slowMs }) {
     const fake = await startAimlFake({ timings: { queuedMs: 150, runningMs: 600 }, slowMs });
     return {
-      env: fake.env,
-      close: () => fake.close(),
-      accepted: (tag) => countMentioning(fake.submissions.map((s) => s.body), tag),
-      attempts: (tag) => countMentioning(fake.attempts.map((a) => a.body), tag),
-      downloads: (id) => fake.downloads(id),
+      ...kitFakeTarget(fake),
     };
   },
 });

@@ -5,7 +5,7 @@
  * `describeProvider(gatewayTarget)`) is added when the catalog merges discovered models.
  */
 import { startGatewayFake } from "../fakes/gateway";
-import { countMentioning, type ConformanceTarget } from "./target";
+import { kitFakeTarget, type ConformanceTarget } from "./target";
 
 export const gatewayTarget: ConformanceTarget = {
   provider: "gateway",
@@ -15,11 +15,7 @@ export const gatewayTarget: ConformanceTarget = {
   async startFake({ slowMs }) {
     const fake = await startGatewayFake({ timings: { queuedMs: 150, runningMs: 600 }, slowMs });
     return {
-      env: fake.env,
-      close: () => fake.close(),
-      accepted: (tag) => countMentioning(fake.submissions.map((s) => s.body), tag),
-      attempts: (tag) => countMentioning(fake.attempts.map((s) => s.body), tag),
-      downloads: (id) => fake.downloads(id),
+      ...kitFakeTarget(fake),
       canceled: (id) => fake.canceled(id),
     };
   },

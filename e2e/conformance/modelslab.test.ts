@@ -1,6 +1,7 @@
 /** ModelsLab passes the conformance suite against its loopback fake (unsigned webhooks with a per-job token, local cancel, eta but no progress). */
 import { startModelslabFake } from "../fakes/modelslab";
-import { countMentioning, describeProvider } from "./describe-provider";
+import { describeProvider } from "./describe-provider";
+import { kitFakeTarget } from "./target";
 
 describeProvider({
   provider: "modelslab",
@@ -11,11 +12,7 @@ describeProvider({
   async startFake({ slowMs }) {
     const fake = await startModelslabFake({ timings: { queuedMs: 150, runningMs: 600 }, slowMs });
     return {
-      env: fake.env,
-      close: () => fake.close(),
-      accepted: (tag) => countMentioning(fake.submissions.map((s) => s.body), tag),
-      attempts: (tag) => countMentioning(fake.attempts.map((a) => a.body), tag),
-      downloads: (id) => fake.downloads(id),
+      ...kitFakeTarget(fake),
       sendWebhook(id, variant) {
         if (variant === "stale") throw new Error("ModelsLab callbacks carry no timestamp, so there is no stale delivery.");
         return fake.sendWebhook(id, variant);

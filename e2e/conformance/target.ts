@@ -73,3 +73,23 @@ export interface ConformanceTarget {
 export function countMentioning(entries: readonly unknown[], tag: string): number {
   return entries.filter((e) => JSON.stringify(e).includes(tag)).length;
 }
+
+/** A kit fake's recorded facts, as the suite reads them: what it accepted, every attempt, downloads per job. */
+export interface KitFakeRecords {
+  env: Record<string, string>;
+  close(): Promise<void>;
+  submissions: readonly { body: unknown }[];
+  attempts: readonly { body: unknown }[];
+  downloads(id?: string): number;
+}
+
+/** The fake's fields every kit fake fills the same way (submissions and attempts keyed by their JSON body). */
+export function kitFakeTarget(fake: KitFakeRecords): ConformanceFake {
+  return {
+    env: fake.env,
+    close: () => fake.close(),
+    accepted: (tag) => countMentioning(fake.submissions.map((s) => s.body), tag),
+    attempts: (tag) => countMentioning(fake.attempts.map((a) => a.body), tag),
+    downloads: (id) => fake.downloads(id),
+  };
+}

@@ -1,18 +1,87 @@
-/** Small pieces adapter tests share: poll until terminal (bounded), read a response, serve an input image as "our signed URL". */
+/** Small pieces adapter tests share: a fake's lifecycle and env, bounded polling, rejections, reading a response, an input image server. */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
+import { afterAll, beforeAll } from "vitest";
 import { makeStillPng } from "../pw/sample-media";
 import { startHttpFake, type HttpFake } from "../fakes/kit/http";
+import { resetEnvCache } from "../../lib/env";
+import { ProviderError } from "../../lib/providers/kit/errors";
 import type { ProviderJobRef, ProviderUpdate, VideoProvider } from "../../lib/providers/types";
 
-export async function pollUntilDone(provider: VideoProvider, ref: ProviderJobRef, timeoutMs = 10_000): Promise<ProviderUpdate> {
+/** Sets (or, for `undefined`, removes) environment variables and drops the cached env. */
+export function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+}
+
+/**
+ * Registers the hooks that start a provider fake, point the env at it with a fresh DATA_DIR, and undo it all.
+ * Read `fake` and `dataDir` inside tests (they exist once beforeAll ran).
+ */
+export function providerFakeHarness<F extends { env: Record<string, string>; close(): Promise<void> }>(
+  start: () => Promise<F>,
+  name: string,
+): { fake: F; dataDir: string } {
+  const savedEnv = { ...process.env };
+  const h = {} as { fake: F; dataDir: string };
+  beforeAll(async () => {
+    h.fake = await start();
+    h.dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `dailies-${name}-`));
+    setEnv({ ...h.fake.env, DATA_DIR: h.dataDir, PROVIDER_TIMEOUT_SECONDS: "5" });
+  });
+  afterAll(async () => {
+    await h.fake?.close();
+    process.env = savedEnv;
+    resetEnvCache();
+    if (h.dataDir) await fs.rm(h.dataDir, { recursive: true, force: true });
+  });
+  return h;
+}
+
+export const isTerminal = (u: ProviderUpdate) => u.status === "succeeded" || u.status === "failed" || u.status === "canceled";
+
+/** Polls the adapter until `done` holds; bounded so a broken fake fails the test instead of hanging. */
+export async function pollUntil(
+  provider: VideoProvider,
+  ref: ProviderJobRef,
+  done: (u: ProviderUpdate) => boolean,
+  timeoutMs = 10_000,
+): Promise<ProviderUpdate> {
   const until = Date.now() + timeoutMs;
-  let last: ProviderUpdate | null = null;
-  while (Date.now() < until) {
-    last = await provider.poll(ref);
-    if (last.status === "succeeded" || last.status === "failed" || last.status === "canceled") return last;
+  for (;;) {
+    const update = await provider.poll(ref);
+    if (done(update)) return update;
+    if (Date.now() > until) throw new Error(`still ${update.status} after ${timeoutMs} ms`);
     await pause(20);
   }
-  throw new Error(`still ${last?.status ?? "unpolled"} after ${timeoutMs} ms`);
+}
+
+export const pollUntilDone = (provider: VideoProvider, ref: ProviderJobRef, timeoutMs = 10_000) =>
+  pollUntil(provider, ref, isTerminal, timeoutMs);
+
+/** What the promise rejected with; a resolved promise fails the test. */
+export async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (err: unknown) => err,
+  );
+}
+
+/** The ProviderError the promise rejected with; anything else fails the test. */
+export async function providerFailure(p: Promise<unknown>): Promise<ProviderError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(err)}`);
+  return err;
 }
 
 export async function bodyOf(res: Response): Promise<Buffer> {

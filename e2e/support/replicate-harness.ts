@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
+import { isTerminal, pollUntil as pollUntilWith, rejection, setEnv as setAnyEnv } from "./adapter-harness";
 import { providerJobFor } from "./provider-job";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
-import { resetEnvCache } from "../../lib/env";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../../lib/providers/types";
 import { replicateProvider } from "../../lib/providers/replicate/adapter";
 import { replicateModel } from "../../lib/providers/replicate/models";
@@ -14,13 +14,7 @@ import { resetReplicateWebhookSecretCache } from "../../lib/providers/replicate/
 
 const ENV_KEYS = ["REPLICATE_BASE_URL", "REPLICATE_API_TOKEN", "REPLICATE_WEBHOOK_SECRET", "DATA_DIR"] as const;
 
-export function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>>): void {
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetEnvCache();
-}
+export const setEnv = (values: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>>) => setAnyEnv(values);
 
 /** Registers the hooks; read `fake` and `receiver` inside tests (they exist once beforeAll ran). */
 export function replicateHarness(): { fake: ReplicateFake; receiver: WebhookReceiver } {
@@ -49,24 +43,9 @@ export function job(modelId: string, overrides: Partial<ProviderJob> = {}): Prov
 
 export const noWebhook: SubmitContext = { webhookUrl: null, image: null };
 
-export const isTerminal = (u: ProviderUpdate) => ["succeeded", "failed", "canceled"].includes(u.status);
 
 /** Polls the adapter until `done` holds; bounded so a broken fake fails the test instead of hanging. */
-export async function pollUntil(ref: ProviderJobRef, done: (u: ProviderUpdate) => boolean, timeoutMs = 10_000): Promise<ProviderUpdate> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const update = await replicateProvider.poll(ref);
-    if (done(update)) return update;
-    if (Date.now() > until) throw new Error(`still ${update.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export const pollUntil = (ref: ProviderJobRef, done: (u: ProviderUpdate) => boolean, timeoutMs = 10_000) =>
+  pollUntilWith(replicateProvider, ref, done, timeoutMs);
 
-export async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (err: unknown) => err,
-  );
-}
+export { isTerminal, rejection };

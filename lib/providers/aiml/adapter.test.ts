@@ -1,56 +1,33 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAimlFake, type AimlFake } from "../../../e2e/fakes/aiml";
-import { bodyOf, looksLikeMp4, pollUntilDone, startImageServer } from "../../../e2e/support/adapter-harness";
+import { startAimlFake } from "../../../e2e/fakes/aiml";
+import { bodyOf, looksLikeMp4, pollUntilDone, providerFailure, startImageServer, providerFakeHarness } from "../../../e2e/support/adapter-harness";
 import { providerJobFor } from "../../../e2e/support/provider-job";
 import { resetEnvCache } from "../../env";
-import { ProviderError, SAFETY_MESSAGE } from "../kit/errors";
+import { SAFETY_MESSAGE } from "../kit/errors";
 import type { ProviderJob, SubmitContext } from "../types";
 import { aimlProvider as aiml } from "./adapter";
 import { findAimlModel } from "./models";
 
-let fake: AimlFake;
+const h = providerFakeHarness(() => startAimlFake({ timings: { queuedMs: 40, runningMs: 120 } }), "aiml");
 let images: Awaited<ReturnType<typeof startImageServer>>;
-let dataDir: string;
-const savedEnv = { ...process.env };
 const noImage: SubmitContext = { webhookUrl: null, image: null };
 const png = { bytes: Buffer.from("not read by this adapter"), mime: "image/png" as const };
 
 beforeAll(async () => {
-  fake = await startAimlFake({ timings: { queuedMs: 40, runningMs: 120 } });
   images = await startImageServer();
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "dailies-aiml-"));
-  Object.assign(process.env, fake.env, { DATA_DIR: dataDir, PROVIDER_TIMEOUT_SECONDS: "5" });
-  resetEnvCache();
 });
-
 afterAll(async () => {
-  await fake.close();
   await images.close();
-  process.env = savedEnv;
-  resetEnvCache();
-  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 const job = (overrides: Partial<ProviderJob> = {}) => providerJobFor(findAimlModel("aiml:video-gen.pro-1.0"), overrides);
 const prompt = (marker = "") => `a lighthouse at dusk ${randomUUID()} ${marker}`.trim();
 const submission = (uuid: string) => {
-  const s = fake.submissions.find((x) => x.uuid === uuid);
+  const s = h.fake.submissions.find((x) => x.uuid === uuid);
   if (!s) throw new Error("the fake accepted no such task");
   return s;
 };
-
-async function failureOf(p: Promise<unknown>): Promise<ProviderError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(err)}`);
-  return err;
-}
 
 async function finished(marker = "", overrides: Partial<ProviderJob> = {}) {
   const submitted = await aiml.submit(job({ prompt: prompt(marker), ...overrides }), noImage);
@@ -68,7 +45,7 @@ describe("AI.ML basics", () => {
     try {
       expect(aiml.isConfigured()).toBe(false);
     } finally {
-      process.env.AIML_API_KEY = fake.key;
+      process.env.AIML_API_KEY = h.fake.key;
       resetEnvCache();
     }
   });
@@ -84,10 +61,10 @@ describe("AI.ML basics", () => {
     process.env.AIML_API_KEY = "wrong";
     resetEnvCache();
     try {
-      const err = await failureOf(aiml.testConnection!());
+      const err = await providerFailure(aiml.testConnection!());
       expect(err.message).toBe("AI.ML rejected the API key: check AIML_API_KEY.");
     } finally {
-      process.env.AIML_API_KEY = fake.key;
+      process.env.AIML_API_KEY = h.fake.key;
       resetEnvCache();
     }
   });
@@ -137,11 +114,11 @@ describe("submit", () => {
   });
 
   it("refuses image-to-video without PUBLIC_URL, before calling AI.ML", async () => {
-    const attempts = fake.attempts.length;
-    const err = await failureOf(aiml.submit(job({ prompt: prompt() }), { webhookUrl: null, image: png, imageUrl: null }));
+    const attempts = h.fake.attempts.length;
+    const err = await providerFailure(aiml.submit(job({ prompt: prompt() }), { webhookUrl: null, image: png, imageUrl: null }));
     expect(err.code).toBe("invalid_input");
     expect(err.message).toContain("needs PUBLIC_URL");
-    expect(fake.attempts.length).toBe(attempts);
+    expect(h.fake.attempts.length).toBe(attempts);
   });
 });
 
@@ -150,16 +127,16 @@ describe("poll and the two-step download", () => {
     const { submitted, final } = await finished();
     const uuid = submitted.providerJobId;
     expect(final.status).toBe("succeeded");
-    expect(final.outputUrl).toBe(`${fake.origin}/v1/media/videos/${encodeURIComponent(`orgs/1/videos/${uuid}.mp4`)}`);
-    expect(fake.resolves.filter((r) => r.uuid === uuid)).toHaveLength(0);
+    expect(final.outputUrl).toBe(`${h.fake.origin}/v1/media/videos/${encodeURIComponent(`orgs/1/videos/${uuid}.mp4`)}`);
+    expect(h.fake.resolves.filter((r) => r.uuid === uuid)).toHaveLength(0);
 
     const res = await aiml.fetchOutput(submitted, final, AbortSignal.timeout(10_000));
     expect(res.headers.get("content-type")).toBe("video/mp4");
     expect(looksLikeMp4(await bodyOf(res))).toBe(true);
-    expect(fake.resolves.filter((r) => r.uuid === uuid)).toHaveLength(1);
-    expect(fake.downloads(uuid)).toBe(1);
+    expect(h.fake.resolves.filter((r) => r.uuid === uuid)).toHaveLength(1);
+    expect(h.fake.downloads(uuid)).toBe(1);
     // The presigned host never sees the key (the fake would answer 400 if it did).
-    expect(fake.presignedGets.filter((g) => g.uuid === uuid)).toEqual([{ uuid, authorization: false, status: 200 }]);
+    expect(h.fake.presignedGets.filter((g) => g.uuid === uuid)).toEqual([{ uuid, authorization: false, status: 200 }]);
   });
 
   it("asks for a fresh link once when the first one has already expired", async () => {
@@ -167,34 +144,34 @@ describe("poll and the two-step download", () => {
     const uuid = submitted.providerJobId;
     const res = await aiml.fetchOutput(submitted, final, AbortSignal.timeout(10_000));
     expect(looksLikeMp4(await bodyOf(res))).toBe(true);
-    expect(fake.resolves.filter((r) => r.uuid === uuid)).toHaveLength(2);
-    expect(fake.presignedGets.filter((g) => g.uuid === uuid).map((g) => g.status)).toEqual([403, 200]);
+    expect(h.fake.resolves.filter((r) => r.uuid === uuid)).toHaveLength(2);
+    expect(h.fake.presignedGets.filter((g) => g.uuid === uuid).map((g) => g.status)).toEqual([403, 200]);
   });
 
   it("gives up with output_expired after one fresh link when the file itself is gone", async () => {
     const { submitted, final } = await finished("[fake:expired]");
-    const err = await failureOf(aiml.fetchOutput(submitted, final, AbortSignal.timeout(10_000)));
+    const err = await providerFailure(aiml.fetchOutput(submitted, final, AbortSignal.timeout(10_000)));
     expect(err.code).toBe("output_expired");
     expect(err.message).toContain("AI.ML");
-    expect(fake.resolves.filter((r) => r.uuid === submitted.providerJobId)).toHaveLength(2);
+    expect(h.fake.resolves.filter((r) => r.uuid === submitted.providerJobId)).toHaveLength(2);
   });
 
   it("calls an HTML page where the video should be a provider_error", async () => {
     const { submitted, final } = await finished("[fake:html]");
-    const err = await failureOf(aiml.fetchOutput(submitted, final, AbortSignal.timeout(10_000)));
+    const err = await providerFailure(aiml.fetchOutput(submitted, final, AbortSignal.timeout(10_000)));
     expect(err.code).toBe("provider_error");
     expect(err.message).toBe("AI.ML's file server sent a web page instead of the video. Try again.");
   });
 
   it("follows an absolute videoUrl on the API's own host", async () => {
     const { submitted, final } = await finished("[fake:absolute-url]");
-    expect(final.outputUrl?.startsWith(`${fake.origin}/v1/media/videos/`)).toBe(true);
+    expect(final.outputUrl?.startsWith(`${h.fake.origin}/v1/media/videos/`)).toBe(true);
     expect(looksLikeMp4(await bodyOf(await aiml.fetchOutput(submitted, final, AbortSignal.timeout(10_000))))).toBe(true);
   });
 
   it("never sends the key to a backend URL on another host", async () => {
     const foreign = { status: "succeeded" as const, outputUrl: "http://localhost:1/v1/media/videos/x", raw: null };
-    const err = await failureOf(aiml.fetchOutput({ providerJobId: "x", providerData: null }, foreign, AbortSignal.timeout(5000)));
+    const err = await providerFailure(aiml.fetchOutput({ providerJobId: "x", providerData: null }, foreign, AbortSignal.timeout(5000)));
     expect(err.message).toContain("refusing to send the key there");
   });
 });
@@ -202,24 +179,24 @@ describe("poll and the two-step download", () => {
 describe("errors", () => {
   it("a 429 is rate_limited with its 1 s hint, then the same request goes through once", async () => {
     const p = prompt("[fake:ratelimit=1]");
-    const err = await failureOf(aiml.submit(job({ prompt: p }), noImage));
+    const err = await providerFailure(aiml.submit(job({ prompt: p }), noImage));
     expect(err.code).toBe("rate_limited");
     expect(err.retryable).toBe(true);
     expect(err.retryAfterSeconds).toBe(1);
     const submitted = await aiml.submit(job({ prompt: p }), noImage);
-    expect(fake.submissions.filter((s) => s.prompt.startsWith(p.split(" [")[0]!))).toHaveLength(1);
+    expect(h.fake.submissions.filter((s) => s.prompt.startsWith(p.split(" [")[0]!))).toHaveLength(1);
     expect(submitted.providerJobId).toBeTruthy();
   });
 
   it("out of credit is quota_exhausted, not retried", async () => {
-    const err = await failureOf(aiml.submit(job({ prompt: prompt("[fake:quota]") }), noImage));
+    const err = await providerFailure(aiml.submit(job({ prompt: prompt("[fake:quota]") }), noImage));
     expect(err.code).toBe("quota_exhausted");
     expect(err.retryable).toBe(false);
     expect(err.message).toBe("Your AI.ML account is out of credit. Add credit with AI.ML, then try again.");
   });
 
   it("a validation error is invalid_input with AI.ML's reason", async () => {
-    const err = await failureOf(aiml.submit(job({ prompt: prompt("[fake:invalid]") }), noImage));
+    const err = await providerFailure(aiml.submit(job({ prompt: prompt("[fake:invalid]") }), noImage));
     expect(err.code).toBe("invalid_input");
     expect(err.message).toBe("AI.ML refused the request to create a video: Unsupported --duration: duration must be between 2 and 12 seconds");
   });
@@ -247,11 +224,11 @@ describe("errors", () => {
     process.env.AIML_API_KEY = "wrong";
     resetEnvCache();
     try {
-      const err = await failureOf(aiml.submit(job({ prompt: prompt() }), noImage));
+      const err = await providerFailure(aiml.submit(job({ prompt: prompt() }), noImage));
       expect(err.message).toBe("AI.ML rejected the API key: check AIML_API_KEY.");
       expect(err.retryable).toBe(false);
     } finally {
-      process.env.AIML_API_KEY = fake.key;
+      process.env.AIML_API_KEY = h.fake.key;
       resetEnvCache();
     }
   });

@@ -5,6 +5,7 @@ import { setTimeout as pause } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGatewayFake, type GatewayFake } from "../../../e2e/fakes/gateway";
 import { sampleVideo } from "../../../e2e/fixtures/sample-video";
+import { providerFailure, setEnv } from "../../../e2e/support/adapter-harness";
 import { providerJobFor } from "../../../e2e/support/provider-job";
 import { resetEnvCache } from "../../env";
 import { ProviderError, SAFETY_MESSAGE } from "../kit/errors";
@@ -19,14 +20,6 @@ let models: ModelSpec[];
 const savedEnv = { ...process.env };
 const noImage: SubmitContext = { webhookUrl: null, image: null };
 const image = { bytes: Buffer.from("fake png bytes"), mime: "image/png" as const };
-
-function setEnv(vars: Record<string, string | undefined>): void {
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetEnvCache();
-}
 
 async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
   const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
@@ -75,15 +68,6 @@ async function runToEnd(job: ProviderJob, ctx: SubmitContext = noImage) {
 
 const submissionOf = (jobId: string) => fake.submissions.find((s) => s.jobId === jobId)!.body;
 
-async function failureOf(p: Promise<unknown>): Promise<ProviderError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(err)}`);
-  return err;
-}
-
 describe("configuration", () => {
   it("needs both the key and the base URL; the hint names both", async () => {
     expect(gatewayProvider.isConfigured()).toBe(true);
@@ -101,7 +85,7 @@ describe("configuration", () => {
   it("tests the connection with the models call and says what to check when the key is refused", async () => {
     await gatewayProvider.testConnection!();
     await withEnv({ GATEWAY_API_KEY: "wrong" }, async () => {
-      const err = await failureOf(gatewayProvider.testConnection!());
+      const err = await providerFailure(gatewayProvider.testConnection!());
       expect(err.message).toBe(
         'The video gateway rejected the API key (sent as "Authorization: Bearer …"): check GATEWAY_API_KEY, GATEWAY_AUTH_HEADER and GATEWAY_AUTH_SCHEME.',
       );
@@ -165,7 +149,7 @@ describe("a job from submit to a stored video", () => {
     expect(submissionOf(byUrl.providerJobId)).toMatchObject({ image_url: url });
 
     const attempts = fake.attempts.length;
-    const err = await failureOf(gatewayProvider.submit(makeJob("veo-3-1"), { webhookUrl: null, image, imageUrl: null }));
+    const err = await providerFailure(gatewayProvider.submit(makeJob("veo-3-1"), { webhookUrl: null, image, imageUrl: null }));
     expect(err.code).toBe("invalid_input");
     expect(err.message).toBe(needsPublicUrlMessage("The video gateway"));
     expect(fake.attempts.length).toBe(attempts);
@@ -193,7 +177,7 @@ describe("a job from submit to a stored video", () => {
 describe("errors at submit", () => {
   it("429 → rate_limited with the 1 s hint, then exactly one accepted submission", async () => {
     const job = makeJob("veo-3-1-fast", { prompt: withMarker("[fake:ratelimit=1]") });
-    const err = await failureOf(gatewayProvider.submit(job, noImage));
+    const err = await providerFailure(gatewayProvider.submit(job, noImage));
     expect(err).toMatchObject({ code: "rate_limited", retryable: true, retryAfterSeconds: 1 });
     expect(err.message).toMatch(/rate-limiting .* try again in 1 s/);
     const ok = await gatewayProvider.submit(job, noImage);
@@ -202,18 +186,18 @@ describe("errors at submit", () => {
   });
 
   it("out of credits → quota_exhausted; 400 safety → content_policy, never retried", async () => {
-    const quota = await failureOf(gatewayProvider.submit(makeJob("veo-3-1", { prompt: withMarker("[fake:quota]") }), noImage));
+    const quota = await providerFailure(gatewayProvider.submit(makeJob("veo-3-1", { prompt: withMarker("[fake:quota]") }), noImage));
     expect(quota).toMatchObject({ code: "quota_exhausted", retryable: false });
     expect(quota.message).toContain("out of credits");
-    const safety = await failureOf(gatewayProvider.submit(makeJob("veo-3-1", { prompt: withMarker("[fake:safety]") }), noImage));
+    const safety = await providerFailure(gatewayProvider.submit(makeJob("veo-3-1", { prompt: withMarker("[fake:safety]") }), noImage));
     expect(safety).toMatchObject({ code: "content_policy", retryable: false, message: SAFETY_MESSAGE });
   });
 
   it("invalid input → invalid_input with the gateway's reason, including its own allowedParams check", async () => {
-    const marked = await failureOf(gatewayProvider.submit(makeJob("veo-3-1", { prompt: withMarker("[fake:invalid]") }), noImage));
+    const marked = await providerFailure(gatewayProvider.submit(makeJob("veo-3-1", { prompt: withMarker("[fake:invalid]") }), noImage));
     expect(marked).toMatchObject({ code: "invalid_input", retryable: false });
     expect(marked.message).toMatch(/^The video gateway refused the request to create a video: duration_seconds/);
-    const tampered = await failureOf(gatewayProvider.submit(makeJob("wan-2-1", { durationSeconds: 8 }), noImage));
+    const tampered = await providerFailure(gatewayProvider.submit(makeJob("wan-2-1", { durationSeconds: 8 }), noImage));
     expect(tampered.message).toBe("The video gateway refused the request to create a video: duration_seconds 8 is not allowed for wan-2-1; allowed: 4, 6");
   });
 });
@@ -237,7 +221,7 @@ describe("how a job ends", () => {
     expect(fake.downloads(submitted.providerJobId)).toBe(1);
 
     const gone = await runToEnd(makeJob("veo-3-1", { prompt: withMarker("[fake:mirrorfail] [fake:expired]") }));
-    const err = await failureOf(gatewayProvider.fetchOutput(gone.submitted, gone.final, AbortSignal.timeout(10_000)));
+    const err = await providerFailure(gatewayProvider.fetchOutput(gone.submitted, gone.final, AbortSignal.timeout(10_000)));
     expect(err).toMatchObject({ code: "output_expired", message: MIRROR_EXPIRED_MESSAGE });
     expect(err.message).toContain("could not keep the file");
   });
@@ -250,14 +234,14 @@ describe("how a job ends", () => {
 
   it("an expired link → output_expired after one fresh status answer; an HTML page → provider_error", async () => {
     const expired = await runToEnd(makeJob("veo-3-1", { prompt: withMarker("[fake:expired]") }));
-    const err = await failureOf(gatewayProvider.fetchOutput(expired.submitted, expired.final, AbortSignal.timeout(10_000)));
+    const err = await providerFailure(gatewayProvider.fetchOutput(expired.submitted, expired.final, AbortSignal.timeout(10_000)));
     expect(err.code).toBe("output_expired");
     expect(err.message).toBe("The video gateway's link to this video expired before Dailies could copy it. Run the job again.");
     // The first link and the freshly signed one were both tried.
     expect(fake.downloads(expired.submitted.providerJobId)).toBe(2);
 
     const html = await runToEnd(makeJob("veo-3-1", { prompt: withMarker("[fake:html]") }));
-    const page = await failureOf(gatewayProvider.fetchOutput(html.submitted, html.final, AbortSignal.timeout(10_000)));
+    const page = await providerFailure(gatewayProvider.fetchOutput(html.submitted, html.final, AbortSignal.timeout(10_000)));
     expect(page).toMatchObject({ code: "provider_error", retryable: false });
   });
 });

@@ -5,9 +5,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpFake, type HttpFake } from "../../../e2e/fakes/kit/http";
 import { FAIL_TEXT, startModelslabFake, type ModelslabFake } from "../../../e2e/fakes/modelslab";
+import { providerFailure } from "../../../e2e/support/adapter-harness";
 import { providerJobFor } from "../../../e2e/support/provider-job";
 import { resetEnvCache } from "../../env";
-import { ProviderError, SAFETY_MESSAGE } from "../kit/errors";
+import { SAFETY_MESSAGE } from "../kit/errors";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
 import { modelslabProvider as ml } from "./adapter";
 import { findModelslabModel } from "./models";
@@ -54,14 +55,7 @@ async function untilDone(ref: ProviderJobRef): Promise<{ final: ProviderUpdate; 
   throw new Error("the job never finished");
 }
 
-async function refusal(p: Promise<unknown>): Promise<ProviderError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(err)}`);
-  return err;
-}
+const refusal = providerFailure;
 
 describe("ModelsLab basics", () => {
   it("is configured by MODELSLAB_API_KEY, says how to enable it, and caps jobs in flight at 5 by default", () => {

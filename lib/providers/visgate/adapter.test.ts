@@ -1,57 +1,34 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startVisgateFake, type VisgateFake } from "../../../e2e/fakes/visgate";
-import { bodyOf, looksLikeMp4, pollUntilDone, startImageServer } from "../../../e2e/support/adapter-harness";
+import { startVisgateFake } from "../../../e2e/fakes/visgate";
+import { bodyOf, looksLikeMp4, pollUntilDone, providerFailure, startImageServer, providerFakeHarness } from "../../../e2e/support/adapter-harness";
 import { providerJobFor } from "../../../e2e/support/provider-job";
 import { resetEnvCache } from "../../env";
-import { ProviderError, SAFETY_MESSAGE } from "../kit/errors";
+import { SAFETY_MESSAGE } from "../kit/errors";
 import type { ProviderJob, SubmitContext } from "../types";
 import { visgateProvider as visgate } from "./adapter";
 import { findVisgateModel } from "./models";
 
-let fake: VisgateFake;
+const h = providerFakeHarness(() => startVisgateFake({ timings: { queuedMs: 40, runningMs: 120 } }), "visgate");
 let images: Awaited<ReturnType<typeof startImageServer>>;
-let dataDir: string;
-const savedEnv = { ...process.env };
 const noImage: SubmitContext = { webhookUrl: null, image: null };
 const png = { bytes: Buffer.from("not read by this adapter"), mime: "image/png" as const };
 const VEO = "visgate:fal-ai/veo3";
 
 beforeAll(async () => {
-  fake = await startVisgateFake({ timings: { queuedMs: 40, runningMs: 120 } });
   images = await startImageServer();
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "dailies-visgate-"));
-  Object.assign(process.env, fake.env, { DATA_DIR: dataDir, PROVIDER_TIMEOUT_SECONDS: "5" });
-  resetEnvCache();
 });
-
 afterAll(async () => {
-  await fake.close();
   await images.close();
-  process.env = savedEnv;
-  resetEnvCache();
-  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 const job = (overrides: Partial<ProviderJob> = {}, id = VEO) => providerJobFor(findVisgateModel(id), { prompt: prompt(), ...overrides });
 const prompt = (marker = "") => `waves on a beach ${randomUUID()} ${marker}`.trim();
 const submission = (requestId: string) => {
-  const s = fake.submissions.find((x) => x.requestId === requestId);
+  const s = h.fake.submissions.find((x) => x.requestId === requestId);
   if (!s) throw new Error("the fake accepted no such request");
   return s;
 };
-
-async function failureOf(p: Promise<unknown>): Promise<ProviderError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(err)}`);
-  return err;
-}
 
 async function finished(marker = "", overrides: Partial<ProviderJob> = {}) {
   const submitted = await visgate.submit(job({ prompt: prompt(marker), ...overrides }), noImage);
@@ -71,9 +48,9 @@ describe("Visgate basics", () => {
     process.env.VISGATE_API_KEY = "vg-wrong";
     resetEnvCache();
     try {
-      expect((await failureOf(visgate.testConnection!())).message).toBe("Visgate rejected the API key: check VISGATE_API_KEY.");
+      expect((await providerFailure(visgate.testConnection!())).message).toBe("Visgate rejected the API key: check VISGATE_API_KEY.");
     } finally {
-      process.env.VISGATE_API_KEY = fake.key;
+      process.env.VISGATE_API_KEY = h.fake.key;
       resetEnvCache();
     }
   });
@@ -113,11 +90,11 @@ describe("submit", () => {
   });
 
   it("refuses image-to-video without PUBLIC_URL, before calling Visgate", async () => {
-    const attempts = fake.attempts.length;
-    const err = await failureOf(visgate.submit(job(), { webhookUrl: null, image: png, imageUrl: null }));
+    const attempts = h.fake.attempts.length;
+    const err = await providerFailure(visgate.submit(job(), { webhookUrl: null, image: png, imageUrl: null }));
     expect(err.code).toBe("invalid_input");
     expect(err.message).toContain("needs PUBLIC_URL");
-    expect(fake.attempts.length).toBe(attempts);
+    expect(h.fake.attempts.length).toBe(attempts);
   });
 });
 
@@ -126,13 +103,13 @@ describe("poll, in both documented shapes", () => {
     const { submitted, final } = await finished("", { durationSeconds: 8 });
     expect(final).toMatchObject({
       status: "succeeded",
-      outputUrl: `${fake.origin}/gcs/${submitted.providerJobId}.mp4`,
+      outputUrl: `${h.fake.origin}/gcs/${submitted.providerJobId}.mp4`,
       cost: { usd: 3.2 },
       report: { servedBy: "fal", servedModel: "fal-ai/veo3", cacheHit: false, latencyMs: 160 },
     });
     const res = await visgate.fetchOutput(submitted, final, AbortSignal.timeout(10_000));
     expect(looksLikeMp4(await bodyOf(res))).toBe(true);
-    expect(fake.downloads(submitted.providerJobId)).toBe(1);
+    expect(h.fake.downloads(submitted.providerJobId)).toBe(1);
   });
 
   it("API.md shape: accepted, then a result VideoResult on an object that names its id `id`", async () => {
@@ -141,7 +118,7 @@ describe("poll, in both documented shapes", () => {
     expect(submitted.update.status).toBe("queued");
     expect(final).toMatchObject({
       status: "succeeded",
-      outputUrl: `${fake.origin}/gcs/${submitted.providerJobId}.mp4`,
+      outputUrl: `${h.fake.origin}/gcs/${submitted.providerJobId}.mp4`,
       cost: { usd: 1.6 },
       report: { servedBy: "fal", servedModel: "fal-ai/veo3", cacheHit: false },
     });
@@ -181,9 +158,9 @@ describe("poll, in both documented shapes", () => {
 
   it("an expired output is output_expired; an HTML page is provider_error", async () => {
     const expired = await finished("[fake:expired]");
-    expect((await failureOf(visgate.fetchOutput(expired.submitted, expired.final, AbortSignal.timeout(5000)))).code).toBe("output_expired");
+    expect((await providerFailure(visgate.fetchOutput(expired.submitted, expired.final, AbortSignal.timeout(5000)))).code).toBe("output_expired");
     const html = await finished("[fake:html]");
-    const err = await failureOf(visgate.fetchOutput(html.submitted, html.final, AbortSignal.timeout(5000)));
+    const err = await providerFailure(visgate.fetchOutput(html.submitted, html.final, AbortSignal.timeout(5000)));
     expect(err.message).toBe("Visgate's file storage sent a web page instead of the video. Try again.");
   });
 });
@@ -191,34 +168,34 @@ describe("poll, in both documented shapes", () => {
 describe("create errors", () => {
   it("a 429 is rate_limited with Retry-After 1, then one accepted submission", async () => {
     const p = prompt("[fake:ratelimit=1]");
-    const err = await failureOf(visgate.submit(job({ prompt: p }), noImage));
+    const err = await providerFailure(visgate.submit(job({ prompt: p }), noImage));
     expect(err).toMatchObject({ code: "rate_limited", retryable: true, retryAfterSeconds: 1 });
     await visgate.submit(job({ prompt: p }), noImage);
-    expect(fake.submissions.filter((s) => s.body.prompt === p)).toHaveLength(1);
-    expect(fake.attempts.filter((a) => (a.body as { prompt?: string }).prompt === p)).toHaveLength(2);
+    expect(h.fake.submissions.filter((s) => s.body.prompt === p)).toHaveLength(1);
+    expect(h.fake.attempts.filter((a) => (a.body as { prompt?: string }).prompt === p)).toHaveLength(2);
   });
 
   it("out of credit is quota_exhausted", async () => {
-    const err = await failureOf(visgate.submit(job({ prompt: prompt("[fake:quota]") }), noImage));
+    const err = await providerFailure(visgate.submit(job({ prompt: prompt("[fake:quota]") }), noImage));
     expect(err).toMatchObject({ code: "quota_exhausted", retryable: false });
     expect(err.message).toBe("Your Visgate account is out of credit. Add credit with Visgate, then try again.");
   });
 
   it("a 422 is invalid_input with Visgate's reason and field", async () => {
-    const err = await failureOf(visgate.submit(job({ prompt: prompt("[fake:invalid]") }), noImage));
+    const err = await providerFailure(visgate.submit(job({ prompt: prompt("[fake:invalid]") }), noImage));
     expect(err.code).toBe("invalid_input");
     expect(err.message).toBe("Visgate refused the request to create a video: duration_seconds 8 is not supported by fal-ai/veo3; use 4, 6 or 8");
   });
 
   it("a 502 PROVIDER_ERROR names the upstream and is retried", async () => {
-    const err = await failureOf(visgate.submit(job({ prompt: prompt("[fake:upstream-down]") }), noImage));
+    const err = await providerFailure(visgate.submit(job({ prompt: prompt("[fake:upstream-down]") }), noImage));
     expect(err).toMatchObject({ code: "provider_error", retryable: true });
     expect(err.message).toBe("Visgate's upstream provider (fal) failed: Upstream provider returned 503: service unavailable; Dailies will try again.");
   });
 
   it("a model Visgate does not know is invalid_input", async () => {
     const unknown = { ...findVisgateModel(VEO)!, id: "visgate:nobody/nothing", providerModel: "nobody/nothing" };
-    const err = await failureOf(visgate.submit(providerJobFor(unknown), noImage));
+    const err = await providerFailure(visgate.submit(providerJobFor(unknown), noImage));
     expect(err).toMatchObject({ code: "invalid_input", retryable: false });
     expect(err.message).toBe("Visgate does not offer this model: Model not found: nobody/nothing");
   });
@@ -248,11 +225,11 @@ describe("discover", () => {
   });
 
   it("follows the catalog when Visgate stops listing a model", async () => {
-    const removed = fake.catalog.splice(fake.catalog.findIndex((m) => m.id === "fal-ai/veo3/fast"), 1);
+    const removed = h.fake.catalog.splice(h.fake.catalog.findIndex((m) => m.id === "fal-ai/veo3/fast"), 1);
     try {
       expect((await visgate.discover!()).map((s) => s.id)).not.toContain("visgate:fal-ai/veo3/fast");
     } finally {
-      fake.catalog.push(...removed);
+      h.fake.catalog.push(...removed);
     }
   });
 });

@@ -92,6 +92,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     app = await startApp({ publicUrl: true, env: { WORKER: "off", LOCAL_RENDER_CONCURRENCY: "2", REPLICATE_API_TOKEN: fake.token, REPLICATE_BASE_URL: fake.baseUrl } });
     const client = app;
     worker = await startWorkerProcess(client, {}, { startTimeoutMs: 90_000 });
+    log("[chaos] server, fake and worker up");
 
     const jobs = planJobs(opts, rnd);
     for (const job of jobs) {
@@ -127,6 +128,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       // What the crash left must never be a partial file served as a video.
       await checkServed();
       worker = await startWorkerProcess(client, {}, { startTimeoutMs: 90_000 });
+      log("[chaos] worker restarted on the same data");
     }
 
     let finals: JobDetailJson[] = [];
@@ -136,6 +138,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       () => `not all jobs finished:\n${JSON.stringify(finals)}\nworker said:\n${worker?.output()}`,
     );
     finals = await Promise.all(jobs.map((j) => getJobJson(client, j.id)));
+    log("[chaos] every job finished");
     await checkServed();
 
     const { duplicates, missing } = duplicateSubmissions(fake, jobs);

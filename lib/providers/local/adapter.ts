@@ -20,7 +20,7 @@ import { IMAGE_EXTENSIONS } from "../kit/image";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext, Submitted, VideoProvider } from "../types";
 import { localConfig } from "./config";
 import { localModels } from "./models";
-import { currentClaim, isFree, releaseClaim, takeClaim } from "./render-claim";
+import { currentClaim, isFree, releaseClaim, startedAttempts, takeClaim } from "./render-claim";
 import { readParams, rebaseWebhookUrl, writeParams, type StoredRenderParams } from "./render-params";
 import { CANCEL_REQUEST_FILE, enqueueRender, isStopping, ownsRender, stopAllRenders, stopRender } from "./render-queue";
 import { OUTPUT_FILE, isRenderId, isTerminal, newRenderId, readState, renderDir, rendersRoot, toProviderUpdate, writeState, type RenderStateInput } from "./render-state";
@@ -119,7 +119,7 @@ async function takeOver(id: string, dir: string, attempt: number): Promise<Provi
   const stored = await readParams(dir);
   const inputThere = stored && (!stored.imageFile || fs.existsSync(path.join(dir, stored.imageFile)));
   if (!inputThere) return end("failed", "The local render was interrupted and its input is gone, so it cannot start again. Try again.");
-  if (attempt > MAX_RENDER_ATTEMPTS)
+  if ((await startedAttempts(dir)) >= MAX_RENDER_ATTEMPTS)
     return end("failed", `The local render was interrupted ${MAX_RENDER_ATTEMPTS} times (Dailies stopped while rendering it each time). Try a shorter or smaller video.`);
 
   const now = (await readState(dir)) ?? null;

@@ -80,6 +80,18 @@ async function claimAs(id: string, owner: string, beatAgoMs = 0): Promise<void> 
   await fsp.utimes(path.join(at, "beat"), t, t);
 }
 
+/** Claims `attempts` of the render, each by a process that has exited, begun rendering or not. */
+async function deadClaims(id: string, attempts: number[], opts: { started: boolean }): Promise<void> {
+  for (const n of attempts) {
+    const at = path.join(renderDir(id), "claims", String(n));
+    await fsp.mkdir(at, { recursive: true });
+    await fsp.writeFile(path.join(at, "owner"), formatIdentity({ ...thisProcess(), pid: deadPid(), nonce: `earlier-${n}` }));
+    await fsp.writeFile(path.join(at, "beat"), "");
+    if (opts.started) await fsp.writeFile(path.join(at, "started"), "");
+    else await fsp.rm(path.join(at, "started"), { force: true });
+  }
+}
+
 describe("a render whose process is gone", () => {
   it("is started again from the beginning by the next poll, under a new claim, and finishes", async () => {
     const submitted = await localProvider.submit(job(), { webhookUrl: null, image: null });
@@ -103,6 +115,28 @@ describe("a render whose process is gone", () => {
     const res = await localProvider.fetchOutput(submitted, done, AbortSignal.timeout(5000));
     expect(Number(res.headers.get("content-length"))).toBeGreaterThan(1000);
     await res.body?.cancel();
+  });
+
+  it("counts as tries only the attempts that began rendering: waiting in a dead process's queue uses none", async () => {
+    const submitted = await localProvider.submit(job(), { webhookUrl: null, image: null });
+    const id = submitted.providerJobId;
+    await stopRender(id, "lost");
+    // Three processes in a row claimed it and died while it still waited for a render slot.
+    await deadClaims(id, [1, 2, 3], { started: false });
+    const first = await localProvider.poll(submitted);
+    expect(first.message).toMatch(/Starting again/);
+    expect((await currentClaim(renderDir(id)))?.attempt).toBe(4);
+    expect((await pollUntil(submitted, (u) => u.status === "succeeded" || u.status === "failed")).status).toBe("succeeded");
+  });
+
+  it("gives up after three attempts that each began rendering, with a sentence", async () => {
+    const submitted = await localProvider.submit(job(), { webhookUrl: null, image: null });
+    const id = submitted.providerJobId;
+    await stopRender(id, "lost");
+    await deadClaims(id, [1, 2, 3], { started: true });
+    const update = await localProvider.poll(submitted);
+    expect(update).toMatchObject({ status: "failed", errorCode: "internal" });
+    expect(update.message).toMatch(/interrupted 3 times/);
   });
 
   it("is left alone while its owner may be alive (another machine, beating recently)", async () => {

@@ -8,6 +8,7 @@
  *     owner                             who claimed it (lib/runtime/process-identity)
  *     beat                              touched every few seconds while the owner works on it
  *     released                          written when the owner hands the render back (a graceful stop)
+ *     started                           written when the owner began rendering (not just queued it)
  *
  * The highest n is the current claim. It is free to take over, by creating n + 1, once it was
  * released, its owner has certainly exited, or its beat is older than the lease (an owner on
@@ -99,4 +100,19 @@ export async function releaseClaim(dir: string, attempt: number): Promise<void> 
 export async function stillCurrent(dir: string, attempt: number): Promise<boolean> {
   const claim = await currentClaim(dir);
   return claim !== null && claim.attempt === attempt && !claim.released;
+}
+
+/** Marks attempt `attempt` as having begun rendering, as opposed to waiting in its owner's queue. */
+export async function markStarted(dir: string, attempt: number): Promise<void> {
+  await fsp.writeFile(path.join(attemptDir(dir, attempt), "started"), "").catch(() => undefined);
+}
+
+/**
+ * How many attempts began rendering. Only those count as tries: a render that was still waiting for
+ * a slot when its process stopped was not interrupted, however often that happens.
+ */
+export async function startedAttempts(dir: string): Promise<number> {
+  const names = (await fsp.readdir(claimsDir(dir)).catch(() => [] as string[])).filter((n) => /^\d+$/.test(n));
+  const started = await Promise.all(names.map((n) => fsp.stat(path.join(claimsDir(dir), n, "started")).then(() => true, () => false)));
+  return started.filter(Boolean).length;
 }

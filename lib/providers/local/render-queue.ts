@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { providerSettings } from "../kit/settings";
 import { localConfig } from "./config";
-import { BEAT_EVERY_MS, beat, releaseClaim } from "./render-claim";
+import { BEAT_EVERY_MS, beat, markStarted, releaseClaim } from "./render-claim";
 
 /**
  * The local renders this process runs, and how many at once (LOCAL_RENDER_CONCURRENCY; the rest
@@ -144,8 +144,9 @@ function pump(): void {
     if (!entry) continue;
     entry.running = true;
     reg.running += 1;
-    void entry.task
-      .run(entry.controller.signal)
+    // Written down before ffmpeg starts: only renders that began count as tries (render-claim.ts).
+    void markStarted(entry.dir, entry.attempt)
+      .then(() => entry.task.run(entry.controller.signal))
       .catch((err: unknown) => console.error(`[local] render ${id} crashed`, err))
       .finally(() => {
         reg.running -= 1;

@@ -46,7 +46,8 @@ async function allSucceed(client: ApiClient, ids: string[]) {
 describe("local renders across a restart", () => {
   const env = { LOCAL_RENDER_CONCURRENCY: "1" };
 
-  it("all finish after the server is killed with renders running and waiting", async () => {
+  // Bounds for a busy machine (four renders and two server starts), not waits.
+  it("all finish after the server is killed with renders running and waiting", { timeout: 240_000 }, async () => {
     const app = await startApp({ env });
     servers.push(app);
     const ids = await rendersUnderWay(app);
@@ -57,7 +58,7 @@ describe("local renders across a restart", () => {
     expect(jobs[0]!.history.map((h) => h.to)).toEqual(["queued", "submitted", "running", "saving", "succeeded"]);
   });
 
-  it("all finish after a graceful stop (SIGTERM), which hands the renders back and exits", async () => {
+  it("all finish after a graceful stop (SIGTERM), which hands the renders back and exits", { timeout: 240_000 }, async () => {
     const app = await startApp({ env });
     servers.push(app);
     const ids = await rendersUnderWay(app);

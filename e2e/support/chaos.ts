@@ -1,7 +1,7 @@
 /**
  * The kill -9 chaos run (issue 8's proof), shared by the vitest suite (a small run) and
- * `npm run bench` (a larger one): local previews and remote jobs (the loopback Replicate fake, half
- * finished by signed webhook, half by polling) on a production server with WORKER=off, and an
+ * `npm run bench` (a larger one): local previews and remote jobs (the loopback Replicate fake,
+ * finished by signed webhook or, for some, by polling) on a production server with WORKER=off, and an
  * `npm run worker` process SIGKILLed at random points of progress and restarted on the same data.
  * Kill points are chosen by recorded progress, never by time. Afterwards every job must be
  * terminal and succeeded, every remote prompt accepted by the fake exactly once, and every file the
@@ -15,6 +15,11 @@ import { duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob 
 export interface ChaosOptions {
   localJobs: number;
   remoteJobs: number;
+  /**
+   * How many of the remote jobs get no webhook from the fake, so a poll must find their result. The
+   * studio still expects one, so it polls them only once late (veo-3.1-fast: after ~90 s): slow.
+   */
+  remoteWithoutWebhook: number;
   kills: number;
   /** Seeds the kill points and the jobs' mix, so a failing run can be repeated. */
   seed: number;
@@ -65,8 +70,8 @@ function planJobs(opts: ChaosOptions, rnd: () => number): ChaosJob[] {
     jobs.push({ id: "", kind: "local", prompt: `chaos local ${i}, slow dolly in over a harbour`, durationSeconds });
   }
   for (let i = 0; i < opts.remoteJobs; i++) {
-    // Half of them get no webhook from the fake, so polling has to find the result.
-    jobs.push({ id: "", kind: "remote", prompt: `${i % 2 ? "[fake:nowebhook] " : ""}chaos remote ${i}, a kite over dunes`, durationSeconds: 4 });
+    const marker = i < opts.remoteWithoutWebhook ? "[fake:nowebhook] " : "";
+    jobs.push({ id: "", kind: "remote", prompt: `${marker}chaos remote ${i}, a kite over dunes`, durationSeconds: 4 });
   }
   return jobs;
 }

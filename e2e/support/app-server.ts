@@ -44,15 +44,39 @@ interface RunningProcess {
   kill(): Promise<void>;
 }
 
+/** Process groups this test process started; killed when it exits, so no server or worker outlives a test run. */
+const groups = new Set<number>();
+process.once("exit", () => {
+  for (const pid of groups) signalGroup(pid, "SIGKILL");
+});
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+/**
+ * Each child leads its own process group and is signalled as a group: tsx (the worker) runs the
+ * script in a grandchild, and a SIGKILL to the parent alone would leave that grandchild running
+ * (a "crash" that crashed nothing, and a stray worker ticking after the test).
+ */
 function run(cmd: string, args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const pid = child.pid!;
+  groups.add(pid);
   let out = "";
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode === null && child.signalCode === null) signalGroup(pid, signal);
     await exited;
+    // whatever of the group outlived its leader (a grandchild still stopping) goes too
+    signalGroup(pid, "SIGKILL");
+    groups.delete(pid);
   };
   return { child, output: () => out, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
 }

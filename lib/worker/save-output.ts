@@ -47,7 +47,7 @@ export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
     const interrupted = err instanceof ProbeInterruptedError || (err instanceof FfmpegError && err.signalled);
     const retryable = (interrupted || (err instanceof ProviderError && err.retryable)) && saveAttempts < MAX_SAVE_ATTEMPTS;
     if (retryable) {
-      const after = err instanceof ProviderError ? err.retryAfterSeconds : undefined;
+      const after = err instanceof ProviderError ? (err.retryAfterSeconds ?? null) : null;
       await finishStep(db, job.id, owner, { bookkeeping: { saveAttempts }, nextCheckAt: retryAt(saveAttempts, after, ctx.cadence, ctx.now()) }, ctx.now());
     } else {
       const { code, message } = describe(err);

@@ -30,6 +30,7 @@ const CASES: Record<string, Array<{ method: string; path: (bad: string) => strin
     { method: "GET", path: (b) => `/api/jobs/${b}` },
     { method: "DELETE", path: (b) => `/api/jobs/${b}` },
     { method: "POST", path: (b) => `/api/jobs/${b}/cancel` },
+    { method: "GET", path: (b) => `/api/jobs/${b}/last-frame` },
   ],
   "app/api/settings/providers/[provider]": [
     { method: "PUT", path: (b) => `/api/settings/providers/${b}` },

@@ -37,6 +37,8 @@ function job(providerReport: JobJson["providerReport"]): JobJson {
     options: null,
     imageUrl: null,
     parentId: null,
+    generationId: null,
+    projectId: null,
     favorite: false,
     createdAt: at,
     updatedAt: at,

@@ -34,6 +34,7 @@ test("another user gets 404 for someone else's jobs, pages, media and API", asyn
     }
     expect((await pageB.request.get(`/api/jobs/${aId}`)).status()).toBe(404);
     expect((await anonymous.get(`/api/jobs/${aId}`)).status()).toBe(404);
+    expect((await pageB.request.get(`/api/jobs/${aId}/last-frame`)).status(), "B cannot take A's last frame").toBe(404);
 
     // Acting on it with B's session.
     expect((await pageB.request.post(`/api/jobs/${aId}/cancel`)).status()).toBe(404);

@@ -1,5 +1,5 @@
 import { Composer } from "@/components/composer/composer";
-import { composerInitial, type RemixSource } from "@/components/composer/initial-values";
+import { composerInitial, lastFrameInitial, type RemixSource } from "@/components/composer/initial-values";
 import { firstJobsPage } from "@/components/gallery/first-page";
 import { JobFeed } from "@/components/gallery/job-feed";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
@@ -20,13 +20,23 @@ async function remixSource(id: unknown, userId: string): Promise<RemixSource | u
   return job && serializeJob(job);
 }
 
-/** Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job. */
+/** A finished job of the viewer's whose last frame starts a new generation (`/?frame=<jobId>`). */
+async function frameSource(id: unknown, userId: string) {
+  if (typeof id !== "string") return undefined;
+  const job = await getOwnedJob(await db(), id, userId);
+  return job?.status === "succeeded" ? job : undefined;
+}
+
+/** Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job; `/?frame=<jobId>` starts from its last frame. */
 export default async function StudioPage({ searchParams }: { searchParams: SearchParams }) {
-  const { remix } = await searchParams;
-  const viewer = await requirePageViewer(typeof remix === "string" ? `/?remix=${encodeURIComponent(remix)}` : "/");
+  const { remix, frame } = await searchParams;
+  const back = typeof remix === "string" ? `/?remix=${encodeURIComponent(remix)}` : typeof frame === "string" ? `/?frame=${encodeURIComponent(frame)}` : "/";
+  const viewer = await requirePageViewer(back);
   const catalog = modelCatalog();
   const source = await remixSource(remix, viewer.userId);
-  const initial = composerInitial(catalog, DEFAULT_MODEL_ID, source);
+  const fromFrame = source ? undefined : await frameSource(frame, viewer.userId);
+  const fresh = composerInitial(catalog, DEFAULT_MODEL_ID, source);
+  const initial = fromFrame ? lastFrameInitial(fresh, fromFrame) : fresh;
   const { initialPage, readAt } = await firstJobsPage(viewer.userId);
   return (
     <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
@@ -35,7 +45,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
           {source ? "Remix" : "New video"}
         </h1>
         {/* A remix gets a fresh composer, not the state of the last one. */}
-        <Composer key={source?.id ?? "new"} catalog={catalog} initial={initial} />
+        <Composer key={source?.id ?? (fromFrame ? `frame-${fromFrame.id}` : "new")} catalog={catalog} initial={initial} />
       </section>
       <section aria-labelledby="recent-title" className="min-w-0">
         <h2 id="recent-title" className="mb-4 text-lg font-semibold tracking-tight">

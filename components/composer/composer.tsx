@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
-import { createJobAction } from "@/lib/actions/create-job";
+import { createGenerationAction } from "@/lib/actions/create-generation";
 import { promptStart } from "@/lib/jobs/format-job";
 import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
@@ -11,6 +11,7 @@ import { upsertJob } from "../gallery/jobs-cache";
 import { Button } from "../ui/button";
 import { describedBy, Field, Textarea, TextField } from "../ui/field";
 import { useToast } from "../ui/toaster";
+import { ComparePicker } from "./compare-picker";
 import { Estimate } from "./estimate";
 import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
@@ -19,6 +20,7 @@ import { ModelPicker } from "./model-picker";
 import { PromptField } from "./prompt-field";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
+import { TakesPicker } from "./takes-picker";
 import { useRemixImage } from "./use-remix-image";
 import { VideoSettings } from "./video-settings";
 
@@ -70,6 +72,8 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
   const [attachment, attach] = useImageAttachment();
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [takes, setTakes] = useState(1);
+  const [compare, setCompare] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const queryClient = useQueryClient();
@@ -106,7 +110,7 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
     if (!attachment) data.delete("image");
     const started = promptStart(prompt, 60);
     startTransition(async () => {
-      const result = await createJobAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));
+      const result = await createGenerationAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));
       if (!result.ok) {
         setFormError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
@@ -114,8 +118,8 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
       }
       setFormError(null);
       setFieldErrors({});
-      upsertJob(queryClient, result.value);
-      toast(`Generating: ${started}`);
+      for (const job of result.value) upsertJob(queryClient, job);
+      toast(result.value.length > 1 ? `Generating ${result.value.length} takes: ${started}` : `Generating: ${started}`);
       // Settings stay as they are: the next take usually changes one thing.
       promptRef.current?.focus();
     });
@@ -224,7 +228,12 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
         </div>
       )}
 
-      <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} />
+      <div className="flex flex-col gap-3">
+        <TakesPicker value={takes} onChange={setTakes} disabled={compare.length > 0} />
+        <ComparePicker catalog={catalog} value={compare} onChange={setCompare} durationSeconds={Number(settings.durationSeconds)} />
+      </div>
+
+      <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} takes={compare.length > 0 ? 1 : takes} />
 
       {formError && (
         <p role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">

@@ -51,3 +51,16 @@ export function composerInitial(catalog: ProviderGroup[], defaultModelId: string
     notice: fellBack ? `${remix.modelLabel} is not available on this studio now, so ${model.label} is selected instead.` : null,
   };
 }
+
+/** The path of a finished job's final frame (app/api/jobs/[id]/last-frame). */
+export function lastFrameUrl(jobId: string): string {
+  return `/api/jobs/${encodeURIComponent(jobId)}/last-frame`;
+}
+
+/**
+ * "Use last frame": a new generation (not a remix) whose Start slot holds the final frame of
+ * `from`, with its prompt to carry on from, so the next shot continues where that one ended.
+ */
+export function lastFrameInitial(initial: ComposerInitial, from: Pick<JobJson, "id" | "prompt">): ComposerInitial {
+  return { ...initial, prompt: from.prompt, imageUrl: lastFrameUrl(from.id), notice: "Starting from the last frame of the video you picked: it is in the Start slot." };
+}

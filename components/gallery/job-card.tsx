@@ -25,11 +25,19 @@ export const JobCard = memo(function JobCard({
   job,
   typicalLatencySeconds,
   eager = false,
+  onOpen,
+  selected,
+  onSelect,
 }: {
   job: JobJson;
   typicalLatencySeconds: number | null;
   /** First cards on screen: load their posters at once, they are the page's largest paint. */
   eager?: boolean;
+  /** Opens the viewer on this job; the poster becomes its button. */
+  onOpen?: (id: string, opener: HTMLElement) => void;
+  /** Multi-select: whether this card is picked, and how to pick it (a checkbox, or shift/⌘-click on the poster). */
+  selected?: boolean;
+  onSelect?: (id: string, on: boolean) => void;
 }) {
   const [previewing, setPreviewing] = useState(false);
   const intent = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -58,14 +66,42 @@ export const JobCard = memo(function JobCard({
       data-testid="job-card"
       data-job-id={job.id}
       data-status={job.status}
+      data-selected={selected ? "true" : undefined}
+      onClick={(e) => {
+        // The whole tile opens the viewer; its own controls keep their clicks.
+        if (!onOpen || (e.target as HTMLElement).closest("a, button, input, label, select, textarea, dialog")) return;
+        const poster = e.currentTarget.querySelector<HTMLElement>("[data-open-viewer]");
+        if (poster) onOpen(job.id, poster);
+      }}
       onPointerEnter={hover}
       onPointerLeave={stop}
       onFocus={start}
       onBlur={onBlur}
-      className="flex w-full flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
+      className="flex w-full cursor-pointer flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
     >
-      <JobPreview job={job} playing={previewing} eager={eager} />
+      {onOpen ? (
+        <button
+          type="button"
+          data-open-viewer
+          aria-label={`Open in the viewer: ${job.prompt.slice(0, 80)}`}
+          onClick={(e) => {
+            if (onSelect && (e.shiftKey || e.metaKey || e.ctrlKey)) onSelect(job.id, !selected);
+            else onOpen(job.id, e.currentTarget);
+          }}
+          className="block w-full cursor-zoom-in rounded-t-xl text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400"
+        >
+          <JobPreview job={job} playing={previewing} eager={eager} />
+        </button>
+      ) : (
+        <JobPreview job={job} playing={previewing} eager={eager} />
+      )}
       <div className="flex flex-1 flex-col gap-2.5 p-3">
+        {onSelect && (
+          <label className="-my-2 -ml-2 flex min-h-11 w-fit cursor-pointer items-center gap-2 px-2 text-xs text-neutral-300">
+            <input type="checkbox" checked={Boolean(selected)} onChange={(e) => onSelect(job.id, e.target.checked)} aria-label={`Select: ${job.prompt.slice(0, 60)}`} className="size-5 accent-violet-500" />
+            Select
+          </label>
+        )}
         <Link
           href={`/jobs/${job.id}`}
           className="line-clamp-2 text-sm leading-snug text-neutral-100 hover:text-violet-300 focus-visible:outline-2 focus-visible:outline-violet-400"

@@ -2,22 +2,38 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useTransition } from "react";
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-filters";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { fetchJobsPage } from "./fetch-jobs-page";
+import type { ProjectJson } from "@/lib/actions/projects";
+import { ProjectBar } from "../projects/project-bar";
+import { TakeViewer } from "../viewer/take-viewer";
+import { useViewerUrl } from "../viewer/use-viewer-url";
+import { FilterChips } from "./filter-chips";
 import { GalleryFilters } from "./gallery-filters";
+import { BulkBar } from "./bulk-bar";
+import { dayLabel, dayOf } from "./day-label";
+import { GenerationRow } from "./generation-row";
+import { handleGridKey } from "./grid-keys";
+import { ShortcutSheet } from "./shortcut-sheet";
+import { feedOrder, groupTakes } from "@/lib/jobs/group-takes";
 import { JobCard } from "./job-card";
 import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
 import { useLiveJobs } from "./use-live-jobs";
+import { useHydrated } from "./use-now";
 
 /** What the feed needs to know of each model: its name for the filter, its usual wait for estimates. */
 export interface FeedModel {
   id: string;
   label: string;
   typicalLatencySeconds: number;
+  /** For labelling the takes of a compare. */
+  providerLabel?: string;
+  pricePerSecondUsd?: number | null;
+  engine?: "ai" | "preview";
 }
 
 /** Cards above the fold whose posters load at once (they are the largest paint). */
@@ -34,6 +50,7 @@ export function JobFeed({
   filters = NO_FILTERS,
   showFilters = false,
   models,
+  projects,
 }: {
   initialPage: JobsPage;
   /** When the server read `initialPage` (epoch ms): a newer read replaces the cached first page. */
@@ -41,6 +58,8 @@ export function JobFeed({
   filters?: JobFilters;
   showFilters?: boolean;
   models: FeedModel[];
+  /** The viewer's projects: the gallery filters by them and the viewer moves videos between them. */
+  projects?: ProjectJson[];
 }) {
   useLiveJobs();
   const qc = useQueryClient();
@@ -49,7 +68,19 @@ export function JobFeed({
   const [navigating, startNavigation] = useTransition();
   // The controls show the new choice at once; the list follows when the server's page for it arrives.
   const [shownFilters, setShownFilters] = useOptimistic(filters);
-  const latency = useMemo(() => new Map(models.map((m) => [m.id, m.typicalLatencySeconds])), [models]);
+  const byId = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
+  const viewer = useViewerUrl();
+  const hydrated = useHydrated();
+  const [sheet, setSheet] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const select = useCallback((id: string, on: boolean) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
 
   const query = useInfiniteQuery({
     queryKey: jobsKey(filters),
@@ -79,6 +110,10 @@ export function JobFeed({
       }
     return out;
   }, [query.data]);
+  const entries = useMemo(() => groupTakes(items), [items]);
+  const ordered = useMemo(() => feedOrder(entries), [entries]);
+  // Only what is still listed: a deleted or filtered-out video drops out of the selection.
+  const picked = useMemo(() => ordered.filter((j) => selected.has(j.id)), [ordered, selected]);
 
   const navigate = useCallback(
     (next: JobFilters, opts?: { replace?: boolean }) => {
@@ -106,27 +141,71 @@ export function JobFeed({
     return () => io.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // `/` searches and `?` lists the shortcuts from anywhere on the page but a field.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLElement && t.isContentEditable)) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (e.key === "?") setSheet(true);
+      else if (e.key === "/" && document.getElementById("filter-q")) document.getElementById("filter-q")!.focus();
+      else return;
+      e.preventDefault();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
   const filtered = hasFilters(filters);
   return (
     <section aria-label="Videos" className="flex flex-col gap-5">
+      {showFilters && projects && <ProjectBar projects={projects} filters={shownFilters} onChange={navigate} />}
       {showFilters && <GalleryFilters filters={shownFilters} models={models} onChange={navigate} />}
+      {showFilters && <FilterChips filters={shownFilters} models={models} projects={projects} onChange={navigate} />}
       {items.length === 0 ? (
         <EmptyState filtered={filtered} inGallery={showFilters} onClear={() => navigate(NO_FILTERS)} />
       ) : (
         <ul
           aria-busy={navigating}
+          onKeyDown={(e) => {
+            if (handleGridKey(e.currentTarget, e)) e.preventDefault();
+          }}
           className={cn(
             "grid grid-cols-[repeat(auto-fill,minmax(min(100%,17rem),1fr))] gap-4 transition-opacity",
             navigating && "opacity-60",
           )}
         >
-          {items.map((job, i) => (
-            <li key={job.id} className="flex">
-              <JobCard job={job} typicalLatencySeconds={latency.get(job.model) ?? null} eager={i < EAGER_CARDS} />
-            </li>
-          ))}
+          {entries.map((entry, i) => {
+            const createdAt = entry.kind === "job" ? entry.job.createdAt : entry.jobs[0]!.createdAt;
+            const prior = i > 0 ? entries[i - 1]! : null;
+            const priorAt = prior ? (prior.kind === "job" ? prior.job.createdAt : prior.jobs[0]!.createdAt) : null;
+            const header = priorAt === null || dayOf(priorAt, hydrated) !== dayOf(createdAt, hydrated);
+            const key = entry.kind === "job" ? entry.job.id : entry.id;
+            return (
+              <Fragment key={key}>
+                {header && (
+                  <li className="col-span-full">
+                    <h3 className="text-sm font-medium text-neutral-300">{dayLabel(createdAt, hydrated)}</h3>
+                  </li>
+                )}
+                {entry.kind === "job" ? (
+                  <li className="flex">
+                    <JobCard job={entry.job} typicalLatencySeconds={byId.get(entry.job.model)?.typicalLatencySeconds ?? null} eager={i < EAGER_CARDS} onOpen={viewer.open} selected={selected.has(entry.job.id)} onSelect={select} />
+                  </li>
+                ) : (
+                  <li className="col-span-full">
+                    <GenerationRow jobs={entry.jobs} models={byId} onOpen={viewer.open} eager={i < EAGER_CARDS} selected={selected} onSelect={select} />
+                  </li>
+                )}
+              </Fragment>
+            );
+          })}
         </ul>
       )}
+      {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+      {picked.length > 0 && <BulkBar jobs={picked} projects={projects} onClear={() => setSelected(new Set())} />}
+      {viewer.openId && <TakeViewer id={viewer.openId} jobs={ordered} projects={projects} onMove={viewer.move} onClose={viewer.close} />}
       <div ref={sentinel} className="flex min-h-10 flex-col items-center justify-center gap-2">
         {query.isFetchNextPageError && (
           <p role="alert" className="text-sm text-red-300">

@@ -2,6 +2,8 @@
 import { useEffect, type RefObject } from "react";
 
 const SEEK_SECONDS = 5;
+/** J and L jump further than the arrows, as in most video players. */
+const JUMP_SECONDS = 10;
 
 /** Focus on the page itself or on the player, not on a field or a button that wants the key. */
 function keysAreOurs(target: EventTarget | null, video: HTMLVideoElement): boolean {
@@ -12,7 +14,7 @@ function keysAreOurs(target: EventTarget | null, video: HTMLVideoElement): boole
 const isSpace = (e: KeyboardEvent) => e.key === " " || e.key === "Spacebar";
 
 /**
- * Space plays or pauses and ←/→ skip 5 s, while the player or the page has focus. Handled once on
+ * Space or K plays or pauses, ←/→ skip 5 s, J/L 10 s, M mutes, F goes full screen, while the player or the page has focus. Handled once on
  * the document and prevented, so the page does not scroll; a focused <video> would also toggle
  * itself on Space's keyup, so that is swallowed too, or one press would play and pause at once.
  */
@@ -25,10 +27,18 @@ export function usePlayerKeys(ref: RefObject<HTMLVideoElement | null>): void {
       if (isSpace(e)) {
         if (video.paused || video.ended) void video.play().catch(() => undefined);
         else video.pause();
-      } else if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+      } else if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "j" || e.key === "l") {
         const end = Number.isFinite(video.duration) ? video.duration : Infinity;
-        const step = e.key === "ArrowLeft" ? -SEEK_SECONDS : SEEK_SECONDS;
+        const step = { ArrowLeft: -SEEK_SECONDS, ArrowRight: SEEK_SECONDS, j: -JUMP_SECONDS, l: JUMP_SECONDS }[e.key];
         video.currentTime = Math.min(end, Math.max(0, video.currentTime + step));
+      } else if (e.key === "k") {
+        if (video.paused || video.ended) void video.play().catch(() => undefined);
+        else video.pause();
+      } else if (e.key === "m") {
+        video.muted = !video.muted;
+      } else if (e.key === "f") {
+        if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+        else void video.requestFullscreen?.().catch(() => undefined);
       } else {
         return;
       }

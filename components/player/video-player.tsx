@@ -31,7 +31,7 @@ export function VideoPlayer({
         className="mx-auto block h-auto max-h-[75vh] rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400"
       />
       <figcaption className="text-xs text-neutral-500">
-        <kbd className="font-sans">Space</kbd> plays or pauses · <kbd className="font-sans">←</kbd> <kbd className="font-sans">→</kbd> skip 5 s
+        <kbd className="font-sans">Space</kbd> plays or pauses · <kbd className="font-sans">←</kbd> <kbd className="font-sans">→</kbd> skip 5 s · <kbd className="font-sans">J</kbd> <kbd className="font-sans">L</kbd> 10 s · <kbd className="font-sans">M</kbd> mute · <kbd className="font-sans">F</kbd> full screen
       </figcaption>
     </figure>
   );

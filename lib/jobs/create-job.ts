@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { countActiveJobs, insertJobWithinLimit } from "../db/queries/jobs";
-import type { Job } from "../db/schema";
+import type { Job, NewJob } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
 import { cleanImage } from "../media/image-input";
@@ -13,7 +13,8 @@ import { DEFAULT_MODEL_ID, getModel, isOffered, providerOf } from "../providers/
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
 import { jobEvents } from "./events";
-import { fieldErrors, requestSchemaFor } from "./schemas";
+import type { ModelSpec } from "../providers/types";
+import { fieldErrors, requestSchemaFor, type JobRequest } from "./schemas";
 import { ACTIVE_STATUSES } from "./states";
 
 export interface CreateJobInput {
@@ -24,11 +25,17 @@ export interface CreateJobInput {
   parentId?: string | null;
 }
 
-const MAX_ACTIVE_JOBS_PER_USER = 20;
+export const MAX_ACTIVE_JOBS_PER_USER = 20;
 
-/** Validates a request against its model, stores the cleaned image, records the job and wakes the worker. */
-export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {
-  const asked = input.fields.model;
+/** A request that passed every check for its model: what storeJob writes. */
+export interface CheckedJob {
+  spec: ModelSpec;
+  req: JobRequest;
+}
+
+/** Validates a request against its model (and whether an image fits it); stores nothing. */
+export async function checkJobRequest(db: Db, fields: Record<string, unknown>, hasImage: boolean): Promise<Result<CheckedJob>> {
+  const asked = fields.model;
   // Only a missing or blank model means the default: a number or list is a mistake to report, not to guess at.
   if (asked !== undefined && typeof asked !== "string")
     return fail("validation", "The model must be a model id (text), like local:preview.", { model: "Pick a model from the list." });
@@ -43,77 +50,102 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   if (!isOffered(spec.id))
     return fail("validation", `${spec.label} is no longer offered by ${provider.label}. Pick another model.`, { model: "This model is no longer offered." });
 
-  const parsed = requestSchemaFor(spec).safeParse({ ...input.fields, model: modelId });
+  const parsed = requestSchemaFor(spec).safeParse({ ...fields, model: modelId });
   if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return fail("validation", Object.values(fields)[0] ?? "Check the highlighted fields.", fields);
+    const errors = fieldErrors(parsed.error);
+    return fail("validation", Object.values(errors)[0] ?? "Check the highlighted fields.", errors);
   }
-  const req = parsed.data;
 
-  if (input.image && !spec.modes.includes("image"))
+  if (hasImage && !spec.modes.includes("image"))
     return fail("validation", `${spec.label} makes videos from text only; remove the image or pick another model.`, { image: "This model does not take an image." });
-  const imageUnavailable = input.image ? imageModeUnavailable(spec, env().PUBLIC_URL) : null;
+  const imageUnavailable = hasImage ? imageModeUnavailable(spec, env().PUBLIC_URL) : null;
   if (imageUnavailable)
     return fail("validation", needsPublicUrlMessage(provider.label), { image: `Image mode ${imageUnavailable}.` });
-  if (!input.image && !spec.modes.includes("text"))
+  if (!hasImage && !spec.modes.includes("text"))
     return fail("validation", `${spec.label} animates a still image: add one.`, { image: "Add an image to animate." });
+  return ok({ spec, req: parsed.data });
+}
 
+/** Refuses when `adding` more jobs would pass the per-person limit of videos in progress. */
+export async function checkActiveBudget(db: Db, userId: string, adding: number): Promise<Result<null>> {
+  const active = await countActiveJobs(db, userId, ACTIVE_STATUSES);
+  if (active + adding <= MAX_ACTIVE_JOBS_PER_USER) return ok(null);
+  const room = Math.max(0, MAX_ACTIVE_JOBS_PER_USER - active);
+  const message =
+    adding > 1 && room > 0
+      ? `These ${adding} takes would pass the limit of ${MAX_ACTIVE_JOBS_PER_USER} videos in progress (room for ${room} now). Ask for fewer, or wait for some to finish.`
+      : `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
+  return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
+}
+
+/** Validates a request against its model, stores the cleaned image, records the job and wakes the worker. */
+export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {
+  const checked = await checkJobRequest(db, input.fields, input.image !== null);
+  if (!checked.ok) return checked;
   // A cheap early answer before the image work; the cap itself is enforced by the insert below.
-  if ((await countActiveJobs(db, input.userId, ACTIVE_STATUSES)) >= MAX_ACTIVE_JOBS_PER_USER) return atCap();
+  const budget = await checkActiveBudget(db, input.userId, 1);
+  if (!budget.ok) return budget;
+  const row = await prepareJobRow(checked.value, input);
+  if (!row.ok) return row;
+  let job: Job | null;
+  try {
+    job = await insertJobWithinLimit(db, { ...row.value, userId: input.userId }, MAX_ACTIVE_JOBS_PER_USER, ACTIVE_STATUSES);
+  } catch (err) {
+    if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
+    throw err;
+  }
+  if (!job) {
+    // Others took the last slots while this image was being cleaned.
+    if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
+    const message = `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
+    return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
+  }
+  jobEvents().emit("created", job.id);
+  return ok(job);
+}
 
+export interface JobRowExtras {
+  userId: string;
+  image: Buffer | null;
+  parentId?: string | null;
+  generationId?: string | null;
+  projectId?: string | null;
+  /** Overrides the request's seed (each take of a generation gets its own). */
+  seed?: number | null;
+}
+
+/** The row for a checked request, with its cleaned image already stored (the caller deletes it if the insert fails). */
+export async function prepareJobRow({ spec, req }: CheckedJob, input: JobRowExtras): Promise<Result<NewJob>> {
   const id = randomBytes(16).toString("base64url");
   let imageKey: string | null = null;
   if (input.image) {
     const image = await cleanImage(input.image);
     if (!image.ok) return image;
     imageKey = keys.upload(id, image.value.ext);
-    // Stored before the row exists: the worker may pick the job up the moment it is inserted.
     await storage().put(imageKey, image.value.bytes);
   }
-
   const now = Date.now();
-  let job: Job | null;
-  try {
-    job = await insertJobWithinLimit(
-      db,
-      {
-        id,
-        userId: input.userId,
-        parentId: input.parentId ?? null,
-        model: spec.id,
-        provider: spec.provider,
-        prompt: req.prompt,
-        negativePrompt: req.negativePrompt ?? null,
-        aspectRatio: req.aspectRatio,
-        durationSeconds: req.durationSeconds,
-        resolution: req.resolution,
-        fps: req.fps,
-        seed: req.seed ?? null,
-        options: req.options ?? null,
-        inputImageKey: imageKey,
-        status: "queued",
-        nextCheckAt: now,
-        deadlineAt: now + env().JOB_DEADLINE_SECONDS * 1000,
-        createdAt: now,
-        updatedAt: now,
-      },
-      MAX_ACTIVE_JOBS_PER_USER,
-      ACTIVE_STATUSES,
-    );
-  } catch (err) {
-    if (imageKey) await storage().delete(imageKey);
-    throw err;
-  }
-  if (!job) {
-    // Others took the last slots while this image was being cleaned.
-    if (imageKey) await storage().delete(imageKey);
-    return atCap();
-  }
-  jobEvents().emit("created", job.id);
-  return ok(job);
-}
-
-function atCap(): Result<Job> {
-  const message = `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
-  return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
+  return ok({
+    id,
+    userId: input.userId,
+    parentId: input.parentId ?? null,
+    generationId: input.generationId ?? null,
+    projectId: input.projectId ?? null,
+    model: spec.id,
+    provider: spec.provider,
+    prompt: req.prompt,
+    negativePrompt: req.negativePrompt ?? null,
+    aspectRatio: req.aspectRatio,
+    durationSeconds: req.durationSeconds,
+    resolution: req.resolution,
+    fps: req.fps,
+    seed: input.seed !== undefined ? input.seed : (req.seed ?? null),
+    options: req.options ?? null,
+    inputImageKey: imageKey,
+    status: "queued",
+    nextCheckAt: now,
+    deadlineAt: now + env().JOB_DEADLINE_SECONDS * 1000,
+    createdAt: now,
+    updatedAt: now,
+  });
 }

@@ -11,7 +11,12 @@ export interface JobFilters {
   model?: string;
   favorite?: boolean;
   q?: string;
+  /** A project id, or UNSORTED_ID for videos in no project. */
+  project?: string;
 }
+
+/** The id that names the default project, Unsorted, in URLs and the API. */
+export const UNSORTED_ID = "unsorted";
 
 /** The longest prompt search the JSON API takes; a longer one from a page URL is cut to it. */
 export const MAX_SEARCH_LENGTH = 500;
@@ -37,6 +42,8 @@ export function parseJobFilters(params: SearchParamsLike): JobFilters {
   if (favorite === "1" || favorite === "true") f.favorite = true;
   const q = first(params, "q")?.trim();
   if (q) f.q = q.slice(0, MAX_SEARCH_LENGTH);
+  const project = first(params, "project")?.trim();
+  if (project && project.length <= 64) f.project = project;
   return f;
 }
 
@@ -47,12 +54,13 @@ export function filtersToSearch(f: JobFilters): string {
   if (f.model) p.set("model", f.model);
   if (f.favorite) p.set("favorite", "1");
   if (f.q) p.set("q", f.q);
+  if (f.project) p.set("project", f.project);
   const s = p.toString();
   return s ? `?${s}` : "";
 }
 
 export function hasFilters(f: JobFilters): boolean {
-  return Boolean(f.status || f.model || f.favorite || f.q);
+  return Boolean(f.status || f.model || f.favorite || f.q || f.project);
 }
 
 function statusList(f: JobFilters): JobStatus[] | undefined {
@@ -68,12 +76,14 @@ export function filtersToApiParams(f: JobFilters, page: { cursor?: string | null
   if (f.model) p.set("model", f.model);
   if (f.favorite) p.set("favorite", "true");
   if (f.q) p.set("q", f.q);
+  if (f.project) p.set("project", f.project);
   if (page.cursor) p.set("cursor", page.cursor);
   p.set("limit", String(page.limit));
   return p;
 }
 
 /** The server-side list options for the same filters (see listJobs). */
-export function filtersToListOptions(f: JobFilters): { status?: JobStatus[]; model?: string; favorite?: boolean; search?: string } {
-  return { status: statusList(f), model: f.model, favorite: f.favorite, search: f.q };
+export function filtersToListOptions(f: JobFilters): { status?: JobStatus[]; model?: string; favorite?: boolean; search?: string; project?: string | null } {
+  const project = f.project === undefined ? undefined : f.project === UNSORTED_ID ? null : f.project;
+  return { status: statusList(f), model: f.model, favorite: f.favorite, search: f.q, project };
 }

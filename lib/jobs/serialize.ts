@@ -44,6 +44,9 @@ export function serializeJob(job: Job, waitingReason: string | null = null) {
     options: job.options ?? null,
     imageUrl: job.inputImageKey ? mediaUrl(job.inputImageKey) : null,
     parentId: job.parentId,
+    /** The generation (one submit's takes) this job belongs to; the feed groups by it. */
+    generationId: job.generationId,
+    projectId: job.projectId,
     favorite: job.favorite,
     createdAt: new Date(job.createdAt).toISOString(),
     updatedAt: new Date(job.updatedAt).toISOString(),

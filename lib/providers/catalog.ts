@@ -57,8 +57,16 @@ export function modelCatalog(): ProviderGroup[] {
 }
 
 /** What a job list needs of every model, configured or not (old jobs keep their model): its name for filters, its usual wait for estimates. */
-export function feedModels(): Array<Pick<ModelSpec, "id" | "label" | "typicalLatencySeconds">> {
-  return allModels().map(({ id, label, typicalLatencySeconds }) => ({ id, label, typicalLatencySeconds }));
+export function feedModels(): Array<Pick<ModelSpec, "id" | "label" | "typicalLatencySeconds" | "pricePerSecondUsd" | "engine"> & { providerLabel: string }> {
+  return allModels().map((spec) => ({
+    id: spec.id,
+    label: spec.label,
+    typicalLatencySeconds: spec.typicalLatencySeconds,
+    // A compare row labels each take by its provider and price.
+    pricePerSecondUsd: spec.pricePerSecondUsd,
+    engine: spec.engine,
+    providerLabel: providerOf(spec).label,
+  }));
 }
 
 /** One model as the browser sees it, with its provider's name; undefined for an id no provider knows (a retired model). */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { isValidCursor, listJobs } from "@/lib/db/queries/jobs";
 import { JOB_STATUSES } from "@/lib/db/schema";
-import { MAX_SEARCH_LENGTH } from "@/lib/jobs/list-filters";
+import { MAX_SEARCH_LENGTH, UNSORTED_ID } from "@/lib/jobs/list-filters";
 import { appError, errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
 import { requireViewer } from "@/lib/http/require-viewer";
@@ -22,6 +22,8 @@ const listQuery = z.object({
     .pipe(z.array(z.enum(JOB_STATUSES, { error: `status must be one of ${JOB_STATUSES.join(", ")}.` })))
     .optional(),
   model: z.string().max(200).optional(),
+  /** A project id of the asker's, or "unsorted"; someone else's id simply matches none of the asker's jobs. */
+  project: z.string().max(64).optional(),
   favorite: z.enum(["true", "false"], { error: "favorite must be true or false." }).optional(),
   q: z.string().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
   changedSince: z.coerce.number().int().nonnegative({ error: "changedSince must be a time in epoch milliseconds." }).optional(),
@@ -40,9 +42,15 @@ export async function GET(req: Request): Promise<Response> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const query = listQuery.safeParse(params);
   if (!query.success) return errorResponse(appError("bad_request", query.error.issues[0]?.message ?? "Bad query."));
-  const { favorite, q, ...rest } = query.data;
+  const { favorite, q, project, ...rest } = query.data;
   const database = await db();
-  const page = await listJobs(database, { ...rest, userId: asked.viewer.userId, favorite: favorite === "true", search: q });
+  const page = await listJobs(database, {
+    ...rest,
+    userId: asked.viewer.userId,
+    favorite: favorite === "true",
+    search: q,
+    project: project === undefined ? undefined : project === UNSORTED_ID ? null : project,
+  });
   const body = JSON.stringify({ items: await serializeJobs(database, page.items), nextCursor: page.nextCursor });
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = { etag, "cache-control": "private, no-cache" };

@@ -84,6 +84,8 @@ export interface ListOptions {
   status?: JobStatus[];
   model?: string;
   favorite?: boolean;
+  /** Only jobs in this project; null: only Unsorted ones (no project). */
+  project?: string | null;
   /** Words to find in prompts (every word, as a word prefix; see Dialect.promptMatches). */
   search?: string;
   /** Only jobs updated at or after this time (epoch ms), for cheap polling. */
@@ -102,6 +104,7 @@ export async function listJobs(db: Db, opts: ListOptions): Promise<{ items: Job[
   if (opts.status?.length) conditions.push(inArray(jobs.status, opts.status));
   if (opts.model) conditions.push(eq(jobs.model, opts.model));
   if (opts.favorite) conditions.push(eq(jobs.favorite, true));
+  if (opts.project !== undefined) conditions.push(opts.project === null ? isNull(jobs.projectId) : eq(jobs.projectId, opts.project));
   if (opts.ids) conditions.push(inArray(jobs.id, opts.ids));
   if (opts.changedSince !== undefined) conditions.push(gte(jobs.updatedAt, opts.changedSince));
   if (opts.search !== undefined) {

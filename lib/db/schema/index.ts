@@ -26,3 +26,5 @@ export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;
 export type JobHistoryRow = typeof pg.jobHistory.$inferSelect;
 export type ProviderCatalogRow = typeof pg.providerCatalogs.$inferSelect;
+export type Generation = typeof pg.generations.$inferSelect;
+export type Project = typeof pg.projects.$inferSelect;

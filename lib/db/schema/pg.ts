@@ -27,6 +27,10 @@ export const jobs = pgTable(
     seed: integer("seed"),
     inputImageKey: text("input_image_key"),
     favorite: boolean("favorite").notNull().default(false),
+    /** The generation this job is a take of (see ./sqlite.ts). */
+    generationId: text("generation_id"),
+    /** The owner's project (board); null is the default "Unsorted". */
+    projectId: text("project_id"),
 
     status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
     /** Who made the last status change; the job_history trigger copies it into the row it writes. */
@@ -74,6 +78,8 @@ export const jobs = pgTable(
     index("jobs_user_created_idx").on(t.userId, t.createdAt),
     index("jobs_user_updated_idx").on(t.userId, t.updatedAt),
     uniqueIndex("jobs_provider_job_idx").on(t.provider, t.providerJobId),
+    index("jobs_generation_idx").on(t.generationId),
+    index("jobs_user_project_idx").on(t.userId, t.projectId, t.createdAt),
   ],
 );
 
@@ -92,6 +98,35 @@ export const jobHistory = pgTable(
     source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
   },
   (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
+);
+
+/** One submit from the composer: N takes, or one take per compared model (see ./sqlite.ts). */
+export const generations = pgTable(
+  "generations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["takes", "compare"] }).notNull(),
+    prompt: text("prompt").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [index("generations_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** A person's projects (boards); a job with no projectId is in "Unsorted". */
+export const projects = pgTable(
+  "projects",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("projects_user_name_idx").on(t.userId, t.name)],
 );
 
 /** Webhook deliveries already handled, so a retried delivery is a no-op. */

@@ -13,7 +13,7 @@ type Same<A extends Table, B extends Table> = Equal<InferSelectModel<A>, InferSe
   ? Equal<InferInsertModel<A>, InferInsertModel<B>>
   : false;
 
-const NAMES = ["jobs", "jobHistory", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "providerCatalogs", "user", "session", "account", "verification"] as const;
+const NAMES = ["jobs", "jobHistory", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "providerCatalogs", "generations", "projects", "user", "session", "account", "verification"] as const;
 
 // Each line is a compile-time check: `true` only type-checks when both dialects agree on the rows.
 const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof pg)[K]> } = {
@@ -25,6 +25,8 @@ const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof p
   instanceSettings: true,
   savedProviderSettings: true,
   providerCatalogs: true,
+  generations: true,
+  projects: true,
   user: true,
   session: true,
   account: true,

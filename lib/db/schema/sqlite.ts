@@ -23,6 +23,10 @@ export const jobs = sqliteTable(
     options: text("options", { mode: "json" }).$type<Record<string, string | boolean>>(),
     inputImageKey: text("input_image_key"),
     favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
+    /** The generation (one submit: N takes, or one take per compared model) this job is a take of; null for jobs made one by one before generations existed. */
+    generationId: text("generation_id"),
+    /** The owner's project (board); null is the default "Unsorted". */
+    projectId: text("project_id"),
 
     status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
     /** Who made the last status change; the job_history triggers copy it into the row they write. */
@@ -68,12 +72,14 @@ export const jobs = sqliteTable(
     index("jobs_user_created_idx").on(t.userId, t.createdAt),
     index("jobs_user_updated_idx").on(t.userId, t.updatedAt),
     uniqueIndex("jobs_provider_job_idx").on(t.provider, t.providerJobId),
+    index("jobs_generation_idx").on(t.generationId),
+    index("jobs_user_project_idx").on(t.userId, t.projectId, t.createdAt),
   ],
 );
 
 /**
- * Every status change of every job, in order: written by triggers on jobs (drizzle/sqlite/0007_job_history_triggers.sql,
- * drizzle/pg/0005_job_history_triggers.sql) in the same statement as the change itself, so the history can
+ * Every status change of every job, in order: written by triggers on jobs (drizzle/sqlite/0008_job_history_triggers.sql,
+ * drizzle/pg/0006_job_history_triggers.sql) in the same statement as the change itself, so the history can
  * never miss a transition or record one that did not happen. Tests and the job page read it instead of
  * hoping a poller saw a short-lived state.
  */
@@ -91,6 +97,38 @@ export const jobHistory = sqliteTable(
     source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
   },
   (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
+);
+
+/**
+ * One submit from the composer: the takes it made share a prompt and settings (kind "takes": N jobs,
+ * different seeds) or a prompt across models (kind "compare": one take per model). The feed groups them in one row.
+ */
+export const generations = sqliteTable(
+  "generations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["takes", "compare"] }).notNull(),
+    prompt: text("prompt").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("generations_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** A person's projects (boards). Jobs point here by projectId; a job with none is in "Unsorted". */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("projects_user_name_idx").on(t.userId, t.name)],
 );
 
 /** Webhook deliveries already handled, so a retried delivery is a no-op. */

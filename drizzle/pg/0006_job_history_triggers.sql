@@ -1,6 +1,6 @@
 -- The history is written by the database itself, in the same statement as the change: an INSERT of a
 -- job is its first entry, an UPDATE that changes its status the next. The writer says who it is in
--- jobs.status_source, set in the same UPDATE (lib/db/queries/job-status.ts). The SQLite twin is drizzle/sqlite/0007.
+-- jobs.status_source, set in the same UPDATE (lib/db/queries/job-status.ts). The SQLite twin is drizzle/sqlite/0008.
 CREATE FUNCTION dailies_record_job_history() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN

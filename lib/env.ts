@@ -113,10 +113,19 @@ const schema = z.object({
       if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES has "${bad}", which is not an IP address or CIDR (like 10.0.0.0/8)` });
       return list;
     }),
+  /** An OpenAI-compatible chat-completions server for "Enhance prompt" (e.g. http://localhost:11434/v1 for Ollama); unset, there is no Enhance button. */
+  LLM_BASE_URL: url("LLM_BASE_URL").optional(),
+  /** Its bearer key; local servers usually need none. */
+  LLM_API_KEY: optionalString,
+  /** The model it should use, e.g. "llama3.2". */
+  LLM_MODEL: optionalString,
+  LLM_TIMEOUT_SECONDS: positiveInt(30),
   ...providerConfigShape,
 }).superRefine((e, ctx) => {
   if (e.MEDIA_DELIVERY === "redirect" && !e.STORAGE_URL)
     ctx.addIssue({ code: "custom", path: ["MEDIA_DELIVERY"], message: "MEDIA_DELIVERY=redirect needs STORAGE_URL=s3://… (files on disk are always streamed)" });
+  if (e.LLM_BASE_URL && !e.LLM_MODEL)
+    ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "LLM_BASE_URL is set, so set LLM_MODEL to the model it should use (or unset LLM_BASE_URL)" });
   if (!!e.AWS_ACCESS_KEY_ID !== !!e.AWS_SECRET_ACCESS_KEY)
     ctx.addIssue({ code: "custom", path: ["AWS_SECRET_ACCESS_KEY"], message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither" });
 });

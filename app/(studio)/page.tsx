@@ -1,11 +1,13 @@
 import { Composer } from "@/components/composer/composer";
-import { composerInitial, lastFrameInitial, type RemixSource } from "@/components/composer/initial-values";
+import { composerInitial, lastFrameInitial, parseTakeUse, type RemixSource } from "@/components/composer/initial-values";
 import { firstJobsPage } from "@/components/gallery/first-page";
 import { JobFeed } from "@/components/gallery/job-feed";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { getOwnedJob } from "@/lib/db/queries/jobs";
 import { serializeJob } from "@/lib/jobs/serialize";
+import { takeHref } from "@/lib/jobs/take-href";
+import { llmConfig } from "@/lib/llm/enhance-prompt";
 import { feedModels, modelCatalog } from "@/lib/providers/catalog";
 import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
 
@@ -27,27 +29,42 @@ async function frameSource(id: unknown, userId: string) {
   return job?.status === "succeeded" ? job : undefined;
 }
 
-/** Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job; `/?frame=<jobId>` starts from its last frame. */
+/**
+ * Studio home: the composer and recent jobs. `/?remix=<jobId>` fills the composer from that job;
+ * `&use=prompt` or `&use=seed` takes only its prompt or its seed (see take-href); `/?frame=<jobId>`
+ * starts from its last frame.
+ */
 export default async function StudioPage({ searchParams }: { searchParams: SearchParams }) {
-  const { remix, frame } = await searchParams;
-  const back = typeof remix === "string" ? `/?remix=${encodeURIComponent(remix)}` : typeof frame === "string" ? `/?frame=${encodeURIComponent(frame)}` : "/";
+  const { remix, frame, use: useParam } = await searchParams;
+  const use = parseTakeUse(useParam);
+  const back = typeof remix === "string" ? takeHref(remix, use) : typeof frame === "string" ? `/?frame=${encodeURIComponent(frame)}` : "/";
   const viewer = await requirePageViewer(back);
   const catalog = modelCatalog();
   const source = await remixSource(remix, viewer.userId);
   const fromFrame = source ? undefined : await frameSource(frame, viewer.userId);
-  const fresh = composerInitial(catalog, DEFAULT_MODEL_ID, source);
+  const fresh = composerInitial(catalog, DEFAULT_MODEL_ID, source, use);
   const initial = fromFrame ? lastFrameInitial(fresh, fromFrame) : fresh;
   const { initialPage, readAt } = await firstJobsPage(viewer.userId);
   return (
-    <main className="mx-auto grid max-w-7xl gap-8 p-4 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:py-8">
-      <section aria-labelledby="composer-title" className="min-w-0">
+    // The composer column is pinned on a desktop (it scrolls on its own, its Generate bar at its foot);
+    // on a phone the page scrolls and the bar sits at the bottom of the screen, hence the padding.
+    <main id="main" tabIndex={-1} className="mx-auto grid max-w-7xl gap-8 p-4 pb-28 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)] lg:gap-10 lg:pt-0 lg:pb-8">
+      <section
+        aria-labelledby="composer-title"
+        className="min-w-0 lg:sticky lg:top-14 lg:-mx-2 lg:max-h-[calc(100dvh-3.5rem)] lg:self-start lg:overflow-y-auto lg:px-2 lg:pt-4"
+      >
         <h1 id="composer-title" className="mb-4 text-lg font-semibold tracking-tight">
-          {source ? "Remix" : "New video"}
+          {source && use === "all" ? "Remix" : "New video"}
         </h1>
         {/* A remix gets a fresh composer, not the state of the last one. */}
-        <Composer key={source?.id ?? (fromFrame ? `frame-${fromFrame.id}` : "new")} catalog={catalog} initial={initial} />
+        <Composer
+          key={source ? `${source.id}:${use}` : fromFrame ? `frame-${fromFrame.id}` : "new"}
+          catalog={catalog}
+          initial={initial}
+          canEnhance={llmConfig() !== null}
+        />
       </section>
-      <section aria-labelledby="recent-title" className="min-w-0">
+      <section aria-labelledby="recent-title" className="min-w-0 lg:pt-4">
         <h2 id="recent-title" className="mb-4 text-lg font-semibold tracking-tight">
           Recent videos
         </h2>

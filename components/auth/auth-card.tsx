@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** The calm, centred card that holds the sign-in and sign-up forms. */
 export function AuthCard({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-10">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <p className="mb-6 text-center text-lg font-semibold tracking-tight text-neutral-50">Dailies</p>
         <div className="rounded-xl border border-neutral-800 bg-neutral-900/60 p-6 shadow-xl shadow-black/20">

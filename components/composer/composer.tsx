@@ -1,15 +1,15 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createGenerationAction } from "@/lib/actions/create-generation";
 import { promptStart } from "@/lib/jobs/format-job";
 import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import { upsertJob } from "../gallery/jobs-cache";
+import { useActiveJobs } from "../shell/use-active-jobs";
 import { Button } from "../ui/button";
-import { describedBy, Field, Textarea, TextField } from "../ui/field";
 import { useToast } from "../ui/toaster";
 import { ComparePicker } from "./compare-picker";
 import { Estimate } from "./estimate";
@@ -17,7 +17,10 @@ import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
 import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
+import { MoreSettings } from "./more-settings";
+import { PromptEnhance } from "./prompt-enhance";
 import { PromptField } from "./prompt-field";
+import { PromptHistory } from "./prompt-history";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
 import { TakesPicker } from "./takes-picker";
@@ -56,7 +59,16 @@ function formAlert(error: string, fieldErrors: Record<string, string>, model: Mo
 }
 
 /** The studio's composer: everything a video needs, checked against the chosen model, sent as the form itself. */
-export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initial: ComposerInitial }) {
+export function Composer({
+  catalog,
+  initial,
+  canEnhance = false,
+}: {
+  catalog: ProviderGroup[];
+  initial: ComposerInitial;
+  /** A prompt assistant is configured (LLM_BASE_URL): show Enhance. Without it there is no button at all. */
+  canEnhance?: boolean;
+}) {
   const models = useMemo(() => new Map(catalog.flatMap((g) => g.models.map((m) => [m.id, m] as const))), [catalog]);
   const [modelId, setModelId] = useState(initial.modelId);
   const model = models.get(modelId) ?? models.get(initial.modelId)!;
@@ -76,6 +88,11 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
   const [compare, setCompare] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
   const promptRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLParagraphElement>(null);
+  // Bumped by each failed submit: the effect below then takes focus to what needs fixing.
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const queued = useActiveJobs().filter((j) => j.status === "queued").length;
   const queryClient = useQueryClient();
   const toast = useToast();
 
@@ -114,6 +131,7 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
       if (!result.ok) {
         setFormError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
+        setFailedSubmits((n) => n + 1);
         return;
       }
       setFormError(null);
@@ -125,6 +143,19 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
     });
   }
 
+  // After a failed submit: focus the first invalid field (opening "More settings" if it is in
+  // there) and bring it into view; with no field to blame, the alert itself. Nothing typed changes.
+  useEffect(() => {
+    if (failedSubmits === 0) return;
+    const form = formRef.current;
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const details = invalid?.closest("details");
+    if (details && !details.open) details.open = true;
+    const target = invalid ?? alertRef.current;
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: "center", behavior: "instant" });
+  }, [failedSubmits]);
+
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -133,11 +164,11 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
   }
 
   return (
-    <form aria-label="Composer" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-5">
+    <form ref={formRef} aria-label="Composer" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-5">
       {initial.parentId && (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-violet-500/40 bg-violet-500/10 px-3 py-2 text-sm text-violet-100">
           <span>Remixing a video: change anything, then generate. The new take points back to the original.</span>
-          <Link href="/" className="text-xs text-violet-300 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-violet-400">
+          <Link href="/" className="tap-target inline-flex items-center text-xs text-violet-300 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-violet-400">
             Start fresh
           </Link>
           <input type="hidden" name="parentId" value={initial.parentId} />
@@ -156,6 +187,23 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
         error={fieldErrors.prompt}
         textareaRef={promptRef}
       />
+      <PromptHistory
+        onPick={(p) => {
+          setPrompt(p);
+          clearError("prompt");
+          promptRef.current?.focus();
+        }}
+      />
+      {canEnhance && (
+        <PromptEnhance
+          prompt={prompt}
+          onAccept={(next) => {
+            setPrompt(next);
+            clearError("prompt");
+            promptRef.current?.focus();
+          }}
+        />
+      )}
 
       <ImageField
         attachment={attachment}
@@ -189,65 +237,48 @@ export function Composer({ catalog, initial }: { catalog: ProviderGroup[]; initi
         errors={fieldErrors}
       />
 
-      {(model.negativePrompt || model.seed) && (
-        <div className="flex flex-wrap gap-3">
-          {model.negativePrompt && (
-            <Field id="negativePrompt" label="Negative prompt" error={fieldErrors.negativePrompt} className="min-w-0 flex-1 basis-64">
-              <Textarea
-                id="negativePrompt"
-                name="negativePrompt"
-                rows={2}
-                value={negativePrompt}
-                onChange={(e) => {
-                  setNegativePrompt(e.target.value);
-                  clearError("negativePrompt");
-                }}
-                placeholder="What to keep out: blur, text, watermarks…"
-                {...describedBy("negativePrompt", fieldErrors.negativePrompt)}
-              />
-            </Field>
-          )}
-          {model.seed && (
-            <TextField
-              id="seed"
-              label="Seed"
-              hint="The same seed and settings give a similar take."
-              error={fieldErrors.seed}
-              className="w-44"
-              name="seed"
-              inputMode="numeric"
-              autoComplete="off"
-              value={seed}
-              onChange={(e) => {
-                setSeed(e.target.value);
-                clearError("seed");
-              }}
-              placeholder="Random"
-            />
-          )}
-        </div>
-      )}
+      <MoreSettings
+        model={model}
+        startOpen={Boolean(initial.seed || initial.negativePrompt)}
+        negativePrompt={negativePrompt}
+        onNegativePrompt={(v) => {
+          setNegativePrompt(v);
+          clearError("negativePrompt");
+        }}
+        seed={seed}
+        onSeed={(v) => {
+          setSeed(v);
+          clearError("seed");
+        }}
+        errors={fieldErrors}
+      />
 
       <div className="flex flex-col gap-3">
         <TakesPicker value={takes} onChange={setTakes} disabled={compare.length > 0} />
         <ComparePicker catalog={catalog} value={compare} onChange={setCompare} durationSeconds={Number(settings.durationSeconds)} />
       </div>
 
-      <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} takes={compare.length > 0 ? 1 : takes} />
-
       {formError && (
-        <p role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">
+        <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">
           {formAlert(formError, fieldErrors, model)}
         </p>
       )}
 
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary" disabled={pending} className="min-w-32">
+      {/* Always on screen: a bar at the bottom of a phone's screen, the foot of the pinned column on a desktop. */}
+      <div
+        data-testid="composer-bar"
+        className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-neutral-800 bg-neutral-950/95 px-4 py-3 backdrop-blur lg:sticky lg:inset-x-auto lg:-mx-1 lg:rounded-lg lg:border lg:px-3"
+      >
+        <div className="min-w-0 flex-1">
+          <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} queued={queued} takes={compare.length > 0 ? 1 : takes} />
+          <span className="hidden text-xs text-neutral-400 lg:block">
+            <kbd className="font-sans">Ctrl</kbd> or <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
+          </span>
+        </div>
+        {/* busy, not disabled: a disabled button would drop keyboard focus to the page. */}
+        <Button type="submit" variant="primary" size="lg" busy={pending} className="min-w-32 shrink-0">
           {pending ? "Generating…" : "Generate"}
         </Button>
-        <span className="text-xs text-neutral-500">
-          <kbd className="font-sans">Ctrl</kbd> or <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
-        </span>
       </div>
     </form>
   );

@@ -1,21 +1,23 @@
-import { formatCost, formatSeconds } from "@/lib/jobs/format-job";
+import { formatSeconds, formatUsd } from "@/lib/jobs/format-job";
+import { ordinal } from "@/lib/jobs/queue-view";
 import type { ModelOption } from "@/lib/providers/catalog";
+import { estimateUsd } from "./estimate-usd";
 
-/** What this video should cost and how long it should take, before it is made. */
-/** `takes`: how many jobs one Generate makes; the cost counts them all. */
-export function Estimate({ model, durationSeconds, takes = 1 }: { model: ModelOption; durationSeconds: number; takes?: number }) {
-  const valid = Number.isFinite(durationSeconds) && durationSeconds > 0;
+/**
+ * One line next to Generate: what this take should cost, how long it should take, and where it
+ * would stand in your queue ("≈ $0.18 · ~1 min · 2nd in line").
+ */
+export function Estimate(props: { model: ModelOption; durationSeconds: number; queued: number; takes?: number }) {
+  const { model, durationSeconds, queued, takes = 1 } = props;
+  const one = estimateUsd(model, { durationSeconds });
+  const usd = one === null ? null : one * takes;
+  const cost = (usd === 0 ? "Free" : usd === null ? "price not published" : `≈ ${formatUsd(usd)}`) + (takes > 1 ? ` for ${takes} takes` : "");
+  const parts = [cost, `~${formatSeconds(model.typicalLatencySeconds)}`];
+  if (queued > 0) parts.push(`${ordinal(queued + 1)} in line`);
   return (
-    <dl aria-label="Estimate" className="grid grid-cols-2 gap-3 rounded-lg border border-neutral-800 bg-neutral-900/60 px-3 py-2 text-sm">
-      <div>
-        <dt className="text-xs text-neutral-400">Estimated cost</dt>
-        <dd className="font-medium text-neutral-100">{valid ? formatCost(model.pricePerSecondUsd, durationSeconds * takes, model.engine) : "—"}
-          {valid && takes > 1 && <span className="text-xs font-normal text-neutral-400"> for {takes} takes</span>}</dd>
-      </div>
-      <div>
-        <dt className="text-xs text-neutral-400">Estimated wait</dt>
-        <dd className="font-medium text-neutral-100">about {formatSeconds(model.typicalLatencySeconds)}</dd>
-      </div>
-    </dl>
+    <p data-testid="estimate" className="min-w-0 text-sm text-neutral-300">
+      <span className="sr-only">Estimate: </span>
+      {parts.join(" · ")}
+    </p>
   );
 }

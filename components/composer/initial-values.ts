@@ -3,6 +3,7 @@ import type { JobJson } from "@/lib/jobs/serialize";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import type { ModelOptionValues } from "@/lib/providers/types";
+import type { TakeUse } from "@/lib/jobs/take-href";
 import { toFormValues, type SettingsValues } from "./settings-values";
 
 /** The parts of a job a remix starts from. */
@@ -32,7 +33,17 @@ function availableModel(catalog: ProviderGroup[], id: string | undefined): Model
   return catalog.find((g) => g.available && g.models.some((m) => m.id === id))?.models.find((m) => m.id === id);
 }
 
-export function composerInitial(catalog: ProviderGroup[], defaultModelId: string, remix?: RemixSource): ComposerInitial {
+/** What of a take to start from: its prompt, its seed (with its model), or all its settings (a remix). */
+export function parseTakeUse(v: unknown): TakeUse {
+  return v === "prompt" || v === "seed" ? v : "all";
+}
+
+export function composerInitial(catalog: ProviderGroup[], defaultModelId: string, remix?: RemixSource, use: TakeUse = "all"): ComposerInitial {
+  if (remix && use !== "all") {
+    const fresh = composerInitial(catalog, use === "seed" ? remix.model : defaultModelId);
+    if (use === "prompt") return { ...fresh, prompt: remix.prompt };
+    return { ...fresh, seed: remix.seed != null ? String(remix.seed) : "" };
+  }
   const model =
     availableModel(catalog, remix?.model) ??
     availableModel(catalog, defaultModelId) ??

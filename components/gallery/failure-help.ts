@@ -2,11 +2,11 @@
 export function failureHelp(code: string | undefined): string {
   switch (code) {
     case "content_policy":
-      return "Remix to change the prompt; the same words would be refused again.";
+      return "Edit and try again: the same words would be refused again.";
     case "invalid_input":
-      return "Remix to fix the settings, then generate again.";
+      return "Edit and try again with settings the model takes.";
     case "quota_exhausted":
-      return "Top up the provider account, then Retry.";
+      return "Check the provider account (Settings → Providers), top it up, then try again.";
     case "output_expired":
       return "The provider no longer has the file. Retry to make it again.";
     default:

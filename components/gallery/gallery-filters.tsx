@@ -74,7 +74,7 @@ export function GalleryFilters({
           {!knownModel && <option value={filters.model}>{filters.model}</option>}
         </Select>
       </Field>
-      <label className="col-span-2 flex h-10 items-center gap-2 text-sm text-neutral-200 sm:col-span-1">
+      <label className="col-span-2 flex h-11 items-center gap-2 text-sm text-neutral-200 sm:col-span-1">
         <input
           type="checkbox"
           checked={Boolean(filters.favorite)}

@@ -7,7 +7,9 @@ import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { downloadName } from "@/lib/jobs/download-name";
 import type { JobJson } from "@/lib/jobs/serialize";
+import { nextStep, PROVIDER_SETTINGS_HREF } from "@/lib/jobs/next-step";
 import { isActive } from "@/lib/jobs/states";
+import { useCancelWithUndo } from "../queue/use-cancel-with-undo";
 import { DownloadIcon, RemixIcon, RetryIcon, StarIcon, StopIcon, TrashIcon } from "./icons";
 import { useJobActions } from "./use-job-actions";
 
@@ -17,6 +19,7 @@ import { useJobActions } from "./use-job-actions";
  */
 export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "card" | "page" }) {
   const actions = useJobActions(job);
+  const undoable = useCancelWithUndo();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const onPage = layout === "page";
@@ -24,6 +27,8 @@ export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "c
   const look = { variant: "ghost", size: onPage ? "sm" : "icon" } as const;
   const framed = onPage ? "border border-neutral-700" : undefined;
   const linkClass = cn(buttonClass(look), framed);
+  const step = nextStep(job.status, job.error?.code);
+  const remixHref = `/?remix=${encodeURIComponent(job.id)}`;
 
   const label = (text: string, icon: ReactNode) => (
     <>
@@ -50,17 +55,39 @@ export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "c
 
   return (
     <div className={cn("flex flex-wrap items-center", onPage ? "gap-2" : "gap-0.5")}>
-      {active && (
-        <Button {...look} className={framed} aria-label="Cancel" title="Cancel" busy={actions.busy === "cancel"} onClick={idle(actions.cancel)}>
-          {label("Cancel", <StopIcon />)}
+      {active && !undoable.canceling.has(job.id) && (
+        <Button
+          variant="ghost"
+          size="sm"
+          className={cn(framed, "gap-1")}
+          title="Cancel: you can undo it for a few seconds"
+          onClick={() => undoable.cancel(job)}
+        >
+          <StopIcon />
+          <span>Cancel</span>
         </Button>
       )}
-      {!active && (
+      {active && undoable.canceling.has(job.id) && (
+        <Button variant="ghost" size="sm" className={framed} onClick={() => undoable.undo(job.id)}>
+          Undo cancel
+        </Button>
+      )}
+      {!active && step === "retry" && (
         <Button {...look} className={framed} aria-label="Retry" title="Retry: run the same request again" busy={actions.busy === "retry"} onClick={idle(retry)}>
           {label("Retry", <RetryIcon />)}
         </Button>
       )}
-      <Link href={`/?remix=${encodeURIComponent(job.id)}`} className={linkClass} aria-label="Remix" title="Remix: edit the settings and try again">
+      {step === "edit" && (
+        <Link href={remixHref} className={cn(buttonClass({ variant: "secondary", size: "sm" }))}>
+          Edit and try again
+        </Link>
+      )}
+      {step === "check-provider" && (
+        <Link href={PROVIDER_SETTINGS_HREF} className={cn(buttonClass({ variant: "secondary", size: "sm" }))}>
+          Check provider
+        </Link>
+      )}
+      <Link href={remixHref} className={linkClass} aria-label="Remix" title="Remix: edit the settings and try again">
         {label("Remix", <RemixIcon />)}
       </Link>
       <Button

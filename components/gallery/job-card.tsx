@@ -104,7 +104,7 @@ export const JobCard = memo(function JobCard({
         )}
         <Link
           href={`/jobs/${job.id}`}
-          className="line-clamp-2 text-sm leading-snug text-neutral-100 hover:text-violet-300 focus-visible:outline-2 focus-visible:outline-violet-400"
+          className="tap-target line-clamp-2 text-sm leading-snug text-neutral-100 hover:text-violet-300 focus-visible:outline-2 focus-visible:outline-violet-400"
         >
           {job.prompt}
         </Link>

@@ -61,8 +61,21 @@ export function useLiveJobs(): void {
   useEffect(
     () =>
       acquire(qc, ({ job, outcome }) => {
-        if (outcome === "succeeded") toast(`Your video is ready: “${promptStart(job.prompt)}”`, "success");
-        else toast(`Your video failed: ${job.error?.message ?? "the provider gave no reason."}`, "error");
+        // Several finishing together make one toast ("3 videos ready"), whose action opens the newest.
+        if (outcome === "succeeded")
+          toast({
+            message: `Your video is ready: “${promptStart(job.prompt)}”`,
+            tone: "success",
+            action: { label: "Play", href: `/jobs/${job.id}` },
+            group: { key: "ready", summary: (n) => `${n} videos are ready` },
+          });
+        else
+          toast({
+            message: `Your video failed: ${job.error?.message ?? "the provider gave no reason."}`,
+            tone: "error",
+            action: { label: "Open", href: `/jobs/${job.id}` },
+            group: { key: "failed", summary: (n) => `${n} videos failed. Open each one to see why.` },
+          });
       }),
     [qc, toast],
   );

@@ -57,9 +57,9 @@ export function ApiTokensSection({ tokens, origin }: { tokens: ApiTokenRow[]; or
       <div className="mt-5">
         <h3 className="text-sm font-medium text-neutral-200">Use a token</h3>
         <p className="mt-1 text-xs text-neutral-400">Send it as a bearer token. List your videos:</p>
-        <pre className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200">{list}</pre>
+        <pre tabIndex={0} aria-label="Example: list your videos" className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200 focus-visible:outline-2 focus-visible:outline-violet-400">{list}</pre>
         <p className="mt-3 text-xs text-neutral-400">Start one (poll its status at /api/jobs/&lt;id&gt;):</p>
-        <pre className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200">{create}</pre>
+        <pre tabIndex={0} aria-label="Example: start a video" className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200 focus-visible:outline-2 focus-visible:outline-violet-400">{create}</pre>
       </div>
     </SettingsSection>
   );

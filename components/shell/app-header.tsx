@@ -1,40 +1,24 @@
 import Link from "next/link";
-import { signOut } from "@/lib/actions/sign-out";
-import { Button } from "../ui/button";
+import { feedModels, modelOption } from "@/lib/providers/catalog";
+import { MainNav } from "./main-nav";
+import { QueueIndicator, type QueueModel } from "./queue-indicator";
 
-const LINKS = [
-  { href: "/", label: "Studio" },
-  { href: "/gallery", label: "Gallery" },
-  { href: "/settings", label: "Settings" },
-];
+/** What the queue needs of each model: its usual wait and who runs it. */
+function queueModels(): QueueModel[] {
+  return feedModels().map((m) => ({ id: m.id, typicalLatencySeconds: m.typicalLatencySeconds, providerLabel: modelOption(m.id)?.providerLabel ?? "The provider" }));
+}
 
-/** The top bar of every signed-in page. */
+/** The top bar of every signed-in page: the brand, the navigation (a menu on narrow screens), the queue. */
 export function AppHeader({ email }: { email: string | null }) {
   return (
     <header className="sticky top-0 z-30 border-b border-neutral-800 bg-neutral-950">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
-        <Link href="/" className="text-base font-semibold tracking-tight text-neutral-50">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
+        <Link href="/" className="inline-flex h-11 items-center rounded-md text-base font-semibold tracking-tight text-neutral-50 focus-visible:outline-2 focus-visible:outline-violet-400">
           Dailies
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
-          {LINKS.map((l) => (
-            <Link
-              key={l.href}
-              href={l.href}
-              className="rounded-md px-2.5 py-1.5 text-sm text-neutral-300 hover:bg-neutral-800 hover:text-neutral-50 focus-visible:outline-2 focus-visible:outline-violet-400"
-            >
-              {l.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="ml-auto flex items-center gap-3">
-          {email && <span className="hidden text-xs text-neutral-400 sm:inline">{email}</span>}
-          <form action={signOut}>
-            <Button type="submit" variant="ghost" size="sm">
-              Sign out
-            </Button>
-          </form>
-        </div>
+        <MainNav email={email}>
+          <QueueIndicator models={queueModels()} />
+        </MainNav>
       </div>
     </header>
   );

@@ -1,21 +1,26 @@
-import type { ButtonHTMLAttributes, MouseEvent } from "react";
+import type { ComponentProps, MouseEvent } from "react";
 import { cn } from "./cn";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
-/** `icon`: a square for a lone icon; its name goes in aria-label. */
-type Size = "sm" | "md" | "icon";
+/** `icon`: a square for a lone icon; its name goes in aria-label. `lg`: 44 px on every screen (Generate). */
+type Size = "sm" | "md" | "lg" | "icon";
 
 const BASE =
   "inline-flex items-center justify-center rounded-md font-medium transition-colors disabled:cursor-not-allowed " +
   "aria-disabled:cursor-wait aria-disabled:opacity-60 " +
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400";
 const VARIANTS: Record<Variant, string> = {
-  primary: "bg-violet-500 text-white hover:bg-violet-400 disabled:bg-violet-500/40",
+  primary: "bg-violet-500 text-white hover:bg-violet-600 disabled:bg-violet-500/40",
   secondary: "border border-neutral-700 bg-neutral-900 text-neutral-100 hover:bg-neutral-800 disabled:text-neutral-500",
-  ghost: "text-neutral-300 hover:bg-neutral-800 hover:text-neutral-100 disabled:text-neutral-600",
-  danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-600/40",
+  ghost: "text-neutral-300 hover:bg-neutral-800 hover:text-neutral-100 disabled:text-neutral-500",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/40",
 };
-const SIZES: Record<Size, string> = { sm: "h-8 px-2.5 text-sm gap-1.5", md: "h-10 px-4 text-sm gap-2", icon: "size-8 text-sm" };
+const SIZES: Record<Size, string> = {
+  sm: "h-8 px-2.5 text-sm gap-1.5",
+  md: "h-10 px-4 text-sm gap-2",
+  lg: "h-11 px-5 text-sm gap-2",
+  icon: "size-8 text-sm",
+};
 
 /** The button's look, for a link that should look like one. */
 export function buttonClass({ variant = "secondary", size = "md" }: { variant?: Variant; size?: Size } = {}): string {
@@ -37,7 +42,7 @@ export function Button({
   type = "button",
   onClick,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size; busy?: boolean }) {
+}: ComponentProps<"button"> & { variant?: Variant; size?: Size; busy?: boolean }) {
   return (
     <button
       type={type}

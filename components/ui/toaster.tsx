@@ -1,44 +1,115 @@
 "use client";
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
+import { coalesce, type Toast, type ToastInput, type Tone } from "@/lib/ui/toast-list";
 
-type Tone = "info" | "success" | "error";
-interface Toast {
-  id: number;
-  message: string;
-  tone: Tone;
+/** How long a toast stays, counted only while nobody hovers or focuses the toasts. */
+const LIFETIME_MS: Record<Tone, number> = { info: 5_000, success: 6_000, error: 8_000 };
+/** At most this many at once; the oldest go first. */
+const MAX_TOASTS = 4;
+
+type Push = (input: string | ToastInput, tone?: Tone) => number;
+
+interface ToastApi {
+  push: Push;
+  dismiss: (id: number) => void;
 }
 
-const ToastContext = createContext<(message: string, tone?: Tone) => void>(() => undefined);
+const ToastContext = createContext<ToastApi>({ push: () => 0, dismiss: () => undefined });
 
-/** Shows background outcomes ("Your video is ready") in a polite live region, bottom right. */
+/**
+ * Shows background outcomes ("Your video is ready") in a polite live region, bottom right (above
+ * the composer's bar on a phone). A toast may carry one action (a link or a button); toasts of one
+ * `group` coalesce into one ("3 videos ready"); time stands still while the pointer or focus is on them.
+ */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
-  const push = useCallback(
-    (message: string, tone: Tone = "info") => {
-      const id = Date.now() + Math.random();
-      setToasts((all) => [...all.slice(-3), { id, message, tone }]);
-      setTimeout(() => dismiss(id), tone === "error" ? 8000 : 5000);
+  // The list as of the last change, so push can answer which toast it joined at once.
+  const current = useRef<Toast[]>([]);
+  const [paused, setPaused] = useState(false);
+  const nextId = useRef(1);
+  const commit = useCallback((next: Toast[]) => {
+    current.current = next;
+    setToasts(next);
+  }, []);
+  const dismiss = useCallback((id: number) => commit(current.current.filter((t) => t.id !== id)), [commit]);
+  const push = useCallback<Push>(
+    (input, tone) => {
+      const toast: ToastInput = typeof input === "string" ? { message: input, tone } : input;
+      const next = coalesce(current.current, toast, nextId.current++, LIFETIME_MS[toast.tone ?? "info"]);
+      commit(next.list.slice(-MAX_TOASTS));
+      return next.id;
     },
-    [dismiss],
+    [commit],
   );
+
+  // One clock for all: every tick takes the time passed off each toast's remaining life, unless paused.
+  useEffect(() => {
+    if (paused || toasts.length === 0) return;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      const spent = now - last;
+      last = now;
+      commit(current.current.map((t) => ({ ...t, remainingMs: t.remainingMs - spent })).filter((t) => t.remainingMs > 0));
+    }, 250);
+    return () => clearInterval(timer);
+  }, [paused, toasts.length, commit]);
+
+  const api = useMemo(() => ({ push, dismiss }), [push, dismiss]);
   return (
-    <ToastContext.Provider value={push}>
+    <ToastContext.Provider value={api}>
       {children}
-      <div aria-live="polite" className="pointer-events-none fixed inset-x-3 bottom-3 z-50 flex flex-col items-end gap-2 sm:inset-x-auto sm:right-4">
+      <div
+        aria-live="polite"
+        onPointerEnter={() => setPaused(true)}
+        onPointerLeave={() => setPaused(false)}
+        onFocus={() => setPaused(true)}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPaused(false);
+        }}
+        className="pointer-events-none fixed inset-x-3 bottom-20 z-50 flex flex-col items-end gap-2 sm:inset-x-auto sm:right-4 lg:bottom-4"
+      >
         {toasts.map((t) => (
           <div
             key={t.id}
             role="status"
+            data-tone={t.tone}
             className={cn(
-              "pointer-events-auto flex max-w-sm items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg",
+              "pointer-events-auto flex max-w-sm items-center gap-2 rounded-lg border py-1.5 pr-1.5 pl-4 text-sm shadow-lg",
               t.tone === "error" ? "border-red-800 bg-red-950 text-red-100" : "border-neutral-700 bg-neutral-900 text-neutral-100",
               t.tone === "success" && "border-emerald-800",
             )}
           >
-            <span className="flex-1">{t.message}</span>
-            <button type="button" aria-label="Dismiss" className="text-neutral-400 hover:text-neutral-100" onClick={() => dismiss(t.id)}>
+            <span className="flex-1 py-1.5">{t.message}</span>
+            {t.action && "href" in t.action && (
+              <Link
+                href={t.action.href}
+                onClick={() => dismiss(t.id)}
+                className="inline-flex h-9 items-center rounded-md px-2.5 font-medium text-violet-300 hover:bg-neutral-800 focus-visible:outline-2 focus-visible:outline-violet-400"
+              >
+                {t.action.label}
+              </Link>
+            )}
+            {t.action && "onClick" in t.action && (
+              <button
+                type="button"
+                onClick={() => {
+                  dismiss(t.id);
+                  (t.action as { onClick: () => void }).onClick();
+                }}
+                className="inline-flex h-9 items-center rounded-md px-2.5 font-medium text-violet-300 hover:bg-neutral-800 focus-visible:outline-2 focus-visible:outline-violet-400"
+              >
+                {t.action.label}
+              </button>
+            )}
+            <button
+              type="button"
+              aria-label="Dismiss"
+              className="inline-flex size-9 items-center justify-center rounded-md text-neutral-300 hover:bg-neutral-800 hover:text-neutral-100 focus-visible:outline-2 focus-visible:outline-violet-400"
+              onClick={() => dismiss(t.id)}
+            >
               ×
             </button>
           </div>
@@ -48,6 +119,11 @@ export function Toaster({ children }: { children: ReactNode }) {
   );
 }
 
-export function useToast() {
-  return useContext(ToastContext);
+/** `toast("text", tone)` or `toast({ message, tone, action, group })`; returns the toast's id. */
+export function useToast(): Push {
+  return useContext(ToastContext).push;
+}
+
+export function useDismissToast(): (id: number) => void {
+  return useContext(ToastContext).dismiss;
 }

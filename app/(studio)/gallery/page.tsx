@@ -19,7 +19,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   const { initialPage, readAt } = await firstJobsPage(viewer.userId, filters);
   const projects = (await listProjects(await db(), viewer.userId)).map(({ id, name }) => ({ id, name }));
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
+    <main id="main" tabIndex={-1} className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
       <h1 className="text-xl font-semibold tracking-tight">Gallery</h1>
       <JobFeed initialPage={initialPage} readAt={readAt} filters={filters} showFilters models={feedModels()} projects={projects} />
     </main>

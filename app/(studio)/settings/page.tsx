@@ -22,7 +22,7 @@ export default async function SettingsPage() {
   const signup = owner ? await signupOpen(await db()) : null;
   const providers = owner ? await readProviderSettings(await db(), viewer) : null;
   return (
-    <main className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
+    <main id="main" tabIndex={-1} className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>
       <AccountSection name={viewer.name} email={viewer.email} isOwner={owner} />
       {signup && (

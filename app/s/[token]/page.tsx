@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { SharedVideo } from "@/components/share/shared-video";
 import { shareMetadata } from "@/lib/share/share-metadata";
 import { publicOrigin } from "@/lib/http/public-origin";
+import { downloadName } from "@/lib/jobs/download-name";
+import { promptStart } from "@/lib/jobs/format-job";
 import { sharePosterPath, shareVideoPath } from "@/lib/share/share-url";
 import { posterJpegSize } from "@/lib/share/share-poster";
 import { loadSharedPage } from "@/lib/share/shared-page";
@@ -30,9 +34,10 @@ export default async function SharePage({ params }: Props) {
   if (!shared) notFound();
   const { job, token, modelLabel } = shared;
   const seconds = job.videoDurationSeconds ? Math.round(job.videoDurationSeconds * 10) / 10 : null;
+  const title = promptStart(job.prompt, 80);
   return (
-    <main className="mx-auto flex min-h-screen w-full max-w-4xl flex-col px-4 py-6 sm:py-10">
-      <h1 className="sr-only">Shared video</h1>
+    <main id="main" tabIndex={-1} className="mx-auto flex min-h-screen w-full max-w-4xl flex-col px-4 py-6 sm:py-10">
+      <h1 className="mb-4 text-lg font-semibold tracking-tight break-words text-neutral-50 sm:text-xl">{title}</h1>
       <SharedVideo
         src={shareVideoPath(token)}
         poster={sharePosterPath(token)}
@@ -40,15 +45,27 @@ export default async function SharePage({ params }: Props) {
         height={job.videoHeight}
         className="max-h-[75vh] rounded-xl"
       />
-      <section aria-label="About this video" className="mt-5 space-y-2">
-        <p className="whitespace-pre-wrap break-words text-base leading-relaxed text-neutral-100">{job.prompt}</p>
-        <p className="text-sm text-neutral-400">
-          {modelLabel}
-          {seconds !== null && ` · ${seconds} s`}
-          {job.videoWidth && job.videoHeight && ` · ${job.videoWidth}×${job.videoHeight}`}
-        </p>
+      <section aria-label="About this video" className="mt-5 space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-neutral-300">
+            Made with <span className="font-medium text-neutral-100">{modelLabel}</span>
+            {seconds !== null && ` · ${seconds} s`}
+            {job.videoWidth && job.videoHeight && ` · ${job.videoWidth}×${job.videoHeight}`}
+          </p>
+          {/* Anyone with the link can already fetch the video; the button only names the file. */}
+          <a href={`${shareVideoPath(token)}?download`} download={downloadName(job.prompt, job.videoKey)} className={buttonClass({ variant: "secondary" })}>
+            Download
+          </a>
+        </div>
+        {title !== job.prompt.trim() && <p className="whitespace-pre-wrap break-words text-base leading-relaxed text-neutral-100">{job.prompt}</p>}
       </section>
-      <footer className="mt-auto pt-10 text-xs text-neutral-500">Made with Dailies</footer>
+      <footer className="mt-auto pt-10 text-sm text-neutral-300">
+        Made with{" "}
+        <Link href="/" className="font-medium text-violet-300 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-violet-400">
+          Dailies
+        </Link>
+        , a self-hosted studio for AI video.
+      </footer>
     </main>
   );
 }

@@ -31,11 +31,11 @@ export default async function JobPage({ params }: { params: Params }) {
   const job = await findJob((await params).id);
   if (!job) notFound();
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
+    <main id="main" tabIndex={-1} className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-6">
       <div className="flex flex-col gap-2">
         <Link
           href="/gallery"
-          className="self-start text-sm text-neutral-400 hover:text-neutral-100 focus-visible:outline-2 focus-visible:outline-violet-400"
+          className="tap-target self-start text-sm text-neutral-400 hover:text-neutral-100 focus-visible:outline-2 focus-visible:outline-violet-400"
         >
           ← Gallery
         </Link>

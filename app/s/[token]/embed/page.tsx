@@ -13,7 +13,7 @@ export default async function ShareEmbedPage({ params }: { params: Promise<{ tok
   const shared = await loadSharedPage((await params).token);
   if (!shared) notFound();
   return (
-    <main className="flex h-screen w-screen items-center justify-center bg-black">
+    <main id="main" className="flex h-screen w-screen items-center justify-center bg-black">
       <SharedVideo
         src={shareVideoPath(shared.token)}
         poster={sharePosterPath(shared.token)}

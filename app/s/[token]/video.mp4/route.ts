@@ -1,4 +1,5 @@
 import { notFound, serveStoredFile } from "@/lib/http/serve-file";
+import { downloadName } from "@/lib/jobs/download-name";
 import { SHARED_MEDIA_CACHE, SHARED_MEDIA_HEADERS, SHARED_MEDIA_PRESIGN } from "@/lib/share/shared-media";
 import { loadSharedPage } from "@/lib/share/shared-page";
 
@@ -10,7 +11,9 @@ type Params = { params: Promise<{ token: string }> };
 async function serve(req: Request, { params }: Params, withBody: boolean): Promise<Response> {
   const job = (await loadSharedPage((await params).token))?.job;
   if (!job) return notFound();
-  return serveStoredFile(req, job.videoKey, { withBody, cacheControl: SHARED_MEDIA_CACHE, extraHeaders: SHARED_MEDIA_HEADERS, presign: SHARED_MEDIA_PRESIGN });
+  // `?download` (the page's Download button) names the file after the prompt.
+  const downloadAs = new URL(req.url).searchParams.has("download") ? downloadName(job.prompt, job.videoKey) : undefined;
+  return serveStoredFile(req, job.videoKey, { withBody, cacheControl: SHARED_MEDIA_CACHE, extraHeaders: SHARED_MEDIA_HEADERS, presign: SHARED_MEDIA_PRESIGN, downloadAs });
 }
 
 export function GET(req: Request, ctx: Params): Promise<Response> {

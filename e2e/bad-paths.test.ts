@@ -37,6 +37,9 @@ const CASES: Record<string, Array<{ method: string; path: (bad: string) => strin
     { method: "POST", path: (b) => `/api/settings/providers/${b}/test` },
   ],
   "app/api/webhooks/[provider]": [{ method: "POST", path: (b) => `/api/webhooks/${b}` }],
+  "app/api/webhooks/deliveries/[id]": [{ method: "POST", path: (b) => `/api/webhooks/deliveries/${b}/retry` }],
+  "app/api/webhooks/endpoints/[id]": [{ method: "DELETE", path: (b) => `/api/webhooks/endpoints/${b}` }],
+  "app/reset-password/[token]": [{ method: "GET", path: (b) => `/reset-password/${b}` }],
   "app/media/[...key]": [
     { method: "GET", path: (b) => `/media/${b}` },
     { method: "HEAD", path: (b) => `/media/videos/${b}.mp4` },

@@ -103,6 +103,8 @@ const schema = z.object({
     .enum(["true", "false", ""], { error: 'ALLOW_INSECURE_PROVIDER_URLS must be "true" or "false"' })
     .optional()
     .transform((v) => v === "true"),
+  /** "true" lets outgoing webhooks reach loopback and private networks (a receiver on your LAN; tests' loopback receiver). */
+  OUTGOING_WEBHOOKS_ALLOW_PRIVATE: bool("OUTGOING_WEBHOOKS_ALLOW_PRIVATE"),
   /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. */
   TRUSTED_PROXIES: z
     .string()
@@ -113,6 +115,8 @@ const schema = z.object({
       if (bad) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES has "${bad}", which is not an IP address or CIDR (like 10.0.0.0/8)` });
       return list;
     }),
+  /** "json": one JSON object per log line (for log collectors); otherwise readable text. */
+  LOG_FORMAT: z.enum(["text", "json", ""], { error: 'LOG_FORMAT must be "text" or "json"' }).optional().transform((v) => (v === "json" ? "json" : "text")),
   /** An OpenAI-compatible chat-completions server for "Enhance prompt" (e.g. http://localhost:11434/v1 for Ollama); unset, there is no Enhance button. */
   LLM_BASE_URL: url("LLM_BASE_URL").optional(),
   /** Its bearer key; local servers usually need none. */
@@ -138,6 +142,9 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 export type Settings = z.infer<typeof schema>;
+
+/** Every variable Dailies reads, for checks of deployment files (compose.yaml sets no other). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 export type Env = Settings & { APP_SECRET: string; DATA_DIR: string };
 
 let cached: Env | null = null;
@@ -177,6 +184,11 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
 export function internalUrl(): string {
   const e = env();
   return e.INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`;
+}
+
+/** APP_SECRET as the environment sets it, or undefined when it comes from DATA_DIR/app-secret. */
+export function configuredAppSecret(): string | undefined {
+  return parseSettings(process.env).APP_SECRET;
 }
 
 /** For tests that change settings between cases. */

@@ -52,7 +52,7 @@ export function ComparePicker({
                     className="size-5 accent-violet-500"
                   />
                   <span className="min-w-0 flex-1">{m.label}</span>
-                  <span className="text-xs text-neutral-400">{formatCost(m.pricePerSecondUsd, durationSeconds, m.engine)}</span>
+                  <span className="text-xs text-neutral-400">{formatCost(m, { durationSeconds, resolution: m.defaults.resolution })}</span>
                 </label>
               );
             })}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createGenerationAction } from "@/lib/actions/create-generation";
 import { promptStart } from "@/lib/jobs/format-job";
+import { audioSetting } from "@/lib/models/price";
 import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
@@ -20,6 +21,7 @@ import { ModelPicker } from "./model-picker";
 import { MoreSettings } from "./more-settings";
 import { PromptEnhance } from "./prompt-enhance";
 import { PromptField } from "./prompt-field";
+import { RouteControl } from "./route-control";
 import { PromptHistory } from "./prompt-history";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
@@ -214,6 +216,19 @@ export function Composer({
       />
 
       <ModelPicker catalog={catalog} model={model} onChange={changeModel} error={fieldErrors.model} />
+      <RouteControl
+        catalog={catalog}
+        model={model}
+        settings={{
+          mode: attachment ? "image" : "text",
+          durationSeconds: Number(settings.durationSeconds),
+          resolution: settings.resolution,
+          aspectRatio: settings.aspectRatio,
+          fps: Number(settings.fps),
+          audio: audioSetting(optionValues),
+        }}
+        onChange={changeModel}
+      />
 
       <VideoSettings
         model={model}

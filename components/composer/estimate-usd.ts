@@ -1,13 +1,15 @@
 /**
- * The composer's price estimate for one take, in one small function so a richer estimate (routes,
- * price rules) can replace it without touching the UI: today it is the model's price per second
- * times the duration. null: the price is not published.
+ * The composer's price estimate for one take: the route's price rule (lib/models/price
+ * `estimateUsd`, the one the API and the ledger use) at these settings, the model's default
+ * resolution when none is given. null: the price is not published.
  */
+import { estimateUsd as routeEstimate } from "@/lib/models/price";
 import type { ModelOption } from "@/lib/providers/catalog";
 
-export function estimateUsd(model: Pick<ModelOption, "pricePerSecondUsd" | "engine">, settings: { durationSeconds: number }): number | null {
-  if (model.engine === "preview" || model.pricePerSecondUsd === 0) return 0;
-  if (model.pricePerSecondUsd === null || model.pricePerSecondUsd === undefined) return null;
+export function estimateUsd(
+  model: Pick<ModelOption, "engine" | "price" | "defaults">,
+  settings: { durationSeconds: number; resolution?: string; audio?: boolean },
+): number | null {
   if (!Number.isFinite(settings.durationSeconds) || settings.durationSeconds <= 0) return null;
-  return Math.round(model.pricePerSecondUsd * settings.durationSeconds * 100) / 100;
+  return routeEstimate(model, { durationSeconds: settings.durationSeconds, resolution: settings.resolution ?? model.defaults.resolution, audio: settings.audio });
 }

@@ -1,4 +1,5 @@
 "use client";
+import { audioSetting } from "@/lib/models/price";
 import { formatCost, formatSeconds, promptStart } from "@/lib/jobs/format-job";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { JobCard } from "./job-card";
@@ -41,7 +42,7 @@ export function GenerationRow({
               {compare && (
                 <p data-testid="take-label" className="px-1 text-xs text-neutral-300">
                   <span className="font-medium text-neutral-100">{job.modelLabel}</span> · {model?.providerLabel ?? job.provider} ·{" "}
-                  {formatCost(model?.pricePerSecondUsd, job.durationSeconds, model?.engine)}
+                  {formatCost(model?.price && model.engine ? { engine: model.engine, price: model.price } : null, { durationSeconds: job.durationSeconds, resolution: job.resolution, audio: audioSetting(job.options) })}
                   {took !== null && job.status === "succeeded" ? ` · took ${formatSeconds(took)}` : ""}
                 </p>
               )}

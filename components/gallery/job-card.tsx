@@ -112,6 +112,11 @@ export const JobCard = memo(function JobCard({
           {job.modelLabel} · {job.durationSeconds} s · {job.aspectRatio}
           {wait !== null ? ` · ready in ${formatSeconds(wait)}` : ""}
         </p>
+        {job.routeStory && (
+          <p className="text-xs text-amber-300/90" data-testid="route-story">
+            {job.routeStory}
+          </p>
+        )}
         {active && <JobProgress job={job} typicalLatencySeconds={typicalLatencySeconds} />}
         {job.status === "failed" && <FailureNote error={job.error} layout="card" />}
         <div className="mt-auto">

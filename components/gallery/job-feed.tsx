@@ -1,4 +1,5 @@
 "use client";
+import type { PriceRule } from "@/lib/models/price";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -33,6 +34,7 @@ export interface FeedModel {
   /** For labelling the takes of a compare. */
   providerLabel?: string;
   pricePerSecondUsd?: number | null;
+  price?: PriceRule;
   engine?: "ai" | "preview";
 }
 

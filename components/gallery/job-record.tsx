@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatBytes, formatCost, formatSeconds } from "@/lib/jobs/format-job";
+import { audioSetting, type PriceRule } from "@/lib/models/price";
 import { servedLine } from "@/lib/jobs/provider-report";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { LocalTime } from "./local-time";
@@ -12,6 +13,7 @@ export interface RecordModel {
   label: string;
   providerLabel: string;
   pricePerSecondUsd: number | null;
+  price: PriceRule;
   priceReadOn: string;
   typicalLatencySeconds: number;
   engine: "ai" | "preview";
@@ -56,6 +58,11 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
         {/* The preview model's name already says where it runs. */}
         {model?.engine !== "preview" && <span className="text-neutral-400"> · {model?.providerLabel ?? job.provider}</span>}
       </Row>
+      {job.routeStory && (
+        <Row term="Route">
+          <span data-testid="route-story">{job.routeStory}</span>
+        </Row>
+      )}
       {served && (
         <Row term="Served by">
           <span data-testid="served-by">{served}</span>
@@ -84,8 +91,8 @@ export function JobRecord({ job, model }: { job: JobJson; model: RecordModel | n
         </Row>
       )}
       <Row term="Cost">
-        {formatCost(model?.pricePerSecondUsd, job.durationSeconds, model?.engine)}
-        {model && model.engine !== "preview" && model.pricePerSecondUsd !== null && (
+        {formatCost(model, { durationSeconds: job.durationSeconds, resolution: job.resolution, audio: audioSetting(job.options) })}
+        {model && model.engine !== "preview" && model.price.kind !== "unknown" && (
           <span className="text-neutral-400"> · catalog price, read {model.priceReadOn}</span>
         )}
       </Row>

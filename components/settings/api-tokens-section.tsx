@@ -60,6 +60,13 @@ export function ApiTokensSection({ tokens, origin }: { tokens: ApiTokenRow[]; or
         <pre tabIndex={0} aria-label="Example: list your videos" className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200 focus-visible:outline-2 focus-visible:outline-violet-400">{list}</pre>
         <p className="mt-3 text-xs text-neutral-400">Start one (poll its status at /api/jobs/&lt;id&gt;):</p>
         <pre tabIndex={0} aria-label="Example: start a video" className="mt-2 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200 focus-visible:outline-2 focus-visible:outline-violet-400">{create}</pre>
+        <p className="mt-3 text-xs text-neutral-400">
+          Everything else the API does is in the{" "}
+          <a href="/docs/api" className="underline decoration-neutral-600 hover:text-white">
+            API reference
+          </a>
+          .
+        </p>
       </div>
     </SettingsSection>
   );

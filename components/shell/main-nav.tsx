@@ -9,6 +9,7 @@ import { cn } from "../ui/cn";
 const LINKS = [
   { href: "/", label: "Studio" },
   { href: "/gallery", label: "Gallery" },
+  { href: "/usage", label: "Usage" },
   { href: "/settings", label: "Settings" },
 ];
 

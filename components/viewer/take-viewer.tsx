@@ -61,10 +61,19 @@ export function TakeViewer({
 
   function onKeyDown(e: KeyboardEvent<HTMLDialogElement>) {
     if (e.altKey || e.ctrlKey || e.metaKey || keyIsTaken(e.target)) return;
-    if (e.key === "ArrowLeft" && prev) onMove(prev.id);
-    else if (e.key === "ArrowRight" && next) onMove(next.id);
+    if (e.key === "ArrowLeft") step(-1);
+    else if (e.key === "ArrowRight") step(1);
     else return;
     e.preventDefault();
+  }
+
+  // From the take the URL names now, not the one this render shows: two quick presses move twice,
+  // even when the second comes before React has re-rendered from the first.
+  function step(delta: number) {
+    const current = new URL(window.location.href).searchParams.get("take") ?? id;
+    const at = jobs.findIndex((j) => j.id === current);
+    const target = at >= 0 ? jobs[at + delta] : undefined;
+    if (target) onMove(target.id);
   }
 
   const wait = job ? totalWaitSeconds(job) : null;

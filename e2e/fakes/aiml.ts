@@ -111,7 +111,7 @@ export async function startAimlFake(opts: AimlFakeOptions = {}): Promise<AimlFak
     if (!textItem) return answer(400, err("invalid_request", "Text content is required."));
     if (body.model !== MODEL) return answer(400, err("invalid_request", `Unknown model: ${String(body.model)}.`));
     const text = String(textItem.text);
-    const markers = markersIn(text);
+    const markers = markersIn(text, "aiml");
 
     const limit = Number(markers.get("ratelimit") ?? 0);
     // [U] AI.ML documents no rate-limit answer; a 429 with Retry-After is assumed.

@@ -216,7 +216,7 @@ export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> 
     if (!owner || !app) return send(res, 404, { detail: "Application not found" });
 
     const prompt = typeof input.prompt === "string" ? input.prompt : "";
-    const scenarios = markersIn(prompt);
+    const scenarios = markersIn(prompt, "fal");
     const limit = scenarios.has("429") ? 1 : Number(scenarios.get("ratelimit") ?? 0);
     if (limit > 0 && rateLimited.next(prompt) <= limit) {
       return send(res, 429, { detail: "Too many concurrent requests" }, "application/json", { "retry-after": "1" });

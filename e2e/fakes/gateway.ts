@@ -111,7 +111,7 @@ export async function startGatewayFake(opts: GatewayFakeOptions = {}): Promise<G
       fake.attempts.push({ path: req.url.pathname, headers: req.headers, body, status });
       sendJson(res, status, payload, headers);
     };
-    const markers = markersIn(body.prompt);
+    const markers = markersIn(body.prompt, "gateway");
     const limit = Number(markers.get("ratelimit") ?? 0);
     if (limit > 0 && rateLimits.next(String(body.prompt)) <= limit) {
       return answer(429, err("rate_limited", "Upstream quota exceeded; retry later or configure a fallback chain"), { "retry-after": "1" });

@@ -123,7 +123,7 @@ export async function startModelslabFake(opts: ModelslabFakeOptions = {}): Promi
       sendJson(res, status, json);
     };
     if (keyOf(req) !== key) return answer(401, errorBody(api, "Invalid API key"));
-    const markers = markersIn(body.prompt);
+    const markers = markersIn(body.prompt, "modelslab");
     const limit = Number(markers.get("ratelimit") ?? 0);
     if (limit > 0 && throttled.next(String(body.prompt)) <= limit) {
       return answer(429, errorBody(api, `Rate limit exceeded. Maximum ${queueCap} queued requests allowed.`, { retry_after: 1 }));

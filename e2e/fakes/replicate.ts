@@ -155,7 +155,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     const filter = Array.isArray(body.webhook_events_filter) ? body.webhook_events_filter.map(String) : null;
     const webhook = typeof body.webhook === "string" ? body.webhook : null;
     const resolvedModel = model ?? (typeof body.version === "string" ? body.version : "unknown/unknown");
-    const markers = markersIn(input?.prompt);
+    const markers = markersIn(input?.prompt, "replicate");
     const record = (answeredStatus: number) => {
       const entry = { model: resolvedModel, input: input ?? {}, webhook, webhookEventsFilter: filter, headers: headersOf(req), answeredStatus };
       attempts.push(entry);
@@ -168,6 +168,10 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
       record(429);
       res.setHeader("retry-after", "1");
       return problem(res, 429, "Too many requests", "Request was throttled. Your rate limit resets in ~1s.");
+    }
+    if (markers.has("outage")) {
+      record(503);
+      return problem(res, 503, "Service unavailable", "Replicate is temporarily unavailable.");
     }
     if (markers.has("quota")) {
       record(402);

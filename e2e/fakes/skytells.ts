@@ -135,7 +135,7 @@ export async function startSkytellsFake(opts: SkytellsFakeOptions = {}): Promise
       send();
     };
     const input = isRecord(body.input) ? body.input : null;
-    const markers = markersIn(input?.prompt);
+    const markers = markersIn(input?.prompt, "skytells");
     const prompt = typeof input?.prompt === "string" ? input.prompt : "";
     const limit = Number(markers.get("ratelimit") ?? 0);
     if (markers.has("ratelimit") && throttled.next(prompt) <= (limit || 1)) {

@@ -102,7 +102,7 @@ export async function startVisgateFake(opts: VisgateFakeOptions = {}): Promise<V
     const duration = body.duration_seconds ?? 5;
     if (typeof duration !== "number" || !(duration > 0)) return answer(422, { message: "duration_seconds must be a positive number", details: { field: "duration_seconds" } });
 
-    const markers = markersIn(prompt);
+    const markers = markersIn(prompt, "visgate");
     const limit = Number(markers.get("ratelimit") ?? 0);
     if (limit > 0 && rateLimited.next(prompt) <= limit) return answer(429, apiError("RATE_LIMIT_EXCEEDED", "Rate limit exceeded"), { "retry-after": "1" });
     // [U] No credit error is documented; a 402 with an INSUFFICIENT_CREDITS code is assumed.

@@ -1,7 +1,7 @@
 /**
  * The Playwright test object for Dailies. Each Playwright worker runs its own production server
  * (`npm start`'s entry on the existing build) on a temporary DATA_DIR with PUBLIC_URL set to its own
- * URL and fast worker cadences. startApp seeds the instance owner, as after install: signed-out
+ * URL, fast worker cadences, and outgoing webhooks allowed onto loopback receivers. startApp seeds the instance owner, as after install: signed-out
  * visitors are sent to sign in, not to create the first account. Sign-up stays open
  * (ALLOW_SIGNUP), so every test signs up its own fresh account next to the owner.
  */
@@ -33,7 +33,7 @@ interface TestFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   app: [
     async ({}, provide) => {
-      const app = await startApp({ publicUrl: true, env: { ALLOW_SIGNUP: "true" } });
+      const app = await startApp({ publicUrl: true, env: { ALLOW_SIGNUP: "true", OUTGOING_WEBHOOKS_ALLOW_PRIVATE: "true" } });
       try {
         await provide(app);
       } finally {

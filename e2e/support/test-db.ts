@@ -10,7 +10,7 @@ import { closeDb, openDb, type Db, type OpenOptions } from "../../lib/db/client"
 import { insertJob } from "../../lib/db/queries/jobs";
 import { insertUserRow } from "../../lib/db/queries/users";
 import type { Job, NewJob } from "../../lib/db/schema";
-import { freshPostgresDatabase, testPostgresUrl } from "./test-postgres";
+import { emptyPostgresDatabase, freshPostgresDatabase, testPostgresUrl } from "./test-postgres";
 
 export function tempDataDir(prefix = "dailies-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -36,6 +36,12 @@ export async function databaseFor(dataDir: string): Promise<Record<string, strin
   const url = await freshPostgresDatabase();
   fs.writeFileSync(path.join(dataDir, DATABASE_URL_FILE), url);
   return { DATABASE_URL: url };
+}
+
+/** Like databaseFor, but the Postgres database has no tables yet: the target of a restore. */
+export async function emptyDatabaseFor(dataDir: string): Promise<void> {
+  if (!testPostgresUrl()) return; // SQLite: an empty DATA_DIR is an empty database
+  fs.writeFileSync(path.join(dataDir, DATABASE_URL_FILE), await emptyPostgresDatabase());
 }
 
 const DATABASE_URL_FILE = "test-database-url";

@@ -34,6 +34,15 @@ export async function freshPostgresDatabase(): Promise<string> {
   return withDatabase(server, name);
 }
 
+/** Creates a database with no tables at all (what a restore wants) and returns its URL. */
+export async function emptyPostgresDatabase(): Promise<string> {
+  const server = testPostgresUrl();
+  if (!server) throw new Error("No test Postgres: run through `npm run test:scale` (or set DATABASE_URL to a server where you may create databases).");
+  const name = `t_${randomBytes(8).toString("hex")}`;
+  await asAdmin(server, (c) => c.query(`CREATE DATABASE ${name}`));
+  return withDatabase(server, name);
+}
+
 /** The migrated template, made once per test server by whichever test process gets there first. */
 async function ensureTemplate(server: string): Promise<void> {
   await asAdmin(server, async (c) => {

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { isAPIError } from "better-auth/api";
 import { clearSignInFailures, recordSignInFailure, signInThrottle } from "../auth/attempts";
 import { auth } from "../auth/auth";
+import { db } from "../db/client";
+import { deleteSessionsOf, isDisabled } from "../db/queries/accounts";
 import { safeNext } from "../auth/safe-next";
 import { clientAddress } from "../http/client-address";
 import { fieldErrors } from "../jobs/schemas";
@@ -23,18 +25,24 @@ export async function signIn(_prev: ActionResult | null, form: FormData): Promis
   const { email, password, next } = parsed.data;
   const h = await headers();
   const client = clientAddress(h);
-  const throttle = signInThrottle(email, client);
+  const database = await db();
+  const throttle = await signInThrottle(database, email, client);
   if (throttle.blockedForSeconds > 0)
     return actionFail(`Too many failed attempts. Try again in ${Math.ceil(throttle.blockedForSeconds / 60)} min.`);
   // Someone is guessing this account from many places: every attempt waits, the right password still works.
   if (throttle.delayMs > 0) await delay(throttle.delayMs);
   try {
-    await (await auth()).api.signInEmail({ body: { email, password }, headers: h });
+    const signedIn = await (await auth()).api.signInEmail({ body: { email, password }, headers: h });
+    // Told only to someone who knows the password, so it gives nothing away about who has an account.
+    if (await isDisabled(await db(), signedIn.user.id)) {
+      await deleteSessionsOf(await db(), signedIn.user.id);
+      return actionFail("This account has been disabled. Ask the owner of this studio.");
+    }
   } catch (err) {
     if (!isAPIError(err)) throw err;
-    recordSignInFailure(email, client);
+    await recordSignInFailure(database, email, client);
     return actionFail("That email and password do not match an account.", { password: "Check your email and password." });
   }
-  clearSignInFailures(email, client);
+  await clearSignInFailures(database, email, client);
   redirect(safeNext(next));
 }

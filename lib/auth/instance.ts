@@ -30,6 +30,11 @@ export async function signupOpen(db: Db): Promise<{ open: boolean; byEnv: boolea
   return { open: firstAccount || byEnv || (await readSetting(db, SIGNUP)) === "true", byEnv, firstAccount };
 }
 
+/** Hands the instance to another person (admin CLI `make-owner`). */
+export function setOwner(db: Db, userId: string): Promise<void> {
+  return writeSetting(db, OWNER, userId);
+}
+
 export function setSignupOpen(db: Db, open: boolean): Promise<void> {
   return writeSetting(db, SIGNUP, String(open));
 }

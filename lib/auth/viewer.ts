@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { db } from "../db/client";
+import { isDisabled } from "../db/queries/accounts";
 import { userIdForToken } from "./api-tokens";
 import { auth } from "./auth";
 
@@ -14,6 +15,12 @@ export interface Viewer {
 }
 
 async function fromHeaders(h: Headers): Promise<Viewer | null> {
+  const viewer = await claimedViewer(h);
+  // A disabled person's tokens and sessions (any that outlived the disabling) prove nothing.
+  return viewer && !(await isDisabled(await db(), viewer.userId)) ? viewer : null;
+}
+
+async function claimedViewer(h: Headers): Promise<Viewer | null> {
   const bearer = h.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
     const userId = await userIdForToken(await db(), bearer);

@@ -230,3 +230,20 @@ describe("guardedFetch with a LAN trusted base (a ComfyUI on 192.168.x)", () => 
     expect((await refusal(guardedFetchWith(lookup, "http://169.254.169.254/", lan))).message).toBe(PRIVATE);
   });
 });
+
+describe("guardedFetch with allowPrivateNetworks (outgoing webhooks the owner allowed onto a private network)", () => {
+  const allowed = { ...BASE, allowPrivateNetworks: true };
+
+  it("reaches loopback and private addresses, over http too", async () => {
+    const res = await guardedFetch(`${a.url}/video`, allowed);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("VIDEO");
+  });
+
+  it("still refuses unspecified, multicast and reserved addresses, and http on the public internet", async () => {
+    const lookup: Lookup = async () => [{ address: "93.184.216.34", family: 4 }];
+    for (const url of ["http://0.0.0.0/v", "http://224.0.0.1/v", "http://192.0.2.1/v"])
+      expect((await refusal(guardedFetchWith(lookup, url, allowed))).message, url).toMatch(/will not fetch/);
+    expect((await refusal(guardedFetchWith(lookup, "http://hooks.example.test/v", allowed))).message).toMatch(/not an https address/);
+  });
+});

@@ -13,6 +13,8 @@ export interface GuardedInit extends RequestInit {
   timeoutMs: number;
   /** The provider's own API base: networks its host is on (a LAN ComfyUI, a loopback fake) are allowed. */
   trustedBaseUrl?: string;
+  /** Loopback, private, link-local and unique-local addresses are allowed too (outgoing webhooks, when the owner says so). */
+  allowPrivateNetworks?: boolean;
   maxRedirects?: number;
 }
 
@@ -37,7 +39,7 @@ export function guardedFetch(url: string, init: GuardedInit): Promise<Response> 
 }
 
 export async function guardedFetchWith(lookup: Lookup, url: string, init: GuardedInit): Promise<Response> {
-  const { service, timeoutMs, trustedBaseUrl, maxRedirects = 5, signal: callerSignal, ...rest } = init;
+  const { service, timeoutMs, trustedBaseUrl, allowPrivateNetworks, maxRedirects = 5, signal: callerSignal, ...rest } = init;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
   const timeoutError = () =>
@@ -49,7 +51,7 @@ export async function guardedFetchWith(lookup: Lookup, url: string, init: Guarde
   };
 
   try {
-    const trusted = trustedBaseUrl ? await trustedClasses(lookup, trustedBaseUrl) : new Set<AddressClass>();
+    const trusted = await allowedClasses(lookup, trustedBaseUrl, allowPrivateNetworks);
     const allowInsecure = env().ALLOW_INSECURE_PROVIDER_URLS;
     const first = new URL(url);
     let current = first;
@@ -81,6 +83,14 @@ export async function guardedFetchWith(lookup: Lookup, url: string, init: Guarde
   } catch (err) {
     throw failure(err);
   }
+}
+
+const PRIVATE_NETWORKS: readonly AddressClass[] = ["loopback", "private", "link-local", "unique-local"];
+
+async function allowedClasses(lookup: Lookup, trustedBaseUrl: string | undefined, allowPrivateNetworks: boolean | undefined): Promise<Set<AddressClass>> {
+  const trusted = trustedBaseUrl ? await trustedClasses(lookup, trustedBaseUrl) : new Set<AddressClass>();
+  if (allowPrivateNetworks) for (const c of PRIVATE_NETWORKS) trusted.add(c);
+  return trusted;
 }
 
 function refused(service: string, why: string): ProviderError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJobForm } from "./parse-job-request";
+import { pickJobFields, readJobForm } from "./parse-job-request";
 
 function form(entries: Array<[string, string | File]>): FormData {
   const f = new FormData();
@@ -11,6 +11,11 @@ describe("readJobForm", () => {
   it("turns decimal digits into numbers and leaves anything else as text for the schema to refuse", async () => {
     const read = await readJobForm(form([["durationSeconds", "5"], ["seed", "0x10"], ["fps", "24.0"], ["prompt", "42"], ["negativePrompt", ""]]));
     expect(read).toEqual({ ok: true, value: { fields: { durationSeconds: 5, seed: "0x10", fps: "24.0", prompt: "42" }, image: null } });
+  });
+
+  it("keeps the per-job fallback switch, from a form and from an object", async () => {
+    expect(await readJobForm(form([["fallback", "off"]]))).toEqual({ ok: true, value: { fields: { fallback: "off" }, image: null } });
+    expect(pickJobFields({ fallback: false, routes: ["x"] })).toEqual({ fallback: false });
   });
 
   it("reads a browser's empty, unnamed file part as no image", async () => {

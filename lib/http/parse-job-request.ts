@@ -6,7 +6,7 @@ import { readCappedBody } from "./read-body";
 
 /** Room for a 10 MB image plus the form fields around it. */
 const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 256 * 1024;
-const FIELDS = ["model", "prompt", "negativePrompt", "aspectRatio", "durationSeconds", "resolution", "fps", "seed", "options"] as const;
+const FIELDS = ["model", "prompt", "negativePrompt", "aspectRatio", "durationSeconds", "resolution", "fps", "seed", "options", "fallback"] as const;
 
 type ParsedJobRequest = { fields: Record<string, unknown>; image: Buffer | null };
 

@@ -4,11 +4,14 @@
  * duplicated or out-of-order update is a no-op rather than a regression.
  */
 import { transaction, type Db } from "../db/client";
+import { getJob } from "../db/queries/jobs";
 import { commitStep, writeJobStatus, type JobStatusWrite, type StepOutcome } from "../db/queries/job-status";
 import { recordWebhookEvent } from "../db/queries/webhook-events";
 import type { Job, JobStatus, NewJob, TransitionSource } from "../db/schema";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { jobEvents } from "./events";
+import { bookEnding } from "./ledger-book";
+import { moveOnIfFallback } from "./move-on";
 import { reportOf, type ProviderReport } from "./provider-report";
 import { isTerminal, sourcesFor } from "./states";
 
@@ -77,10 +80,26 @@ export function statusWrite(t: Transition, now: number): JobStatusWrite | null {
   };
 }
 
-/** Applies a transition if the state table allows it; returns whether the row changed. */
-export async function transition(db: Db, jobId: string, t: Transition, now = Date.now()): Promise<boolean> {
+/**
+ * Applies a transition if the state table allows it; returns whether the row changed. A failure
+ * that is about the provider moves the job to its next route instead (lib/jobs/move-on.ts).
+ */
+export async function transition(db: Db, jobId: string, t: Transition, now = Date.now(), retryable = false): Promise<boolean> {
+  if (t.to === "failed" && (await transaction(db, (tx) => moveOnIfFallback(tx, jobId, t, retryable, now)))) {
+    jobEvents().emit("changed", jobId, "queued");
+    return true;
+  }
   const write = statusWrite(t, now);
-  const changed = write !== null && (await writeJobStatus(db, jobId, write));
+  if (write === null) return false;
+  // An ending books its cost in the same transaction (lib/jobs/ledger-book.ts); other changes are one statement.
+  const changed = isTerminal(t.to)
+    ? await transaction(db, async (tx) => {
+        if (!(await writeJobStatus(tx, jobId, write))) return false;
+        const job = await getJob(tx, jobId);
+        if (job) await bookEnding(tx, job, now);
+        return true;
+      })
+    : await writeJobStatus(db, jobId, write);
   if (changed) jobEvents().emit("changed", jobId, t.to);
   return changed;
 }
@@ -97,6 +116,10 @@ export interface StepEnd {
   from?: readonly JobStatus[];
   /** Kept whatever the guard says. */
   fields?: StepOutcome["fields"];
+  /** The provider's error was retryable (a 5xx or outage): with a route left, a failure moves the job on. */
+  retryable?: boolean;
+  /** The attempt the step's news is about: it applies only while the job is still on it. */
+  routeIndex?: number;
   /** Kept only while this worker holds the lease. */
   bookkeeping?: StepOutcome["bookkeeping"];
   nextCheckAt: number | null;
@@ -109,15 +132,25 @@ export interface StepEnd {
  * (undefined if it was deleted) and whether its status changed.
  */
 export async function finishStep(db: Db, jobId: string, owner: string, end: StepEnd, now: number): Promise<{ job: Job; changed: boolean } | undefined> {
+  const failing = end.transition?.to === "failed" ? end.transition : null;
+  if (failing && (await transaction(db, (tx) => moveOnIfFallback(tx, jobId, failing, end.retryable ?? false, now, end.routeIndex)))) {
+    jobEvents().emit("changed", jobId, "queued");
+    const job = await getJob(db, jobId);
+    return job && { job, changed: true };
+  }
   let status = end.transition ? statusWrite(end.transition, now) : null;
   if (status && end.from) status = { ...status, from: end.from, submittedAt: now };
-  const result = await commitStep(
-    db,
-    jobId,
-    owner,
-    { status: status ?? undefined, fields: end.fields, bookkeeping: end.bookkeeping, nextCheckAt: end.nextCheckAt, dueAtOnceIfSaving: end.dueAtOnceIfSaving },
-    now,
-  );
+  if (status && end.routeIndex !== undefined) status = { ...status, routeIndex: end.routeIndex };
+  const outcome: StepOutcome = { status: status ?? undefined, fields: end.fields, bookkeeping: end.bookkeeping, nextCheckAt: end.nextCheckAt, dueAtOnceIfSaving: end.dueAtOnceIfSaving };
+  // An ending books its cost in the same transaction; any other step stays one statement.
+  const result =
+    status && isTerminal(status.to)
+      ? await transaction(db, async (tx) => {
+          const r = await commitStep(tx, jobId, owner, outcome, now);
+          if (r?.changed) await bookEnding(tx, r.job, now);
+          return r;
+        })
+      : await commitStep(db, jobId, owner, outcome, now);
   if (result?.changed) jobEvents().emit("changed", jobId, result.job.status);
   return result;
 }
@@ -131,10 +164,16 @@ export async function applyWebhookUpdate(db: Db, provider: string, eventId: stri
   const t: Transition = { ...transitionFor(update), source: "webhook" };
   const write = statusWrite(t, now);
   const outcome = await transaction(db, async (tx) => {
-    if (!(await recordWebhookEvent(tx, provider, eventId))) return { fresh: false, changed: false };
-    return { fresh: true, changed: write !== null && (await writeJobStatus(tx, jobId, write)) };
+    if (!(await recordWebhookEvent(tx, provider, eventId))) return { fresh: false, changed: false, to: t.to };
+    if (await moveOnIfFallback(tx, jobId, t, false, now)) return { fresh: true, changed: true, to: "queued" as const };
+    const changed = write !== null && (await writeJobStatus(tx, jobId, write));
+    if (changed && isTerminal(t.to)) {
+      const job = await getJob(tx, jobId);
+      if (job) await bookEnding(tx, job, now);
+    }
+    return { fresh: true, changed, to: t.to };
   });
-  if (outcome.changed) jobEvents().emit("changed", jobId, t.to);
+  if (outcome.changed) jobEvents().emit("changed", jobId, outcome.to);
   return outcome.fresh;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
-import { countActiveJobs, insertJobWithinLimit } from "../db/queries/jobs";
+import { claimIdempotencyKey } from "../db/queries/idempotency-keys";
+import { countActiveJobs, insertJobWithinLimitIn } from "../db/queries/jobs";
 import type { Job, NewJob } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
@@ -12,8 +13,13 @@ import { ensureModelKnown } from "../providers/catalog-refresh";
 import { DEFAULT_MODEL_ID, getModel, isOffered, providerOf } from "../providers/registry";
 import { storage } from "../storage";
 import { keys } from "../storage/keys";
-import { jobEvents } from "./events";
+import { writeLedger } from "../db/queries/ledger";
+import { audioSetting } from "../models/price";
 import type { ModelSpec } from "../providers/types";
+import { withinBudget } from "./budget";
+import { jobEvents } from "./events";
+import { fallbackAsked, routesForJob } from "./job-routes";
+import { reservation } from "./ledger-entries";
 import { fieldErrors, requestSchemaFor, type JobRequest } from "./schemas";
 import { ACTIVE_STATUSES } from "./states";
 
@@ -23,6 +29,25 @@ export interface CreateJobInput {
   image: Buffer | null;
   userId: string;
   parentId?: string | null;
+  /** Records this `Idempotency-Key` with the job, in the same transaction (lib/jobs/idempotency.ts). */
+  idempotency?: IdempotencyClaim;
+}
+
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+  /** Records older than this have expired: the key may be used again. */
+  notBefore: number;
+  /** The answer a retry gets back, from the job as inserted. */
+  response: (job: Job) => { status: number; body: unknown };
+}
+
+/** Thrown inside the insert's transaction when another request holds the key: nothing is kept. */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super("Another request with this Idempotency-Key created its job first.");
+    this.name = "IdempotencyKeyTaken";
+  }
 }
 
 export const MAX_ACTIVE_JOBS_PER_USER = 20;
@@ -85,11 +110,35 @@ export async function createJob(db: Db, input: CreateJobInput): Promise<Result<J
   // A cheap early answer before the image work; the cap itself is enforced by the insert below.
   const budget = await checkActiveBudget(db, input.userId, 1);
   if (!budget.ok) return budget;
-  const row = await prepareJobRow(checked.value, input);
+  const row = await prepareJobRow(checked.value, { ...input, fallback: fallbackAsked(input.fields.fallback) });
   if (!row.ok) return row;
+  const claim = input.idempotency;
   let job: Job | null;
   try {
-    job = await insertJobWithinLimit(db, { ...row.value, userId: input.userId }, MAX_ACTIVE_JOBS_PER_USER, ACTIVE_STATUSES);
+    // The budget check, the per-person limit of videos in progress, the job, its reservation and its
+    // idempotency key in one transaction: nothing is written (or sent) for a job over the cap or past
+    // the limit, and a key taken meanwhile rolls the job back.
+    const reserved = reservation({ ...row.value, userId: input.userId, routeIndex: 0, options: row.value.options ?? null }, checked.value.spec);
+    const created = await withinBudget(db, input.userId, reserved.usd, row.value.createdAt, (tx) =>
+      insertJobWithinLimitIn(tx, { ...row.value, userId: input.userId }, MAX_ACTIVE_JOBS_PER_USER, ACTIVE_STATUSES, async (t, inserted) => {
+        await writeLedger(t, [reserved], row.value.createdAt);
+        if (claim) {
+          const { status, body } = claim.response(inserted);
+          const claimed = await claimIdempotencyKey(
+            t,
+            { userId: input.userId, key: claim.key, requestHash: claim.requestHash, jobId: inserted.id, statusCode: status, responseBody: JSON.stringify(body), createdAt: inserted.createdAt },
+            claim.notBefore,
+          );
+          if (!claimed) throw new IdempotencyKeyTaken();
+        }
+        return inserted;
+      }),
+    );
+    if (!created.ok) {
+      if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
+      return fail("forbidden", created.refusal, { model: created.refusal });
+    }
+    job = created.value;
   } catch (err) {
     if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
     throw err;
@@ -112,6 +161,8 @@ export interface JobRowExtras {
   projectId?: string | null;
   /** Overrides the request's seed (each take of a generation gets its own). */
   seed?: number | null;
+  /** Off: the job stays on its model's provider (no fallback to the family's other routes). Default on. */
+  fallback?: boolean;
 }
 
 /** The row for a checked request, with its cleaned image already stored (the caller deletes it if the insert fails). */
@@ -124,9 +175,27 @@ export async function prepareJobRow({ spec, req }: CheckedJob, input: JobRowExtr
     imageKey = keys.upload(id, image.value.ext);
     await storage().put(imageKey, image.value.bytes);
   }
+  const fallback = input.fallback ?? true;
+  const routes = routesForJob(
+    spec,
+    {
+      mode: input.image ? "image" : "text",
+      durationSeconds: req.durationSeconds,
+      resolution: req.resolution,
+      aspectRatio: req.aspectRatio,
+      fps: req.fps,
+      audio: audioSetting(req.options),
+      negativePrompt: !!req.negativePrompt,
+      seed: req.seed !== undefined && req.seed !== null,
+    },
+    fallback,
+  );
   const now = Date.now();
   return ok({
     id,
+    routes,
+    routeIndex: 0,
+    fallback,
     userId: input.userId,
     parentId: input.parentId ?? null,
     generationId: input.generationId ?? null,

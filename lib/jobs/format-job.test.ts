@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { perSecond, UNKNOWN_PRICE } from "../models/price";
 import { formatBytes, formatCost, formatSeconds, formatUsd, promptStart } from "./format-job";
 
 describe("formatUsd", () => {
@@ -10,17 +11,19 @@ describe("formatUsd", () => {
 });
 
 describe("formatCost", () => {
+  const at = (durationSeconds: number, resolution = "720p") => ({ durationSeconds, resolution });
   it("is free for the local preview and for a price of zero", () => {
-    expect(formatCost(0.1, 5, "preview")).toBe("Free");
-    expect(formatCost(0, 5, "ai")).toBe("Free");
+    expect(formatCost({ engine: "preview", price: perSecond(0.1) }, at(5))).toBe("Free");
+    expect(formatCost({ engine: "ai", price: perSecond(0) }, at(5))).toBe("Free");
   });
-  it("multiplies the price per second by the length, to the cent", () => {
-    expect(formatCost(0.1, 8, "ai")).toBe("$0.80");
-    expect(formatCost(0.004, 5, "ai")).toBe("$0.02");
+  it("is the route's estimate, to the cent (never below one)", () => {
+    expect(formatCost({ engine: "ai", price: perSecond(0.1) }, at(8))).toBe("$0.80");
+    expect(formatCost({ engine: "ai", price: perSecond(0.05, { byResolution: { "1080p": 0.09 } }) }, at(10, "1080p"))).toBe("$0.90");
+    expect(formatCost({ engine: "ai", price: perSecond(0.001) }, at(2))).toBe("$0.01");
   });
   it("says when there is no published price", () => {
-    expect(formatCost(null, 5, "ai")).toBe("price not published");
-    expect(formatCost(undefined, 5, "ai")).toBe("price not published");
+    expect(formatCost({ engine: "ai", price: UNKNOWN_PRICE }, at(5))).toBe("price not published");
+    expect(formatCost(undefined, at(5))).toBe("price not published");
   });
 });
 

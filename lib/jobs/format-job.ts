@@ -1,4 +1,5 @@
 /** Short human text for the numbers on a job: money, waits, file sizes, and the start of its prompt. */
+import { estimateUsd, type Priced, type PriceSettings } from "../models/price";
 
 /** Cents when they are exact, tenths of a cent for the cheapest per-second prices: "$1.20", "$0.004". */
 export function formatUsd(amount: number): string {
@@ -6,11 +7,13 @@ export function formatUsd(amount: number): string {
   return `$${Number.isInteger(cents) ? amount.toFixed(2) : amount.toFixed(3)}`;
 }
 
-/** Price times length, from the catalog, to the cent: "Free" (also for the not-AI preview), "$1.20", or "price not published". */
-export function formatCost(pricePerSecondUsd: number | null | undefined, durationSeconds: number, engine: "ai" | "preview" | undefined): string {
-  if (engine === "preview" || pricePerSecondUsd === 0) return "Free";
-  if (pricePerSecondUsd === null || pricePerSecondUsd === undefined) return "price not published";
-  return formatUsd(Math.round(pricePerSecondUsd * durationSeconds * 100) / 100);
+/** A route's estimate (lib/models/price `estimateUsd`) for `count` videos, to the cent: "Free" (also for the not-AI preview), "$1.20", or "price not published". */
+export function formatCost(route: Priced | null | undefined, settings: PriceSettings, count = 1): string {
+  const one = route ? estimateUsd(route, settings) : null;
+  const usd = one === null ? null : one * count;
+  if (usd === 0) return "Free";
+  if (usd === null) return "price not published";
+  return formatUsd(Math.max(0.01, Math.round(usd * 100) / 100));
 }
 
 /**

@@ -11,6 +11,7 @@
  *   `listed: false`, a model the list never shows) and one only an earlier list had ("retired").
  */
 import { z } from "zod";
+import { priceOf } from "../models/route";
 import { ASPECT_RATIOS, type ModelSpec } from "./types";
 
 export interface MergedCatalog {
@@ -64,17 +65,21 @@ export function retiredAfter(previous: DiscoveredCatalog | null, listed: readonl
 
 export function mergeModel(builtIn: ModelSpec | undefined, found: ModelSpec): ModelSpec {
   if (!builtIn) return withValidDefaults(found, found);
-  const hasPrice = builtIn.pricePerSecondUsd !== null;
+  const hasPrice = priceOf(builtIn).kind !== "unknown";
+  const priced = hasPrice ? builtIn : found;
   const merged: ModelSpec = {
     ...builtIn,
     ...found,
     id: builtIn.id,
     provider: builtIn.provider,
+    // The family is Dailies' own knowledge; a list only names its model.
+    ...(builtIn.family ?? found.family ? { family: builtIn.family ?? found.family } : {}),
     engine: builtIn.engine,
     label: builtIn.label || found.label,
     description: builtIn.description || found.description,
-    pricePerSecondUsd: hasPrice ? builtIn.pricePerSecondUsd : found.pricePerSecondUsd,
-    priceReadOn: hasPrice ? builtIn.priceReadOn : found.priceReadOn,
+    price: priceOf(priced),
+    pricePerSecondUsd: priced.pricePerSecondUsd,
+    priceReadOn: priced.priceReadOn,
     typicalLatencySeconds: builtIn.typicalLatencySeconds,
     // A list that says nothing about options (undefined) leaves the built-in ones; an empty list removes them.
     options: found.options !== undefined ? found.options : builtIn.options,
@@ -113,6 +118,19 @@ const optionSpec = z.discriminatedUnion("kind", [
     .refine((o) => o.choices.includes(o.default), "its default is not one of its choices"),
 ]);
 
+const usd = z.number().nonnegative();
+const priceRule = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("per_second"),
+    usd,
+    byResolution: z.record(z.string(), usd).optional(),
+    withoutAudioUsd: usd.optional(),
+    minSeconds: z.number().positive().optional(),
+  }),
+  z.object({ kind: z.literal("per_request"), usd }),
+  z.object({ kind: z.literal("unknown") }),
+]);
+
 /**
  * What a usable spec looks like, for lists from a provider and copies read back from the
  * database (written by an older version, perhaps). Unknown fields (an adapter's own wire data)
@@ -137,6 +155,8 @@ const specSchema = z.looseObject({
   negativePrompt: z.boolean(),
   seed: z.boolean(),
   maxPromptLength: z.number().int().positive(),
+  family: z.string().min(1).optional(),
+  price: priceRule.optional(),
   pricePerSecondUsd: z.number().nonnegative().nullable(),
   priceReadOn: z.string(),
   typicalLatencySeconds: z.number().positive(),

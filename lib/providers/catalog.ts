@@ -1,11 +1,16 @@
 import "server-only";
 import { env } from "../env";
+import type { PriceRule } from "../models/price";
+import { familyOf, priceOf } from "../models/route";
 import { imageModeUnavailable } from "./kit/image";
 import { allModels, getModel, offeredModels, PROVIDERS, providerOf } from "./registry";
 import type { ModelSpec } from "./types";
 
 /** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
-export type ModelOption = Omit<ModelSpec, "providerModel"> & {
+export type ModelOption = Omit<ModelSpec, "providerModel" | "family" | "price"> & {
+  /** The model family this route belongs to (its own id for a model only its provider lists). */
+  family: string;
+  price: PriceRule;
   /** Why image mode is off on this instance ("needs PUBLIC_URL so the provider can fetch your image"), or null. */
   imageUnavailable: string | null;
 };
@@ -24,6 +29,7 @@ function toOption(spec: ModelSpec): ModelOption {
   return {
     id: spec.id,
     provider: spec.provider,
+    family: familyOf(spec),
     engine: spec.engine,
     ...(spec.imageInput ? { imageInput: spec.imageInput } : {}),
     ...(spec.options?.length ? { options: spec.options } : {}),
@@ -38,6 +44,7 @@ function toOption(spec: ModelSpec): ModelOption {
     negativePrompt: spec.negativePrompt,
     seed: spec.seed,
     maxPromptLength: spec.maxPromptLength,
+    price: priceOf(spec),
     pricePerSecondUsd: spec.pricePerSecondUsd,
     priceReadOn: spec.priceReadOn,
     typicalLatencySeconds: spec.typicalLatencySeconds,
@@ -57,13 +64,14 @@ export function modelCatalog(): ProviderGroup[] {
 }
 
 /** What a job list needs of every model, configured or not (old jobs keep their model): its name for filters, its usual wait for estimates. */
-export function feedModels(): Array<Pick<ModelSpec, "id" | "label" | "typicalLatencySeconds" | "pricePerSecondUsd" | "engine"> & { providerLabel: string }> {
+export function feedModels(): Array<Pick<ModelSpec, "id" | "label" | "typicalLatencySeconds" | "pricePerSecondUsd" | "engine"> & { providerLabel: string; price: PriceRule }> {
   return allModels().map((spec) => ({
     id: spec.id,
     label: spec.label,
     typicalLatencySeconds: spec.typicalLatencySeconds,
     // A compare row labels each take by its provider and price.
     pricePerSecondUsd: spec.pricePerSecondUsd,
+    price: priceOf(spec),
     engine: spec.engine,
     providerLabel: providerOf(spec).label,
   }));

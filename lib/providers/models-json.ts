@@ -1,6 +1,8 @@
 /** The merged catalog as `GET /api/models` returns it to scripts: what each model takes, and whether it can run here now. */
 import "server-only";
 import { env } from "../env";
+import { estimateUsd } from "../models/price";
+import { familyOf, priceOf } from "../models/route";
 import { catalogStatus } from "./catalog-refresh";
 import { imageModeUnavailable } from "./kit/image";
 import { offeredModels, PROVIDERS } from "./registry";
@@ -19,6 +21,8 @@ function modelJson(spec: ModelSpec, provider: VideoProvider) {
     description: spec.description,
     provider: provider.id,
     providerLabel: provider.label,
+    /** The model family this is a route of: routes with one family are the same model from different providers. */
+    family: familyOf(spec),
     engine: spec.engine,
     modes: spec.modes,
     durations: spec.durations,
@@ -30,6 +34,10 @@ function modelJson(spec: ModelSpec, provider: VideoProvider) {
     seed: spec.seed,
     maxPromptLength: spec.maxPromptLength,
     options: spec.options ?? [],
+    /** How the provider charges: per_second (by resolution, with or without sound, a minimum), per_request, or unknown. */
+    price: priceOf(spec),
+    /** What a video at the default settings costs (USD), null when the price is unknown. */
+    defaultEstimateUsd: estimateUsd({ engine: spec.engine, price: priceOf(spec) }, spec.defaults),
     pricePerSecondUsd: spec.pricePerSecondUsd,
     priceReadOn: spec.priceReadOn || null,
     typicalLatencySeconds: spec.typicalLatencySeconds,

@@ -7,6 +7,7 @@ import { localProvider } from "./local/adapter";
 import { modelslabProvider } from "./modelslab/adapter";
 import { replicateProvider } from "./replicate/adapter";
 import { skytellsProvider } from "./skytells/adapter";
+import { familyOf } from "../models/route";
 import type { ModelSpec, ProviderId, VideoProvider } from "./types";
 import { visgateProvider } from "./visgate/adapter";
 
@@ -74,6 +75,11 @@ export function offeredModels(providerId: string): ModelSpec[] {
 export function isOffered(id: string): boolean {
   const model = getModel(id);
   return !!model && !view().byProvider.get(model.provider)?.hidden.has(id);
+}
+
+/** The routes of one model family that providers offer now, in the registry's order; a model no family names is its own. */
+export function routesOf(family: string): ModelSpec[] {
+  return PROVIDERS.flatMap((p) => offeredModels(p.id)).filter((m) => familyOf(m) === family);
 }
 
 export function providerOf(model: ModelSpec): VideoProvider {

@@ -1,5 +1,6 @@
 /** The one interface every video provider implements, and the data that crosses it. */
 import type { ZodObject, ZodRawShape } from "zod";
+import type { PriceRule } from "../models/price";
 
 /** "local", "replicate", "skytells", ...: no closed union, a provider is its folder and a registry line. */
 export type ProviderId = string;
@@ -35,6 +36,12 @@ export interface ModelSpec {
   /** `<provider>:<provider's model id>`, e.g. `replicate:google/veo-3.1-fast`. */
   id: string;
   provider: ProviderId;
+  /**
+   * The model family this spec is a route of (lib/models), so routes of one model across
+   * providers can be found and swapped; unset for a model only its provider's list knows
+   * (it is then a family of its own; see lib/models/route.ts `familyOf`).
+   */
+  family?: string;
   /** "preview" for the local ffmpeg renderer (not AI); everything else is "ai". */
   engine: "ai" | "preview";
   /** How the model takes an image; "url" models need PUBLIC_URL for image mode. Default: the provider's own way. */
@@ -60,7 +67,9 @@ export interface ModelSpec {
   negativePrompt: boolean;
   seed: boolean;
   maxPromptLength: number;
-  /** USD per second of output; null when the provider does not publish one. */
+  /** How the provider charges (lib/models/price.ts); unset: `pricePerSecondUsd` per second, or unknown. */
+  price?: PriceRule;
+  /** USD per second of output at the default settings; null when the provider does not publish one (or charges per video). */
   pricePerSecondUsd: number | null;
   priceReadOn: string;
   typicalLatencySeconds: number;

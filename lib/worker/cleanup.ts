@@ -3,7 +3,11 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../db/client";
 import { findByProviderJob, getJob } from "../db/queries/jobs";
+import { pruneIdempotencyKeys } from "../db/queries/idempotency-keys";
+import { pruneDeliveries } from "../db/queries/webhook-deliveries";
+import { pruneLocalRenders } from "../db/queries/local-renders";
 import { pruneWebhookEvents } from "../db/queries/webhook-events";
+import { IDEMPOTENCY_WINDOW_MS } from "../jobs/idempotency";
 import { isActive } from "../jobs/states";
 import { scratchDir } from "../media/scratch";
 import { PROVIDERS } from "../providers/registry";
@@ -11,11 +15,14 @@ import type { VideoProvider } from "../providers/types";
 
 const TEMP_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 const WEBHOOK_EVENTS_MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
+/** The delivery log keeps finished outgoing webhooks this long. */
+const DELIVERY_LOG_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Removes scratch files no running copy can still own (a crash skips withScratch's own cleanup;
  * the disk store's half-written parts live here too), provider-side leftovers no job needs (the
- * local renderer's folders of failed, canceled and deleted jobs), and forgets old webhook ids.
+ * local renderer's records, videos and folders of failed, canceled and deleted jobs), and forgets
+ * old webhook ids, idempotency keys, delivery log entries and ended local renders.
  */
 export async function cleanup(db: Db, now = Date.now()): Promise<void> {
   const tmp = scratchDir();
@@ -29,6 +36,9 @@ export async function cleanup(db: Db, now = Date.now()): Promise<void> {
     await provider.sweep?.((ref) => whereIs(db, provider, ref)).catch((err: unknown) => console.warn(`[worker] sweeping ${provider.id} leftovers failed`, err));
   }
   await pruneWebhookEvents(db, WEBHOOK_EVENTS_MAX_AGE_MS, now);
+  await pruneIdempotencyKeys(db, now - IDEMPOTENCY_WINDOW_MS);
+  await pruneDeliveries(db, now - DELIVERY_LOG_MAX_AGE_MS);
+  await pruneLocalRenders(db, WEBHOOK_EVENTS_MAX_AGE_MS, now);
 }
 
 /** Where the job behind a provider-side leftover stands. */

@@ -10,6 +10,8 @@ export async function startWorker(): Promise<Worker> {
     const worker = new Worker(await db());
     if (holder.__dailiesWorker) return holder.__dailiesWorker; // started by another caller while the database opened
     holder.__dailiesWorker = worker;
+    // Beat once before the first tick, so /api/health sees a live worker as soon as the server answers.
+    await worker.heartbeat();
     worker.start();
   }
   return holder.__dailiesWorker;

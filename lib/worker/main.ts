@@ -2,6 +2,7 @@
 import { db } from "../db/client";
 import { env } from "../env";
 import { startJobBus, stopJobBus } from "../jobs/live/bus";
+import { logger } from "../log/logger";
 import { startProviderSettings } from "../provider-settings/cache";
 import { startCatalogRefresh } from "../providers/catalog-refresh";
 import { declareProcessKind } from "../runtime/process-identity";
@@ -9,6 +10,7 @@ import { startWorker, stopWorker } from "./index";
 
 const e = env();
 declareProcessKind("worker");
+const log = logger("worker");
 // Keys saved in Settings → Providers first, so the first submit already uses them; then the bus:
 // on Postgres it is how this worker hears "a job was created" from the web servers. The models
 // providers list themselves are not awaited: a job naming a model not read yet makes the worker read them again.
@@ -20,9 +22,9 @@ db()
     return startWorker();
   })
   .then(
-    () => console.log(`[worker] running on ${e.DATA_DIR} (pid ${process.pid})`),
+    () => log.info("running", { dataDir: e.DATA_DIR, pid: process.pid }),
     (err: unknown) => {
-      console.error("[worker] could not start", err);
+      log.error("could not start", { err });
       process.exit(1);
     },
   );
@@ -32,7 +34,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    console.log(`[worker] ${signal}: finishing current steps, handing back local renders`);
+    log.info("finishing current steps, handing back local renders", { signal });
     void stopWorker()
       .then(() => stopJobBus())
       .then(() => process.exit(0));

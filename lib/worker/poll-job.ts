@@ -7,6 +7,9 @@ import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, refOf } from "./provider-ref";
 import { nextPollAt, retryAt } from "./schedule";
+import { logger } from "../log/logger";
+
+const log = logger("worker");
 
 /** Asks the provider how a submitted or running job is doing and commits the answer in one write. */
 export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
@@ -22,7 +25,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
   } catch (err) {
     if (!(err instanceof ProviderError) || !err.retryable) {
       const pe = err instanceof ProviderError ? err : null;
-      if (!pe) console.error(`[worker] poll of job ${job.id} failed`, err);
+      if (!pe) log.error("poll failed", { jobId: job.id, err });
       await finishStep(db, job.id, owner, {
         transition: {
           to: "failed",
@@ -30,6 +33,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
           errorCode: pe?.code ?? "internal",
           errorMessage: pe?.message ?? "Dailies lost track of this job at the provider. Try again.",
         },
+        routeIndex: job.routeIndex,
         bookkeeping: { pollCount },
         nextCheckAt: null,
       }, ctx.now());
@@ -41,6 +45,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
   const now = ctx.now();
   await finishStep(db, job.id, owner, {
     transition: { ...transitionFor(update), source: "poll" },
+    routeIndex: job.routeIndex,
     bookkeeping: { pollCount },
     nextCheckAt: nextPollAt({ ...job, pollCount }, model, webhookUrlFor(provider, job.id) !== null, ctx.cadence, now),
     dueAtOnceIfSaving: true,
@@ -67,5 +72,5 @@ export async function expireJob(ctx: WorkerContext, job: Job): Promise<void> {
   }, ctx.now());
   const ref = refOf(job);
   // After the commit: no network call while the database waits.
-  if (end?.changed && ref) await provider.cancel?.(ref).catch((err) => console.warn(`[worker] cancel of expired job ${job.id} failed`, err));
+  if (end?.changed && ref) await provider.cancel?.(ref).catch((err) => log.warn("cancel of expired job failed", { jobId: job.id, err }));
 }

@@ -19,6 +19,9 @@ import { sizeLimit, TooLargeError } from "../storage/size-limit";
 import type { WorkerContext } from "./context";
 import { modelAndProvider, refOf } from "./provider-ref";
 import { MAX_SAVE_ATTEMPTS, retryAt } from "./schedule";
+import { logger } from "../log/logger";
+
+const log = logger("worker");
 
 class SaveFailure extends Error {
   constructor(readonly code: ErrorCode, message: string) {
@@ -109,7 +112,7 @@ async function store(key: string, file: string) {
   try {
     return await storage().putFile(key, file);
   } catch (err) {
-    console.error(`[worker] storing ${key} failed`, err);
+    log.error("storing output failed", { key, err });
     throw new ProviderError("internal", "Dailies could not write the finished video to its storage. Try again.", { retryable: true, cause: err });
   }
 }
@@ -121,6 +124,6 @@ function describe(err: unknown): { code: ErrorCode; message: string } {
     return { code: "provider_error", message: "The provider returned a file that is not a video (often an error page). Try again." };
   if (err instanceof TooLargeError)
     return { code: "provider_error", message: `The provider's video is larger than the ${Math.round(err.maxBytes / 1048576)} MB limit (MAX_OUTPUT_MB).` };
-  console.error("[worker] saving output failed", err);
+  log.error("saving output failed", { err });
   return { code: "internal", message: "Dailies could not store the finished video. Try again." };
 }

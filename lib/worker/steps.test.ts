@@ -43,11 +43,13 @@ eachDialect((tempDb) => {
   }
 
   describe("worker steps", () => {
-    it("a submit writes the attempt before the call and everything else in one statement after it", async () => {
+    it("a submit writes the attempt before the call and the job's change in one statement after it", async () => {
       const { db, ctx, statements, claim } = await setUp();
       const job = await replicateJob(db);
       await submitJob(ctx, await claim(job.id));
-      expect(statements).toHaveLength(2);
+      // Before the call: the job's submit mark and its attempt row; after it: the job in one statement, then the attempt's provider id.
+      expect(statements).toHaveLength(4);
+      expect(statements[2]).toMatch(/^update "jobs"/i);
       expect(h.fake.submissions.filter((s) => s.input.prompt === job.prompt)).toHaveLength(1);
       const after = (await getJob(db, job.id))!;
       expect(after).toMatchObject({ status: "submitted", attempts: 1, leaseOwner: null, leaseUntil: null });
@@ -76,7 +78,8 @@ eachDialect((tempDb) => {
       const job = await replicateJob(db, "a snowy owl [fake:429]");
       const before = Date.now();
       await submitJob(ctx, await claim(job.id));
-      expect(statements).toHaveLength(2);
+      // The mark, the attempt row, and the retry in one statement.
+      expect(statements).toHaveLength(3);
       const after = (await getJob(db, job.id))!;
       expect(after).toMatchObject({ status: "queued", attempts: 1, submitStartedAt: null, providerJobId: null, leaseOwner: null });
       expect(after.nextCheckAt).toBeGreaterThan(before);

@@ -1,8 +1,10 @@
 import "server-only";
+import { startAttempt, updateAttempt } from "../db/queries/attempts";
 import { markSubmitStarted, releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
 import { inputImageUrl } from "../jobs/input-url";
+import { nextRouteFor } from "../jobs/move-on";
 import { sniffImage } from "../media/image-input";
 import { ProviderError } from "../providers/kit/errors";
 import type { SubmitContext } from "../providers/types";
@@ -12,6 +14,9 @@ import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, providerJobOf } from "./provider-ref";
 import { recoverLostSubmit } from "./recover-submit";
 import { MAX_SUBMIT_ATTEMPTS, nextPollAt, retryAt } from "./schedule";
+import { logger } from "../log/logger";
+
+const log = logger("worker");
 
 /**
  * Sends a queued job to its provider exactly once. The attempt is written down before the
@@ -29,6 +34,8 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     // The touch lets pollers asking for changes see that it is waiting.
     return releaseLease(db, job.id, owner, null, slot ? { updatedAt: ctx.now() } : {});
   }
+  // The attempt's own row, once (a second call for this attempt is a no-op): the job page shows it in progress.
+  await startAttempt(db, job, ctx.now());
 
   const webhookUrl = webhookUrlFor(provider, job.id);
   let submitted;
@@ -48,10 +55,12 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
   const end = await finishStep(db, job.id, owner, {
     transition: transitionFor(submitted.update),
     from: ["queued"],
+    routeIndex: job.routeIndex,
     fields: { providerJobId: submitted.providerJobId, providerData: submitted.providerData },
     nextCheckAt: nextPollAt({ ...job, submittedAt: now }, model, webhookUrl !== null, ctx.cadence, now),
     dueAtOnceIfSaving: true,
   }, now);
+  await updateAttempt(db, job.id, job.routeIndex, { status: "submitted", providerJobId: submitted.providerJobId, submittedAt: now });
   // canceled while the request was in flight: stop it at the provider too
   if (end?.job.status === "canceled") await provider.cancel?.(submitted).catch(() => undefined);
 }
@@ -59,12 +68,17 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
 async function onSubmitError(ctx: WorkerContext, job: Job, err: unknown): Promise<void> {
   const { db, owner } = ctx;
   const attempt = job.attempts + 1;
+  // With a route left, a rate limit, an empty wallet or an outage moves the job on at once rather than waiting to retry here.
+  if (err instanceof ProviderError && nextRouteFor(job, { to: "failed", errorCode: err.code }, err.retryable)) {
+    await finishStep(db, job.id, owner, { transition: { to: "failed", errorCode: err.code, errorMessage: err.message }, retryable: err.retryable, nextCheckAt: null }, ctx.now());
+    return;
+  }
   if (err instanceof ProviderError && err.retryable && attempt < MAX_SUBMIT_ATTEMPTS) {
     await finishStep(db, job.id, owner, { fields: { submitStartedAt: null }, nextCheckAt: retryAt(attempt, err.retryAfterSeconds, ctx.cadence, ctx.now()) }, ctx.now());
     return;
   }
   const pe = err instanceof ProviderError ? err : null;
-  if (!pe) console.error(`[worker] submit of job ${job.id} failed`, err);
+  if (!pe) log.error("submit failed", { jobId: job.id, err });
   await finishStep(db, job.id, owner, {
     transition: {
       to: "failed",

@@ -1,10 +1,14 @@
 import "server-only";
+import os from "node:os";
+import { pruneHeartbeats, writeHeartbeat } from "../db/queries/heartbeats";
 import { activeLeaseOwners, claimDueJobs, dropLeasesOf, renewLease } from "../db/queries/jobs";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
+import { logger } from "../log/logger";
 import { refreshProviderSettings } from "../provider-settings/cache";
+import { dispatchWebhooks } from "../webhooks/outgoing/dispatcher";
 import { fullProviders } from "../jobs/provider-slots";
 import { ensureModelKnown } from "../providers/catalog-refresh";
 import { PROVIDERS } from "../providers/registry";
@@ -24,6 +28,10 @@ const NO_WAKE = new Set(["submitted", "running"]);
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
 /** On a graceful stop, work a provider runs in this process (a local render) may finish within this, else it is handed back. */
 const PROVIDER_STOP_GRACE_MS = 5_000;
+/** Beats at most this often however fast the loop ticks; /api/health calls a worker silent for a minute stale. */
+const HEARTBEAT_EVERY_MS = 1000;
+const HEARTBEATS_KEPT_MS = 24 * 60 * 60 * 1000;
+const log = logger("worker");
 
 /**
  * The background loop: claims due jobs with a lease and moves each one step
@@ -39,6 +47,10 @@ export class Worker {
   private again = false;
   private lastCleanup = 0;
   private reclaimed = false;
+  private lastBeat = 0;
+  /** The outgoing-webhook round under way, if any: one at a time, beside the job steps. */
+  private dispatching: Promise<void> | null = null;
+  private readonly startedAt = Date.now();
   private readonly onCreated = () => this.wake();
   private readonly onChanged = (_jobId: string, status: string) => {
     if (!NO_WAKE.has(status)) this.wake();
@@ -75,7 +87,7 @@ export class Worker {
     this.timer = null;
     jobEvents().off("created", this.onCreated);
     jobEvents().off("changed", this.onChanged);
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight, this.dispatching]);
     await Promise.allSettled(PROVIDERS.map((p) => p.stop?.(PROVIDER_STOP_GRACE_MS)));
   }
 
@@ -94,11 +106,21 @@ export class Worker {
     });
   }
 
+  /** Records that this worker is alive (one upsert); the first one is awaited by startWorker. */
+  async heartbeat(): Promise<void> {
+    const now = this.ctx.now();
+    this.lastBeat = now;
+    await writeHeartbeat(this.ctx.db, { workerId: this.ctx.owner, pid: process.pid, host: os.hostname(), startedAt: this.startedAt, beatAt: now }).catch((err: unknown) =>
+      log.warn("heartbeat failed", { err }),
+    );
+  }
+
   private async tick(): Promise<void> {
     if (!this.reclaimed) {
       this.reclaimed = true;
-      await this.reclaimStaleLeases().catch((err) => console.warn("[worker] could not check for stale leases", err));
+      await this.reclaimStaleLeases().catch((err: unknown) => log.warn("could not check for stale leases", { err }));
     }
+    if (this.ctx.now() - this.lastBeat >= HEARTBEAT_EVERY_MS) await this.heartbeat();
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
       const full = await fullProviders(this.ctx.db);
@@ -106,9 +128,15 @@ export class Worker {
       // A step that outlived its lease (a slow provider) is still this worker's: never run a job twice at once.
       for (const job of claimed) if (!this.working.has(job.id)) this.track(job.id, this.step(job));
     }
+    if (!this.dispatching && this.timer) {
+      this.dispatching = dispatchWebhooks(this.ctx.db, this.ctx.owner)
+        .catch((err: unknown) => log.error("outgoing webhooks round crashed", { err }))
+        .finally(() => (this.dispatching = null));
+    }
     if (this.ctx.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = this.ctx.now();
-      await cleanup(this.ctx.db).catch((err) => console.warn("[worker] cleanup failed", err));
+      await cleanup(this.ctx.db).catch((err: unknown) => log.warn("cleanup failed", { err }));
+      await pruneHeartbeats(this.ctx.db, this.ctx.now() - HEARTBEATS_KEPT_MS).catch((err: unknown) => log.warn("pruning heartbeats failed", { err }));
     }
   }
 
@@ -144,7 +172,7 @@ export class Worker {
     const renew = setInterval(() => void renewLease(db, job.id, owner, leaseMs).catch(() => undefined), Math.max(500, leaseMs / 3));
     try {
       // One small read: a key saved in Settings → Providers (by any process) before this step began is the one it uses.
-      await refreshProviderSettings(this.ctx.db).catch((err: unknown) => console.warn("[worker] could not check provider settings", err));
+      await refreshProviderSettings(this.ctx.db).catch((err: unknown) => log.warn("could not check provider settings", { err }));
       // A model another instance discovered after this one last read the stored lists.
       await ensureModelKnown(this.ctx.db, job.model);
       if (job.status !== "saving" && job.deadlineAt <= this.ctx.now()) return await expireJob(this.ctx, job);
@@ -153,7 +181,7 @@ export class Worker {
       return await pollJob(this.ctx, job);
     } catch (err) {
       // a bug, not a provider answer: log it and let the lease expire so the job is tried again
-      console.error(`[worker] step for job ${job.id} (${job.status}) crashed`, err);
+      log.error("step crashed", { jobId: job.id, status: job.status, err });
     } finally {
       clearInterval(renew);
     }

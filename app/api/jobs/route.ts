@@ -1,35 +1,16 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { isValidCursor, listJobs } from "@/lib/db/queries/jobs";
-import { JOB_STATUSES } from "@/lib/db/schema";
-import { MAX_SEARCH_LENGTH, UNSORTED_ID } from "@/lib/jobs/list-filters";
+import { listJobs } from "@/lib/db/queries/jobs";
+import { UNSORTED_ID } from "@/lib/jobs/list-filters";
+import { listQuery } from "@/lib/jobs/list-query";
 import { appError, errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
 import { requireViewer } from "@/lib/http/require-viewer";
 import { createJob } from "@/lib/jobs/create-job";
+import { createJobOnce, jobCreatedAnswer, parseIdempotencyKey } from "@/lib/jobs/idempotency";
 import { serializeJobs } from "@/lib/jobs/serialize-jobs";
 
 export const dynamic = "force-dynamic";
-
-const list = (s: string) => s.split(",").filter(Boolean);
-
-const listQuery = z.object({
-  cursor: z.string().max(200).refine(isValidCursor, "The cursor is not valid.").optional(),
-  status: z
-    .string()
-    .transform(list)
-    .pipe(z.array(z.enum(JOB_STATUSES, { error: `status must be one of ${JOB_STATUSES.join(", ")}.` })))
-    .optional(),
-  model: z.string().max(200).optional(),
-  /** A project id of the asker's, or "unsorted"; someone else's id simply matches none of the asker's jobs. */
-  project: z.string().max(64).optional(),
-  favorite: z.enum(["true", "false"], { error: "favorite must be true or false." }).optional(),
-  q: z.string().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
-  changedSince: z.coerce.number().int().nonnegative({ error: "changedSince must be a time in epoch milliseconds." }).optional(),
-  ids: z.string().transform(list).pipe(z.array(z.string().max(64)).max(100, "Ask for at most 100 ids.")).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
 
 /**
  * Lists the asker's jobs newest first, paged by cursor, filtered by status, model, favorite and
@@ -58,13 +39,28 @@ export async function GET(req: Request): Promise<Response> {
   return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
 }
 
-/** Creates a job from JSON, or multipart when an image is attached. */
+/**
+ * Creates a job from JSON, or multipart when an image is attached. With an `Idempotency-Key`
+ * header, a retry of the same request (within 24 h) gets the same job back instead of a new one.
+ */
 export async function POST(req: Request): Promise<Response> {
   const asked = await requireViewer(req);
   if ("response" in asked) return asked.response;
+  const key = parseIdempotencyKey(req.headers.get("idempotency-key"));
+  if (!key.ok) return errorResponse(key.error);
   const parsed = await parseJobRequest(req);
   if (!parsed.ok) return errorResponse(parsed.error);
-  const created = await createJob(await db(), { ...parsed.value, userId: asked.viewer.userId });
+  const input = { ...parsed.value, userId: asked.viewer.userId };
+  if (key.value) {
+    const answer = await createJobOnce(await db(), input, key.value);
+    if (!answer.ok) return errorResponse(answer.error);
+    const { id } = answer.value.body as { id: string };
+    const headers: Record<string, string> = { location: `/api/jobs/${id}` };
+    if (answer.value.replayed) headers["idempotent-replayed"] = "true";
+    return Response.json(answer.value.body, { status: answer.value.status, headers });
+  }
+  const created = await createJob(await db(), input);
   if (!created.ok) return errorResponse(created.error);
-  return Response.json({ id: created.value.id, status: created.value.status }, { status: 201, headers: { location: `/api/jobs/${created.value.id}` } });
+  const { status, body } = jobCreatedAnswer(created.value);
+  return Response.json(body, { status, headers: { location: `/api/jobs/${created.value.id}` } });
 }

@@ -4,10 +4,17 @@
  */
 export type Markers = Map<string, string>;
 
-export function markersIn(text: unknown): Markers {
+/**
+ * `[fake@NAME:MARKER]` applies only at the fake called NAME (`fake` below), so one prompt sent to
+ * two providers in turn (a job falling back) can be rate limited at one and served by the other.
+ */
+export function markersIn(text: unknown, fake?: string): Markers {
   const found: Markers = new Map();
   if (typeof text !== "string") return found;
-  for (const m of text.matchAll(/\[fake:([a-z0-9_-]+)(?:=([^\]]*))?\]/gi)) found.set(m[1]!.toLowerCase(), m[2] ?? "");
+  for (const m of text.matchAll(/\[fake(?:@([a-z0-9_-]+))?:([a-z0-9_-]+)(?:=([^\]]*))?\]/gi)) {
+    if (m[1] && m[1].toLowerCase() !== fake) continue;
+    found.set(m[2]!.toLowerCase(), m[3] ?? "");
+  }
   return found;
 }
 

@@ -17,6 +17,8 @@ export interface JobStatusWrite {
   progress?: number;
   /** Written only if the job has no submittedAt yet. */
   submittedAt?: number;
+  /** Applies only while the job is still on this attempt (news about an earlier route changes nothing). */
+  routeIndex?: number;
   /** A refresh (the job is already in `to`) writes only if it brings news: more progress, another ETA, a first provider id. */
   news: { progress?: number; etaSeconds?: number; providerJobId?: boolean };
 }
@@ -105,7 +107,7 @@ function guard(db: Db, w: JobStatusWrite): SQL {
   if (w.news.progress !== undefined) news.push(lt(jobs.progress, w.news.progress));
   if (w.news.etaSeconds !== undefined) news.push(db.dialect.distinct(jobs.etaSeconds, w.news.etaSeconds));
   if (w.news.providerJobId) news.push(isNull(jobs.providerJobId));
-  return and(inArray(jobs.status, [...w.from]), or(...news))!;
+  return and(inArray(jobs.status, [...w.from]), w.routeIndex === undefined ? undefined : eq(jobs.routeIndex, w.routeIndex), or(...news))!;
 }
 
 /** `value` if `cond` holds, else the column as it is; a plain value is encoded as the column encodes it (JSON, booleans). */

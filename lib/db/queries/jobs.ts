@@ -2,7 +2,7 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { transaction, type Db } from "../client";
 import type { Job, JobStatus, NewJob, TransitionSource } from "../schema";
-import { insertWithinLimit } from "./limits";
+import { insertWithinLimit, insertWithinLimitIn } from "./limits";
 
 export async function insertJob(db: Db, job: NewJob): Promise<Job> {
   const [row] = await db.orm.insert(db.t.jobs).values(job).returning();
@@ -56,6 +56,11 @@ export async function countActiveJobs(db: Db, userId: string, active: readonly J
 /** Inserts the job only while its owner has fewer than `max` active jobs (one check-and-insert); null when at the cap. */
 export function insertJobWithinLimit(db: Db, job: NewJob & { userId: string }, max: number, active: readonly JobStatus[]): Promise<Job | null> {
   return insertWithinLimit(db, `jobs:${job.userId}`, max, (tx) => countActiveJobs(tx, job.userId, active), (tx) => insertJob(tx, job));
+}
+
+/** insertJobWithinLimit inside a transaction the caller holds (createJob's budget transaction); `then` runs only when the job was inserted. */
+export function insertJobWithinLimitIn<T>(tx: Db, job: NewJob & { userId: string }, max: number, active: readonly JobStatus[], then: (tx: Db, job: Job) => Promise<T>): Promise<T | null> {
+  return insertWithinLimitIn(tx, `jobs:${job.userId}`, max, (t) => countActiveJobs(t, job.userId, active), async (t) => then(t, await insertJob(t, job)));
 }
 
 /** How many jobs (anyone's) have exactly this prompt; for tests that check nothing was stored. */

@@ -13,11 +13,20 @@ export async function insertWithinLimit<T>(
   count: (tx: Db) => Promise<number>,
   insert: (tx: Db) => Promise<T>,
 ): Promise<T | null> {
-  return transaction(db, async (tx) => {
-    // SQLite needs nothing more than the transaction (BEGIN IMMEDIATE: one writer at a time); on Postgres,
-    // where transactions run side by side, a transaction-scoped lock on the owner serializes the counters.
-    await tx.dialect.lockKey(tx, `limit:${owner}`);
-    if ((await count(tx)) >= max) return null;
-    return insert(tx);
-  });
+  return transaction(db, (tx) => insertWithinLimitIn(tx, owner, max, count, insert));
+}
+
+/** insertWithinLimit's check and insert inside a transaction the caller already holds (`tx`), for writes that check more than one thing. */
+export async function insertWithinLimitIn<T>(
+  tx: Db,
+  owner: string,
+  max: number,
+  count: (tx: Db) => Promise<number>,
+  insert: (tx: Db) => Promise<T>,
+): Promise<T | null> {
+  // SQLite needs nothing more than the transaction (BEGIN IMMEDIATE: one writer at a time); on Postgres,
+  // where transactions run side by side, a transaction-scoped lock on the owner serializes the counters.
+  await tx.dialect.lockKey(tx, `limit:${owner}`);
+  if ((await count(tx)) >= max) return null;
+  return insert(tx);
 }

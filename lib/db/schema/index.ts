@@ -17,10 +17,23 @@
  */
 import type * as pg from "./pg";
 
-export { JOB_STATUSES, TRANSITION_SOURCES, type JobStatus, type TransitionSource } from "./statuses";
+export {
+  ATTEMPT_STATUSES,
+  JOB_STATUSES,
+  LEDGER_KINDS,
+  TRANSITION_SOURCES,
+  WEBHOOK_DELIVERY_STATUSES,
+  type AttemptStatus,
+  type JobStatus,
+  type LedgerKind,
+  type TransitionSource,
+  type WebhookDeliveryStatus,
+} from "./statuses";
 
 export type Job = typeof pg.jobs.$inferSelect;
 export type NewJob = typeof pg.jobs.$inferInsert;
+export type Attempt = typeof pg.attempts.$inferSelect;
+export type LedgerRow = typeof pg.ledger.$inferSelect;
 export type ShareLink = typeof pg.shareLinks.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;
@@ -28,3 +41,8 @@ export type JobHistoryRow = typeof pg.jobHistory.$inferSelect;
 export type ProviderCatalogRow = typeof pg.providerCatalogs.$inferSelect;
 export type Generation = typeof pg.generations.$inferSelect;
 export type Project = typeof pg.projects.$inferSelect;
+export type LocalRenderRow = typeof pg.localRenders.$inferSelect;
+export type WorkerHeartbeat = typeof pg.workerHeartbeats.$inferSelect;
+export type IdempotencyKey = typeof pg.idempotencyKeys.$inferSelect;
+export type WebhookEndpoint = typeof pg.webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof pg.webhookDeliveries.$inferSelect;

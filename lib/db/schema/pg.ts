@@ -5,7 +5,7 @@
  */
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { pgEpochMs } from "../dialect/epoch";
-import { JOB_STATUSES, TRANSITION_SOURCES } from "./statuses";
+import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, TRANSITION_SOURCES, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
 
 const ms = (name: string) => bigint(name, { mode: "number" });
 
@@ -49,6 +49,14 @@ export const jobs = pgTable(
     providerReport: jsonb("provider_report").$type<Record<string, unknown>>(),
     /** Values of the model's typed options, defaults filled in; null when it has none. */
     options: jsonb("options").$type<Record<string, string | boolean>>(),
+    /**
+     * The routes this job may try, in order (model ids of one family: lib/models/route-order.ts);
+     * null for a job with only its model. `routeIndex` is the one being tried, `model`/`provider` its id.
+     */
+    routes: jsonb("routes").$type<string[]>(),
+    routeIndex: integer("route_index").notNull().default(0),
+    /** Off: a rate limit or outage fails the job instead of moving it to its next route. */
+    fallback: boolean("fallback").notNull().default(true),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: ms("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -98,6 +106,52 @@ export const jobHistory = pgTable(
     source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
   },
   (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
+);
+
+/**
+ * Each try of a job at a provider: its route, the provider's id for it, how it ended and when.
+ * Written in the same statement or transaction as the job's own change (lib/db/queries/attempts.ts).
+ */
+export const attempts = pgTable(
+  "attempts",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** 0 for the first route, then 1, 2...: the job's routeIndex when it was tried. */
+    n: integer("n").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    providerJobId: text("provider_job_id"),
+    status: text("status", { enum: ATTEMPT_STATUSES }).notNull(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    startedAt: ms("started_at").notNull(),
+    submittedAt: ms("submitted_at"),
+    endedAt: ms("ended_at"),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.n] })],
+);
+
+/**
+ * The cost ledger: signed USD amounts per job and attempt, so spend over any period is one SUM.
+ * `estimate` (+) when an attempt is reserved, `void` (−) when it ended before the provider began,
+ * `settle` (−) and `actual` (+) when the job succeeded. No foreign key: spend outlives a deleted job.
+ */
+export const ledger = pgTable(
+  "ledger",
+  {
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    userId: text("user_id"),
+    usd: doublePrecision("usd").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    family: text("family").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.attempt, t.kind] }), index("ledger_created_idx").on(t.createdAt), index("ledger_user_created_idx").on(t.userId, t.createdAt)],
 );
 
 /** One submit from the composer: N takes, or one take per compared model (see ./sqlite.ts). */
@@ -211,6 +265,32 @@ export const providerCatalogs = pgTable("provider_catalogs", {
   refreshingUntil: ms("refreshing_until"),
 });
 
+/** A local-preview render's record (see sqlite.ts). */
+export const localRenders = pgTable("local_renders", {
+  id: text("id").primaryKey(),
+  status: text("status").notNull(),
+  progress: doublePrecision("progress").notNull(),
+  etaSeconds: doublePrecision("eta_seconds"),
+  message: text("message"),
+  errorCode: text("error_code"),
+  updatedAt: ms("updated_at").notNull(),
+  jobId: text("job_id"),
+  params: text("params"),
+  attempt: integer("attempt").notNull().default(0),
+  owner: text("owner"),
+  startedAttempts: integer("started_attempts").notNull().default(0),
+}, (t) => [index("local_renders_job_idx").on(t.jobId)]);
+/** Failed sign-ins of the last few minutes (see sqlite.ts). */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: ms("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at").on(t.key, t.at), index("sign_in_failures_at").on(t.at)],
+);
+
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -284,4 +364,100 @@ export const verification = pgTable(
       .notNull(),
   },
   (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+// Operations (admin CLI, health, idempotency, outgoing webhooks): see ./sqlite.ts for what each is for.
+
+export const workerHeartbeats = pgTable(
+  "worker_heartbeats",
+  {
+    workerId: text("worker_id").primaryKey(),
+    pid: integer("pid").notNull(),
+    host: text("host").notNull(),
+    startedAt: ms("started_at").notNull(),
+    beatAt: ms("beat_at").notNull(),
+  },
+  (t) => [index("worker_heartbeats_beat_idx").on(t.beatAt)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    jobId: text("job_id").notNull(),
+    statusCode: integer("status_code").notNull(),
+    responseBody: text("response_body").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description"),
+    events: text("events").notNull(),
+    secretSealed: text("secret_sealed").notNull(),
+    createdAt: ms("created_at").notNull(),
+    scannedUntil: ms("scanned_until").notNull(),
+  },
+  (t) => [index("webhook_endpoints_user_idx").on(t.userId)],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull(),
+    jobId: text("job_id").notNull(),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    lastAttemptAt: ms("last_attempt_at"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: ms("delivered_at"),
+    createdAt: ms("created_at").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: ms("lease_until"),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_idx").on(t.endpointId, t.jobId, t.event),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export const disabledUsers = pgTable("disabled_users", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  disabledAt: ms("disabled_at").notNull(),
+});
+
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    usedAt: ms("used_at"),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
 );

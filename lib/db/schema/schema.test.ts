@@ -13,12 +13,39 @@ type Same<A extends Table, B extends Table> = Equal<InferSelectModel<A>, InferSe
   ? Equal<InferInsertModel<A>, InferInsertModel<B>>
   : false;
 
-const NAMES = ["jobs", "jobHistory", "webhookEvents", "shareLinks", "apiTokens", "instanceSettings", "savedProviderSettings", "providerCatalogs", "generations", "projects", "user", "session", "account", "verification"] as const;
+const NAMES = [
+  "jobs",
+  "jobHistory",
+  "attempts",
+  "ledger",
+  "webhookEvents",
+  "shareLinks",
+  "apiTokens",
+  "instanceSettings",
+  "savedProviderSettings",
+  "providerCatalogs",
+  "generations",
+  "projects",
+  "localRenders",
+  "signInFailures",
+  "user",
+  "session",
+  "account",
+  "verification",
+  "workerHeartbeats",
+  "idempotencyKeys",
+  "webhookEndpoints",
+  "webhookDeliveries",
+  "disabledUsers",
+  "passwordResets",
+] as const;
 
 // Each line is a compile-time check: `true` only type-checks when both dialects agree on the rows.
 const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof pg)[K]> } = {
   jobs: true,
   jobHistory: true,
+  attempts: true,
+  ledger: true,
   webhookEvents: true,
   shareLinks: true,
   apiTokens: true,
@@ -27,10 +54,18 @@ const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof p
   providerCatalogs: true,
   generations: true,
   projects: true,
+  localRenders: true,
+  signInFailures: true,
   user: true,
   session: true,
   account: true,
   verification: true,
+  workerHeartbeats: true,
+  idempotencyKeys: true,
+  webhookEndpoints: true,
+  webhookDeliveries: true,
+  disabledUsers: true,
+  passwordResets: true,
 };
 // And no table exists in one schema only.
 const sameTables: Equal<keyof typeof sqlite, keyof typeof pg> = true;

@@ -1,7 +1,7 @@
 /** The SQLite schema (the embedded default). Its twin is ./pg.ts; see ./index.ts before changing either. */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sqliteEpochMs, sqliteEpochSecondsMs } from "../dialect/epoch";
-import { JOB_STATUSES, TRANSITION_SOURCES } from "./statuses";
+import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, TRANSITION_SOURCES, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
 
 export const jobs = sqliteTable(
   "jobs",
@@ -43,6 +43,14 @@ export const jobs = sqliteTable(
     outputUpdate: text("output_update", { mode: "json" }).$type<Record<string, unknown>>(),
     /** What the provider reported about serving the finished job (upstream, model, cache hit, cost): lib/jobs/provider-report.ts. */
     providerReport: text("provider_report", { mode: "json" }).$type<Record<string, unknown>>(),
+    /**
+     * The routes this job may try, in order (model ids of one family: lib/models/route-order.ts);
+     * null for a job with only its model. `routeIndex` is the one being tried, `model`/`provider` its id.
+     */
+    routes: text("routes", { mode: "json" }).$type<string[]>(),
+    routeIndex: integer("route_index").notNull().default(0),
+    /** Off: a rate limit or outage fails the job instead of moving it to its next route. */
+    fallback: integer("fallback", { mode: "boolean" }).notNull().default(true),
     /** Set just before a submit call; with no providerJobId after a crash it means "maybe submitted". */
     submitStartedAt: integer("submit_started_at"),
     attempts: integer("attempts").notNull().default(0),
@@ -78,8 +86,8 @@ export const jobs = sqliteTable(
 );
 
 /**
- * Every status change of every job, in order: written by triggers on jobs (drizzle/sqlite/0008_job_history_triggers.sql,
- * drizzle/pg/0006_job_history_triggers.sql) in the same statement as the change itself, so the history can
+ * Every status change of every job, in order: written by triggers on jobs (drizzle/sqlite/0011_job_history_triggers.sql,
+ * drizzle/pg/0010_job_history_triggers.sql) in the same statement as the change itself, so the history can
  * never miss a transition or record one that did not happen. Tests and the job page read it instead of
  * hoping a poller saw a short-lived state.
  */
@@ -97,6 +105,52 @@ export const jobHistory = sqliteTable(
     source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
   },
   (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
+);
+
+/**
+ * Each try of a job at a provider: its route, the provider's id for it, how it ended and when.
+ * Written in the same statement or transaction as the job's own change (lib/db/queries/attempts.ts).
+ */
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** 0 for the first route, then 1, 2...: the job's routeIndex when it was tried. */
+    n: integer("n").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    providerJobId: text("provider_job_id"),
+    status: text("status", { enum: ATTEMPT_STATUSES }).notNull(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    startedAt: integer("started_at").notNull(),
+    submittedAt: integer("submitted_at"),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.n] })],
+);
+
+/**
+ * The cost ledger: signed USD amounts per job and attempt, so spend over any period is one SUM.
+ * `estimate` (+) when an attempt is reserved, `void` (−) when it ended before the provider began,
+ * `settle` (−) and `actual` (+) when the job succeeded. No foreign key: spend outlives a deleted job.
+ */
+export const ledger = sqliteTable(
+  "ledger",
+  {
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    userId: text("user_id"),
+    usd: real("usd").notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    family: text("family").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.attempt, t.kind] }), index("ledger_created_idx").on(t.createdAt), index("ledger_user_created_idx").on(t.userId, t.createdAt)],
 );
 
 /**
@@ -218,6 +272,43 @@ export const providerCatalogs = sqliteTable("provider_catalogs", {
 });
 
 
+/**
+ * A local-preview render's own record, written by the process that renders it and read by any
+ * worker that polls, saves or cancels it: several workers on one database need no shared disk.
+ * `updatedAt` is the renderer's heartbeat; a stale unfinished one means its process died.
+ */
+export const localRenders = sqliteTable("local_renders", {
+  id: text("id").primaryKey(),
+  status: text("status").notNull(),
+  progress: real("progress").notNull(),
+  etaSeconds: real("eta_seconds"),
+  message: text("message"),
+  errorCode: text("error_code"),
+  updatedAt: integer("updated_at").notNull(),
+  /** The Dailies job it was made for (a lost submit finds its render by it). */
+  jobId: text("job_id"),
+  /** What any worker needs to start it again (lib/providers/local/render-params.ts), as JSON. */
+  params: text("params"),
+  /** The current claim (lib/providers/local/render-claim.ts): 1 for the first owner, one more for each takeover. */
+  attempt: integer("attempt").notNull().default(0),
+  /** Who holds the current claim (lib/runtime/process-identity); null once handed back. */
+  owner: text("owner"),
+  /** How many claims began rendering: only those count as tries. */
+  startedAttempts: integer("started_attempts").notNull().default(0),
+}, (t) => [index("local_renders_job_idx").on(t.jobId)]);
+/**
+ * Failed sign-ins of the last few minutes, one row per failure and counter (`client|email` and
+ * `*|email`): the throttle holds across every web server on the database.
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at").on(t.key, t.at), index("sign_in_failures_at").on(t.at)],
+);
 
 // Tables below belong to better-auth (its drizzle adapter reads them by these names).
 const nowMs = sqliteEpochMs;
@@ -292,4 +383,117 @@ export const verification = sqliteTable(
       .notNull(),
   },
   (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+/** One row per worker process, rewritten as it ticks: /api/health reads the newest beat. */
+export const workerHeartbeats = sqliteTable(
+  "worker_heartbeats",
+  {
+    workerId: text("worker_id").primaryKey(),
+    pid: integer("pid").notNull(),
+    host: text("host").notNull(),
+    startedAt: integer("started_at").notNull(),
+    beatAt: integer("beat_at").notNull(),
+  },
+  (t) => [index("worker_heartbeats_beat_idx").on(t.beatAt)],
+);
+
+
+/**
+ * `Idempotency-Key`s of POST /api/jobs, per user, for 24 hours: the request's hash and the answer
+ * it got, written in the same transaction as the job, so a retried request gets the same job.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    jobId: text("job_id").notNull(),
+    statusCode: integer("status_code").notNull(),
+    responseBody: text("response_body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+
+/** Where a person wants to hear about their jobs ending (Settings → Webhooks, /api/webhooks/endpoints). */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description"),
+    /** Job statuses to report, comma-separated: "succeeded,failed,canceled". */
+    events: text("events").notNull(),
+    /** The `whsec_` signing secret, sealed with APP_SECRET (lib/provider-settings/crypto.ts, bound to the endpoint id). */
+    secretSealed: text("secret_sealed").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** Jobs that ended before this have been turned into deliveries (the dispatcher's watermark). */
+    scannedUntil: integer("scanned_until").notNull(),
+  },
+  (t) => [index("webhook_endpoints_user_idx").on(t.userId)],
+);
+
+
+/** One event for one endpoint: its payload, its retries and how the last try went (the delivery log). */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    /** Also the `webhook-id` header: the same on every retry, so receivers can deduplicate. */
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull(),
+    /** Not a foreign key: the log outlives a deleted job. */
+    jobId: text("job_id").notNull(),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    /** Retries stop here (24 h after the event, or after "Send again"). */
+    expiresAt: integer("expires_at").notNull(),
+    lastAttemptAt: integer("last_attempt_at"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: integer("created_at").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: integer("lease_until"),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_idx").on(t.endpointId, t.jobId, t.event),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+
+/** People the owner (or `npm run admin -- disable`) has shut out: no sign-in, no session, no API token works. */
+export const disabledUsers = sqliteTable("disabled_users", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  disabledAt: integer("disabled_at").notNull(),
+});
+
+/** One-time password-reset links (admin CLI, Settings → People); only a SHA-256 of the token is kept. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
 );

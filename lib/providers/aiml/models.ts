@@ -1,8 +1,10 @@
 /**
- * AI.ML's one documented video model as data (shared/providers/aiml.md). Only the documented
- * values are offered; the Seedance-like wider ranges are guesses, kept here so widening the
- * catalog is an edit to these lists (and, for ratio/fps/seed, to `flags`).
+ * AI.ML's offering of its one documented video model (lib/models/video-gen-pro.ts); widening it
+ * is an edit to the family's lists (and, for ratio/fps/seed, to `flags`).
  */
+import { UNKNOWN_PRICE } from "../../models/price";
+import { routeSpec } from "../../models/route";
+import { videoGenPro } from "../../models/video-gen-pro";
 import type { ModelSpec } from "../types";
 
 /** Inline `--flags` beyond --resolution/--duration that a model is known to read. */
@@ -15,41 +17,20 @@ export interface AimlModelSpec extends ModelSpec {
 
 export const aimlModels: readonly AimlModelSpec[] = [
   {
-    id: "aiml:video-gen.pro-1.0",
-    provider: "aiml",
-    engine: "ai",
-    imageInput: "url",
-    providerModel: "video-gen.pro-1.0",
-    label: "Video Gen Pro 1.0",
-    description: "AI.ML's video model (text or image to video), 720p or 1080p.",
-    modes: ["text", "image"],
-    // [U] Only 5 s is documented; Seedance would also take 2–12 s (`--duration`).
-    durations: [5],
-    // [U] No `--ratio` is documented, so nothing is sent and the provider's own framing (assumed 16:9) is what comes back.
-    aspectRatios: ["16:9"],
-    // [U] 720p and 1080p are the documented examples; 480p is a Seedance guess left out.
-    resolutions: ["720p", "1080p"],
-    // [U] Frame rate is not documented (Seedance renders 24 fps).
-    fps: [24],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "720p", fps: 24 },
-    negativePrompt: false,
-    seed: false,
-    // [U] No prompt limit is documented.
-    maxPromptLength: 2000,
-    // [U] AI.ML publishes no per-second price.
-    pricePerSecondUsd: null,
-    priceReadOn: "2026-12-01",
-    // [U] No typical wait is documented; the guide polls every 2–5 s.
-    typicalLatencySeconds: 90,
-    options: [
-      {
-        key: "camerafixed",
-        label: "Fixed camera",
-        description: "Keep the camera still (no pans or zooms).",
-        kind: "boolean",
-        default: false,
-      },
-    ],
+    ...routeSpec("aiml", {
+      family: videoGenPro,
+      providerModel: "video-gen.pro-1.0",
+      label: videoGenPro.label,
+      imageInput: "url",
+      // [U] AI.ML publishes no per-second price.
+      price: UNKNOWN_PRICE,
+      priceReadOn: "2026-12-01",
+      // [U] No typical wait is documented; the guide polls every 2–5 s.
+      typicalWaitSeconds: 90,
+      options: [
+        { key: "camerafixed", label: "Fixed camera", description: "Keep the camera still (no pans or zooms).", kind: "boolean", default: false },
+      ],
+    }),
     aiml: { flags: [] },
   },
 ];

@@ -1,9 +1,20 @@
 /**
- * The fal catalog as data. Allowed values follow fal's endpoint schemas (see
- * shared/providers/fal.md); prices are fal's public per-second list prices at the
- * default settings, read on PRICE_READ_ON. One entry covers a text-to-video endpoint
- * and its image-to-video twin when their parameters line up.
+ * fal's offerings of the model families (lib/models). Allowed values follow fal's endpoint
+ * schemas (see shared/providers/fal.md). One entry covers a text-to-video endpoint and its
+ * image-to-video twin when their parameters line up.
+ * [U] Prices are fal's public list prices at the default settings, read on PRICE_READ_ON; the
+ * provider notes do not carry them (Kling 2.1 Master's matches kling.md's $0.28/s at 1080p).
  */
+import { hailuo02 } from "../../models/hailuo";
+import { kling21Master } from "../../models/kling-2-1";
+import { kling25Turbo } from "../../models/kling-2-5-turbo";
+import { ltxVideo } from "../../models/ltx";
+import { perSecond } from "../../models/price";
+import { routeSpec, type Offering } from "../../models/route";
+import { seedance1Pro } from "../../models/seedance";
+import { veo31 } from "../../models/veo-3-1";
+import { veo31Fast } from "../../models/veo-3-1-fast";
+import { wan22 } from "../../models/wan";
 import type { ModelSpec } from "../types";
 
 export const PRICE_READ_ON = "2026-11-21";
@@ -41,205 +52,75 @@ const both: readonly Mode[] = ["text", "image"];
 const textOnly: readonly Mode[] = ["text"];
 const none: readonly Mode[] = [];
 
-function veo(endpoint: string, label: string, description: string, pricePerSecondUsd: number, latency: number): FalModelSpec {
-  return {
-    id: `fal:${endpoint}`,
-    provider: "fal",
-    engine: "ai",
-    providerModel: endpoint,
-    label,
-    description,
-    modes: ["text", "image"],
-    durations: [4, 6, 8],
-    aspectRatios: ["16:9", "9:16"],
-    resolutions: ["720p", "1080p", "4k"],
-    fps: [24],
-    defaults: { durationSeconds: 8, aspectRatio: "16:9", resolution: "720p", fps: 24 },
-    negativePrompt: true,
-    seed: true,
-    maxPromptLength: 2000,
-    // With audio, which Veo generates by default; 4k costs more than this.
-    pricePerSecondUsd,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: latency,
-    fal: {
-      imageEndpoint: `${endpoint}/image-to-video`,
-      duration: { kind: "string", suffix: "s" },
-      imageField: "image_url",
-      acceptsDataUri: true,
-      aspectRatioFor: both,
-      resolution: { sendFor: both, casing: "lower" },
-    },
-  };
-}
+/** The mapping most fal endpoints share: string seconds, data URIs, aspect and resolution sent for both modes. */
+const usual = (imageEndpoint: string, more: Partial<FalMapping> = {}): FalMapping => ({
+  imageEndpoint,
+  duration: { kind: "string", suffix: "" },
+  imageField: "image_url",
+  acceptsDataUri: true,
+  aspectRatioFor: both,
+  resolution: { sendFor: both, casing: "lower" },
+  ...more,
+});
 
-function kling(endpoint: string, imageEndpoint: string, label: string, description: string, pricePerSecondUsd: number, latency: number): FalModelSpec {
-  return {
-    id: `fal:${endpoint}`,
-    provider: "fal",
-    engine: "ai",
-    providerModel: endpoint,
-    label,
-    description,
-    modes: ["text", "image"],
-    durations: [5, 10],
-    aspectRatios: ["16:9", "9:16", "1:1"],
-    resolutions: ["1080p"],
-    fps: [24],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "1080p", fps: 24 },
-    negativePrompt: true,
-    seed: false,
-    maxPromptLength: 2500,
-    pricePerSecondUsd,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: latency,
-    fal: {
-      imageEndpoint,
-      duration: { kind: "string", suffix: "" },
-      imageField: "image_url",
-      acceptsDataUri: true,
-      // The image-to-video endpoint takes its framing from the still.
-      aspectRatioFor: textOnly,
-      resolution: { sendFor: none, casing: "lower" },
-    },
-  };
-}
+const route = (o: Omit<Offering, "priceReadOn">, fal: FalMapping): FalModelSpec => ({ ...routeSpec("fal", { priceReadOn: PRICE_READ_ON, ...o }), fal });
+
+// With audio, which Veo generates by default. [U] 4k costs more than the listed rate.
+const veo = (family: typeof veo31, endpoint: string, usd: number, wait: number) =>
+  route({ family, providerModel: endpoint, price: perSecond(usd), typicalWaitSeconds: wait }, usual(`${endpoint}/image-to-video`, { duration: { kind: "string", suffix: "s" } }));
+
+// The image-to-video endpoint takes its framing from the still; the size is fixed at 1080p.
+const kling = (family: typeof kling21Master, endpoint: string, usd: number, wait: number) =>
+  route(
+    { family, providerModel: `${endpoint}/text-to-video`, price: perSecond(usd), typicalWaitSeconds: wait },
+    usual(`${endpoint}/image-to-video`, { aspectRatioFor: textOnly, resolution: { sendFor: none, casing: "lower" } }),
+  );
 
 export const falModels: readonly FalModelSpec[] = [
-  veo("fal-ai/veo3.1", "Veo 3.1", "Google's flagship: cinematic motion with synchronized sound.", 0.4, 120),
-  veo("fal-ai/veo3.1/fast", "Veo 3.1 Fast", "Veo 3.1 at a lower price and faster turnaround, with sound.", 0.15, 60),
-  kling(
-    "fal-ai/kling-video/v2.1/master/text-to-video",
-    "fal-ai/kling-video/v2.1/master/image-to-video",
-    "Kling 2.1 Master",
-    "Kling's top 2.1 tier: strong prompt adherence and smooth 1080p motion.",
-    0.28,
-    240,
-  ),
-  kling(
-    "fal-ai/kling-video/v2.5-turbo/pro/text-to-video",
-    "fal-ai/kling-video/v2.5-turbo/pro/image-to-video",
-    "Kling 2.5 Turbo Pro",
-    "Faster, cheaper Kling with better motion than 2.1.",
-    0.07,
-    90,
-  ),
-  {
-    id: "fal:fal-ai/minimax/hailuo-02/standard/text-to-video",
-    provider: "fal",
-    engine: "ai",
-    providerModel: "fal-ai/minimax/hailuo-02/standard/text-to-video",
-    label: "Hailuo 02 (768p)",
-    description: "MiniMax Hailuo 02 Standard: realistic physics at 768p, good value.",
-    modes: ["text", "image"],
-    durations: [6, 10],
-    aspectRatios: ["16:9"],
-    resolutions: ["768p"],
-    fps: [24],
-    defaults: { durationSeconds: 6, aspectRatio: "16:9", resolution: "768p", fps: 24 },
-    negativePrompt: false,
-    seed: false,
-    maxPromptLength: 2000,
-    pricePerSecondUsd: 0.045,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 180,
-    fal: {
-      imageEndpoint: "fal-ai/minimax/hailuo-02/standard/image-to-video",
-      duration: { kind: "string", suffix: "" },
-      imageField: "image_url",
-      acceptsDataUri: true,
-      aspectRatioFor: none,
-      // Only the image endpoint has a resolution choice (512P/768P); 512P is left out so both agree.
-      resolution: { sendFor: ["image"], casing: "upper" },
+  veo(veo31, "fal-ai/veo3.1", 0.4, 120),
+  veo(veo31Fast, "fal-ai/veo3.1/fast", 0.15, 60),
+  kling(kling21Master, "fal-ai/kling-video/v2.1/master", 0.28, 240),
+  kling(kling25Turbo, "fal-ai/kling-video/v2.5-turbo/pro", 0.07, 90),
+  route(
+    {
+      family: hailuo02,
+      providerModel: "fal-ai/minimax/hailuo-02/standard/text-to-video",
+      label: "Hailuo 02 Standard (MiniMax)",
+      narrow: { resolutions: ["768p"] },
+      price: perSecond(0.045),
+      typicalWaitSeconds: 180,
     },
-  },
-  {
-    id: "fal:fal-ai/bytedance/seedance/v1/pro/text-to-video",
-    provider: "fal",
-    engine: "ai",
-    providerModel: "fal-ai/bytedance/seedance/v1/pro/text-to-video",
-    label: "Seedance 1.0 Pro",
-    description: "ByteDance Seedance Pro: multi-shot scenes, many aspect ratios, up to 1080p.",
-    modes: ["text", "image"],
-    durations: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-    aspectRatios: ["16:9", "9:16", "1:1", "4:3", "3:4", "21:9"],
-    resolutions: ["480p", "720p", "1080p"],
-    fps: [24],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "1080p", fps: 24 },
-    negativePrompt: false,
-    seed: true,
-    maxPromptLength: 2000,
-    // Billed by tokens; this is the 1080p rate (720p is about half).
-    pricePerSecondUsd: 0.124,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 90,
-    fal: {
-      imageEndpoint: "fal-ai/bytedance/seedance/v1/pro/image-to-video",
-      duration: { kind: "string", suffix: "" },
-      imageField: "image_url",
-      acceptsDataUri: true,
-      aspectRatioFor: both,
-      resolution: { sendFor: both, casing: "lower" },
+    // Only the image endpoint has a resolution choice (512P/768P); 512P is left out so both agree.
+    usual("fal-ai/minimax/hailuo-02/standard/image-to-video", { aspectRatioFor: none, resolution: { sendFor: ["image"], casing: "upper" } }),
+  ),
+  route(
+    {
+      family: seedance1Pro,
+      providerModel: "fal-ai/bytedance/seedance/v1/pro/text-to-video",
+      narrow: { aspectRatios: ["16:9", "9:16", "1:1", "4:3", "3:4", "21:9"] },
+      // Billed by tokens: the 1080p rate, [U] 720p "about half", 480p a quarter.
+      price: perSecond(0.124, { byResolution: { "720p": 0.062, "480p": 0.031 } }),
+      typicalWaitSeconds: 90,
     },
-  },
-  {
-    id: "fal:fal-ai/wan/v2.2-a14b/text-to-video",
-    provider: "fal",
-    engine: "ai",
-    providerModel: "fal-ai/wan/v2.2-a14b/text-to-video",
-    label: "Wan 2.2 (open weights)",
-    description: "Alibaba's open Wan 2.2 A14B: capable and inexpensive, 16 fps.",
-    modes: ["text", "image"],
+    usual("fal-ai/bytedance/seedance/v1/pro/image-to-video"),
+  ),
+  route(
     // 16 fps keeps every length within the model's 17–161 frames.
-    durations: [3, 5, 8, 10],
-    aspectRatios: ["16:9", "9:16", "1:1"],
-    resolutions: ["480p", "580p", "720p"],
-    fps: [16],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "720p", fps: 16 },
-    negativePrompt: true,
-    seed: true,
-    maxPromptLength: 2000,
-    pricePerSecondUsd: 0.08,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 120,
-    fal: {
-      imageEndpoint: "fal-ai/wan/v2.2-a14b/image-to-video",
-      duration: { kind: "frames", minFrames: 17, maxFrames: 161 },
-      imageField: "image_url",
-      acceptsDataUri: true,
-      aspectRatioFor: both,
-      resolution: { sendFor: both, casing: "lower" },
+    { family: wan22, providerModel: "fal-ai/wan/v2.2-a14b/text-to-video", label: "Wan 2.2 A14B (Alibaba)", price: perSecond(0.08), typicalWaitSeconds: 120 },
+    usual("fal-ai/wan/v2.2-a14b/image-to-video", { duration: { kind: "frames", minFrames: 17, maxFrames: 161 } }),
+  ),
+  route(
+    {
+      family: ltxVideo,
+      providerModel: "fal-ai/ltx-video",
+      description: "Lightricks LTX-Video: rough drafts in seconds for a couple of cents.",
+      narrow: { durations: [5], aspectRatios: ["16:9"], resolutions: ["512p"] },
+      // fal lists $0.02 per clip of about five seconds.
+      price: { kind: "per_request", usd: 0.02 },
+      typicalWaitSeconds: 20,
     },
-  },
-  {
-    id: "fal:fal-ai/ltx-video",
-    provider: "fal",
-    engine: "ai",
-    providerModel: "fal-ai/ltx-video",
-    label: "LTX Video (fast draft)",
-    description: "Lightricks LTX-Video: rough drafts in seconds for a couple of cents.",
-    modes: ["text", "image"],
-    durations: [5],
-    aspectRatios: ["16:9"],
-    resolutions: ["512p"],
-    fps: [24],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "512p", fps: 24 },
-    negativePrompt: true,
-    seed: true,
-    maxPromptLength: 2000,
-    // fal lists $0.02 per clip of about five seconds.
-    pricePerSecondUsd: 0.004,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 20,
-    fal: {
-      imageEndpoint: "fal-ai/ltx-video/image-to-video",
-      duration: { kind: "fixed" },
-      imageField: "image_url",
-      acceptsDataUri: true,
-      aspectRatioFor: none,
-      resolution: { sendFor: none, casing: "lower" },
-    },
-  },
+    usual("fal-ai/ltx-video/image-to-video", { duration: { kind: "fixed" }, aspectRatioFor: none, resolution: { sendFor: none, casing: "lower" } }),
+  ),
 ];
 
 const byId = new Map(falModels.map((m) => [m.id, m]));

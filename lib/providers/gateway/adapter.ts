@@ -62,6 +62,7 @@ const errors: ErrorOverride = (f) => {
 
 const client: ProviderClient = createClient({
   service: SERVICE,
+  provider: "gateway",
   baseUrl: () => gatewayWire().baseUrl ?? "",
   keyHint: `${KEY_HINT} and GATEWAY_BASE_URL`,
   errors,

@@ -27,6 +27,18 @@ describe("specsFromModelList", () => {
       pricePerSecondUsd: null,
     });
     expect(spec!.description).toContain("40 credits");
+    expect(spec!.family).toBeUndefined();
+  });
+
+  it("makes the gateway's Veo a route of the Veo families, with the limits its list gives", () => {
+    const specs = specsFromModelList(
+      list({ id: "veo-3-1", allowedParams: { duration_seconds: [4, 8] } }, { id: "veo-3-1-fast", allowedParams: { duration_seconds: [8] } }),
+      { imageInput: "url" },
+    )!;
+    expect(specs.map((s) => [s.id, s.family, s.durations])).toEqual([
+      ["gateway:veo-3-1", "veo-3.1", [4, 8]],
+      ["gateway:veo-3-1-fast", "veo-3.1-fast", [8]],
+    ]);
   });
 
   it("reads bare arrays, `models` lists, numeric strings and {min, max, step} ranges", () => {

@@ -3,11 +3,15 @@
  * limits for it. The guide's table gives names, strengths and credit prices, used here for
  * labels and descriptions of the models the gateway lists.
  */
+import { veo31 } from "../../models/veo-3-1";
+import { veo31Fast } from "../../models/veo-3-1-fast";
 import { ASPECT_RATIOS, type AspectRatio, type ImageInputWay, type ModelOptionSpec, type ModelSpec } from "../types";
 
 export const GATEWAY_ID = "gateway";
 
 interface BuiltInInfo {
+  /** The model family (lib/models) the gateway's id is a route of, so it can stand in for another provider's. */
+  family?: string;
   label: string;
   description: string;
   typicalLatencySeconds: number;
@@ -16,11 +20,13 @@ interface BuiltInInfo {
 // Labels and descriptions from the guide's table; waits are [U] guesses (the guide says only "slower").
 const INFO: Record<string, BuiltInInfo> = {
   "veo-3-1": {
+    family: veo31.id,
     label: "Veo 3.1",
     description: "Google Veo 3.1: photorealism and motion coherence; slower and costlier. About 180 credits per 4 s 720p clip.",
     typicalLatencySeconds: 180,
   },
   "veo-3-1-fast": {
+    family: veo31Fast.id,
     label: "Veo 3.1 Fast",
     description: "Google Veo 3.1 Fast: for iterating, the gateway's default for prototyping. About 80 credits per 4 s 720p clip.",
     typicalLatencySeconds: 90,
@@ -93,6 +99,7 @@ function specFromEntry(entry: unknown, imageInput: ImageInputWay): ModelSpec | n
   return {
     id: `${GATEWAY_ID}:${id}`,
     provider: GATEWAY_ID,
+    ...(info?.family ? { family: info.family } : {}),
     engine: "ai",
     imageInput,
     options: optionsOf(id, allowed),

@@ -7,6 +7,7 @@ import "server-only";
 import { env } from "../../env";
 import { fetchWithTimeout } from "../../http/fetch-with-timeout";
 import { readCappedStream } from "../../http/read-body";
+import { recordProviderError, recordProviderRequest } from "../../metrics/instruments";
 import { classifyHttpFailure, ProviderError, shortReason, type ErrorOverride } from "./errors";
 import { at, isRecord, str } from "./json";
 import { retryAfterHint } from "./rate-limit";
@@ -26,6 +27,8 @@ export type Auth =
 export interface ClientOptions {
   /** The provider's name in sentences: "Skytells". */
   service: string;
+  /** Its registry id ("gateway"), the `provider` label of its metrics; defaults to the service name in lower case. */
+  provider?: string;
   baseUrl: () => string;
   auth: Auth;
   /** The setting that holds the key, for "check X" sentences: "SKYTELLS_API_KEY". */
@@ -77,6 +80,7 @@ export interface ProviderClient {
 }
 
 export function createClient(o: ClientOptions): ProviderClient {
+  const metricsName = o.provider ?? o.service.toLowerCase();
   const key = (): string | undefined => {
     switch (o.auth.kind) {
       case "bearer":
@@ -119,18 +123,27 @@ export function createClient(o: ClientOptions): ProviderClient {
     else if (o.auth.kind === "custom") await o.auth.apply(headers);
     else if (o.auth.kind === "body" && method !== "GET") json = { [o.auth.field]: o.auth.value(), ...json };
     if (json !== undefined && !opts.form) headers.set("content-type", "application/json");
-    return fetchWithTimeout(o.service, url(pathOrUrl, opts.query), {
-      method,
-      headers,
-      body: opts.form ?? (json === undefined ? undefined : JSON.stringify(json)),
-      signal: opts.signal,
-      timeoutMs: o.timeoutMs?.() ?? env().PROVIDER_TIMEOUT_SECONDS * 1000,
-    });
+    const started = performance.now();
+    try {
+      const res = await fetchWithTimeout(o.service, url(pathOrUrl, opts.query), {
+        method,
+        headers,
+        body: opts.form ?? (json === undefined ? undefined : JSON.stringify(json)),
+        signal: opts.signal,
+        timeoutMs: o.timeoutMs?.() ?? env().PROVIDER_TIMEOUT_SECONDS * 1000,
+      });
+      recordProviderRequest(metricsName, res.status, (performance.now() - started) / 1000);
+      return res;
+    } catch (err) {
+      recordProviderRequest(metricsName, "error", (performance.now() - started) / 1000);
+      recordProviderError(metricsName, err instanceof ProviderError ? err.code : "network");
+      throw err;
+    }
   }
 
   function classify({ status, headers, body }: JsonAnswer, what: string): ProviderError {
     const reason = (o.reason ?? defaultReason)(body);
-    return classifyHttpFailure(
+    const error = classifyHttpFailure(
       {
         service: o.service,
         what,
@@ -143,6 +156,8 @@ export function createClient(o: ClientOptions): ProviderClient {
       },
       o.errors,
     );
+    recordProviderError(metricsName, error.code);
+    return error;
   }
 
   async function failure(res: Response, what: string): Promise<ProviderError> {

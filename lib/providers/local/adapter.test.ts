@@ -10,14 +10,19 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "../../db/client";
+import { getLocalRender, insertLocalRender, updateLocalRender } from "../../db/queries/local-renders";
 import { internalUrl, resetEnvCache } from "../../env";
 import { resetFfmpegPathCache } from "../../media/ffmpeg-path";
 import { probe } from "../../media/probe";
+import { storage } from "../../storage";
+import { keys } from "../../storage/keys";
 import { signedHeaders } from "../../webhooks/standard-webhooks";
 import { ProviderError, WebhookVerificationError } from "../kit/errors";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate, SubmitContext } from "../types";
 import { localProvider, localWebhookSecret } from "./adapter";
 import { localModels } from "./models";
+import { ownsRender } from "./render-queue";
 import { webhookRequest } from "../../../e2e/support/webhook-request";
 
 /** Stands in for app/api/webhooks/[provider]: records every delivery as received. */
@@ -220,8 +225,9 @@ describe("localProvider", () => {
 
     await localProvider.cancel!(running);
     expect(await localProvider.poll(running)).toMatchObject({ status: "canceled" });
-    const dir = path.join(dataDir, "renders", running.providerJobId);
-    expect(fs.readdirSync(dir).filter((f) => f.includes("out.mp4"))).toEqual([]);
+    // Its scratch folder is gone and nothing reached storage.
+    expect(fs.existsSync(path.join(dataDir, "renders", running.providerJobId))).toBe(false);
+    expect(await storage().stat(keys.render(running.providerJobId))).toBeNull();
     await expect(localProvider.fetchOutput(running, { status: "canceled", raw: null }, AbortSignal.timeout(1000))).rejects.toBeInstanceOf(ProviderError);
 
     const canceledHook = await webhookFor(running.providerJobId, "canceled");
@@ -229,19 +235,38 @@ describe("localProvider", () => {
     await Promise.all([localProvider.release!(running), localProvider.release!(waiting)]);
   });
 
-  it("fails a render that cannot start again (no params kept, or its files gone)", async () => {
-    // A folder from before params.json was written: nothing to start it again from.
-    const id = "lr_AAAAAAAAAAAAAAAAAAAAAA";
-    const dir = path.join(dataDir, "renders", id);
-    await fsp.mkdir(dir, { recursive: true });
-    const stale = { status: "running", progress: 0.4, etaSeconds: 3, message: null, updatedAt: Date.now() - 60_000 };
-    await fsp.writeFile(path.join(dir, "state.json"), JSON.stringify(stale));
-    const update = await localProvider.poll({ providerJobId: id, providerData: null });
+  it("stops a render canceled by another process at its next heartbeat", async () => {
+    const submitted = await localProvider.submit(job({ resolution: "720p", durationSeconds: 10, fps: 30 }), noImage);
+    const id = submitted.providerJobId;
+    await webhookWhere(id, (b) => b.status === "running" && b.progress > 0);
+    // What another worker's cancel writes when the render is not its own.
+    expect(await updateLocalRender(await db(), id, { status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled.", errorCode: null }, Date.now())).toBe(true);
+    await vi.waitFor(() => expect(ownsRender(id)).toBe(false), { timeout: 20_000, interval: 50 });
+    expect((await webhookFor(id, "canceled")).body.toString()).toContain(id);
+    expect(await localProvider.poll(submitted)).toMatchObject({ status: "canceled" });
+    expect(fs.existsSync(path.join(dataDir, "renders", id))).toBe(false);
+    expect(await storage().stat(keys.render(id))).toBeNull();
+    await localProvider.release!(submitted);
+  });
+
+  it("reports a render whose process died as interrupted, a live one as running, and a missing one as failed", async () => {
+    const d = await db();
+    const stale = { status: "running", progress: 0.4, etaSeconds: 3, message: null, errorCode: null };
+    const dead = "lr_AAAAAAAAAAAAAAAAAAAAAA";
+    await insertLocalRender(d, dead, stale, Date.now() - 60_000);
+    const update = await localProvider.poll({ providerJobId: dead, providerData: null });
     expect(update).toMatchObject({ status: "failed", errorCode: "internal" });
-    expect(update.message).toMatch(/interrupted and its input is gone/);
+    expect(update.message).toMatch(/interrupted/);
+    // Recorded, so every other worker gets the same answer.
+    expect(await getLocalRender(d, dead)).toMatchObject({ status: "failed" });
+
+    const live = "lr_CCCCCCCCCCCCCCCCCCCCCC";
+    await insertLocalRender(d, live, stale, Date.now());
+    expect((await localProvider.poll({ providerJobId: live, providerData: null })).status).toBe("running");
 
     const missing = await localProvider.poll({ providerJobId: "lr_BBBBBBBBBBBBBBBBBBBBBB", providerData: null });
     expect(missing).toMatchObject({ status: "failed", errorCode: "internal" });
     expect((await localProvider.poll({ providerJobId: "../../etc", providerData: null })).status).toBe("failed");
+    await Promise.all([dead, live].map((providerJobId) => localProvider.release!({ providerJobId, providerData: null })));
   });
 });

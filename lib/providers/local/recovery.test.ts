@@ -1,24 +1,30 @@
 /**
  * Local renders outlive the process that had them: a render whose owner is gone is started again by
- * the next process to poll it, one held by a live process is left alone, a graceful stop hands renders
- * back, and folders no job needs are swept. Real ffmpeg renders in a temp DATA_DIR.
+ * the next worker to poll it, one held by a live process is left alone, a graceful stop hands renders
+ * back, and what no job needs is swept. Real ffmpeg renders in a temp DATA_DIR; the claims live in
+ * the render's record (local_renders).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "../../db/client";
+import { getLocalRender, type LocalRenderRow } from "../../db/queries/local-renders";
 import { resetEnvCache } from "../../env";
 import { resetFfmpegPathCache } from "../../media/ffmpeg-path";
 import { formatIdentity, thisProcess } from "../../runtime/process-identity";
+import { storage } from "../../storage";
+import { keys } from "../../storage/keys";
 import type { ProviderJob, ProviderJobRef, ProviderUpdate } from "../types";
 import { localProvider } from "./adapter";
 import { localModels } from "./models";
-import { currentClaim, isFree } from "./render-claim";
-import { readParams } from "./render-params";
+import { isFree } from "./render-claim";
+import { parseParams } from "./render-params";
 import { stopRender } from "./render-queue";
-import { readState } from "./render-state";
 
 let dataDir: string;
 
@@ -71,26 +77,19 @@ function deadPid(): number {
   return child.pid!;
 }
 
-/** Makes the render's current claim look like another process's: `owner` replaces this process in it. */
-async function claimAs(id: string, owner: string, beatAgoMs = 0): Promise<void> {
-  const claim = (await currentClaim(renderDir(id)))!;
-  const at = path.join(renderDir(id), "claims", String(claim.attempt));
-  await fsp.writeFile(path.join(at, "owner"), owner);
-  const t = new Date(Date.now() - beatAgoMs);
-  await fsp.utimes(path.join(at, "beat"), t, t);
+const deadOwner = (nonce = "earlier") => formatIdentity({ ...thisProcess(), pid: deadPid(), nonce });
+
+async function row(id: string): Promise<LocalRenderRow> {
+  return (await getLocalRender(await db(), id))!;
 }
 
-/** Claims `attempts` of the render, each by a process that has exited, begun rendering or not. */
-async function deadClaims(id: string, attempts: number[], opts: { started: boolean }): Promise<void> {
-  for (const n of attempts) {
-    const at = path.join(renderDir(id), "claims", String(n));
-    await fsp.mkdir(at, { recursive: true });
-    await fsp.writeFile(path.join(at, "owner"), formatIdentity({ ...thisProcess(), pid: deadPid(), nonce: `earlier-${n}` }));
-    await fsp.writeFile(path.join(at, "beat"), "");
-    if (opts.started) await fsp.writeFile(path.join(at, "started"), "");
-    else await fsp.rm(path.join(at, "started"), { force: true });
-  }
+/** Rewrites the render's record as another process (or a crash) would have left it. */
+async function setRecord(id: string, fields: Partial<LocalRenderRow>): Promise<void> {
+  const d = await db();
+  await d.orm.update(d.t.localRenders).set(fields).where(eq(d.t.localRenders.id, id));
 }
+
+const finished = (u: ProviderUpdate) => u.status === "succeeded" || u.status === "failed";
 
 describe("a render whose process is gone", () => {
   it("is started again from the beginning by the next poll, under a new claim, and finishes", async () => {
@@ -98,23 +97,36 @@ describe("a render whose process is gone", () => {
     const id = submitted.providerJobId;
     // Stop it here without a word, as a killed process would, and leave what a crash leaves behind.
     await stopRender(id, "lost");
-    await claimAs(id, formatIdentity({ ...thisProcess(), pid: deadPid(), nonce: "earlier" }));
-    await fsp.writeFile(path.join(renderDir(id), "attempt-1.mp4.partial"), "half a video");
-    await fsp.writeFile(path.join(renderDir(id), "state.json"), JSON.stringify({ status: "running", progress: 0.5, etaSeconds: 1, message: null, errorCode: null, updatedAt: Date.now() }));
+    await setRecord(id, { owner: deadOwner(), status: "running", progress: 0.5, startedAttempts: 1 });
 
     const first = await localProvider.poll(submitted);
     expect(first.status).toBe("queued");
     expect(first.message).toMatch(/Starting again/);
-    expect((await currentClaim(renderDir(id)))?.attempt).toBe(2);
+    expect((await row(id)).attempt).toBe(2);
 
-    const done = await pollUntil(submitted, (u) => u.status === "succeeded" || u.status === "failed");
+    const done = await pollUntil(submitted, finished);
     expect(done.status).toBe("succeeded");
-    const files = await fsp.readdir(renderDir(id));
-    expect(files).toContain("out.mp4");
-    expect(files.filter((f) => f.startsWith("attempt-"))).toEqual([]);
     const res = await localProvider.fetchOutput(submitted, done, AbortSignal.timeout(5000));
     expect(Number(res.headers.get("content-length"))).toBeGreaterThan(1000);
     await res.body?.cancel();
+    // The scratch folder goes with the render; the video is in storage.
+    expect(fs.existsSync(renderDir(id))).toBe(false);
+    await localProvider.release!(submitted);
+  });
+
+  it("starts an image render again from the input kept in storage", async () => {
+    const still = await sharp({ create: { width: 320, height: 180, channels: 3, background: "#335577" } }).png().toBuffer();
+    const submitted = await localProvider.submit(job(), { webhookUrl: null, image: { bytes: still, mime: "image/png" } });
+    const id = submitted.providerJobId;
+    await stopRender(id, "lost");
+    // As if it ran on another machine: nothing of it on this disk.
+    await fsp.rm(renderDir(id), { recursive: true, force: true });
+    await setRecord(id, { owner: deadOwner(), status: "running", startedAttempts: 1 });
+    expect((await pollUntil(submitted, finished)).status).toBe("succeeded");
+    await localProvider.release!(submitted);
+    expect(await storage().stat(keys.renderInput(id, "png"))).toBeNull();
+    expect(await storage().stat(keys.render(id))).toBeNull();
+    expect(await getLocalRender(await db(), id)).toBeUndefined();
   });
 
   it("counts as tries only the attempts that began rendering: waiting in a dead process's queue uses none", async () => {
@@ -122,38 +134,54 @@ describe("a render whose process is gone", () => {
     const id = submitted.providerJobId;
     await stopRender(id, "lost");
     // Three processes in a row claimed it and died while it still waited for a render slot.
-    await deadClaims(id, [1, 2, 3], { started: false });
+    await setRecord(id, { owner: deadOwner(), attempt: 3, startedAttempts: 0 });
     const first = await localProvider.poll(submitted);
     expect(first.message).toMatch(/Starting again/);
-    expect((await currentClaim(renderDir(id)))?.attempt).toBe(4);
-    expect((await pollUntil(submitted, (u) => u.status === "succeeded" || u.status === "failed")).status).toBe("succeeded");
+    expect((await row(id)).attempt).toBe(4);
+    expect((await pollUntil(submitted, finished)).status).toBe("succeeded");
+    expect((await row(id)).startedAttempts).toBe(1);
   });
 
   it("gives up after three attempts that each began rendering, with a sentence", async () => {
     const submitted = await localProvider.submit(job(), { webhookUrl: null, image: null });
     const id = submitted.providerJobId;
     await stopRender(id, "lost");
-    await deadClaims(id, [1, 2, 3], { started: true });
+    await setRecord(id, { owner: deadOwner(), attempt: 3, startedAttempts: 3 });
     const update = await localProvider.poll(submitted);
     expect(update).toMatchObject({ status: "failed", errorCode: "internal" });
     expect(update.message).toMatch(/interrupted 3 times/);
+    // Recorded, so every other worker gets the same answer.
+    expect((await row(id)).status).toBe("failed");
   });
 
-  it("is left alone while its owner may be alive (another machine, beating recently)", async () => {
+  it("is left alone while its owner may be alive (another machine, touching its record recently)", async () => {
     const submitted = await localProvider.submit(job({ durationSeconds: 10, resolution: "720p" }), { webhookUrl: null, image: null });
     const id = submitted.providerJobId;
     await stopRender(id, "lost");
-    await claimAs(id, formatIdentity({ ...thisProcess(), host: "another-machine", pid: deadPid() }));
-    const before = (await readState(renderDir(id)))!;
+    const elsewhere = formatIdentity({ ...thisProcess(), host: "another-machine", pid: deadPid() });
+    await setRecord(id, { owner: elsewhere, updatedAt: Date.now() });
+    const before = await row(id);
     expect((await localProvider.poll(submitted)).status).toBe(before.status);
-    expect((await currentClaim(renderDir(id)))?.attempt).toBe(1);
+    expect((await row(id)).attempt).toBe(1);
 
-    // Once its beat is older than the lease, it is free.
-    await claimAs(id, formatIdentity({ ...thisProcess(), host: "another-machine", pid: deadPid() }), 60_000);
-    expect(isFree(await currentClaim(renderDir(id)))).toBe(true);
+    // Once its record is older than the lease, it is free.
+    await setRecord(id, { updatedAt: Date.now() - 60_000 });
+    expect(isFree(await row(id))).toBe(true);
     await localProvider.poll(submitted);
-    expect((await currentClaim(renderDir(id)))?.attempt).toBe(2);
+    expect((await row(id)).attempt).toBe(2);
     await localProvider.cancel!(submitted);
+    await localProvider.release!(submitted);
+  });
+
+  it("of two workers taking it over at once, one wins", async () => {
+    const submitted = await localProvider.submit(job(), { webhookUrl: null, image: null });
+    const id = submitted.providerJobId;
+    await stopRender(id, "lost");
+    await setRecord(id, { owner: deadOwner(), startedAttempts: 1 });
+    await Promise.all([localProvider.poll(submitted), localProvider.poll(submitted)]);
+    expect((await row(id)).attempt).toBe(2);
+    expect((await pollUntil(submitted, finished)).status).toBe("succeeded");
+    await localProvider.release!(submitted);
   });
 
   it("is found again by its job id (a crash before the job stored the render id)", async () => {
@@ -166,24 +194,31 @@ describe("a render whose process is gone", () => {
 });
 
 describe("sweeping", () => {
-  it("removes the folders of finished and deleted jobs, and strays only when old", async () => {
+  it("removes what finished and deleted jobs' renders left, and strays only when old", async () => {
     const made = await Promise.all(["active", "finished", "fresh stray", "old stray"].map(() => localProvider.submit(job(), { webhookUrl: null, image: null })));
     const [active, finished, fresh, old] = made.map((m) => m.providerJobId) as [string, string, string, string];
     for (const id of [active, finished, fresh, old]) await stopRender(id, "lost");
-    const longAgo = new Date(Date.now() - 7 * 3_600_000);
-    await fsp.utimes(renderDir(old), longAgo, longAgo);
+    await setRecord(old, { updatedAt: Date.now() - 7 * 3_600_000 });
+    // A scratch folder a crash left behind, with no unfinished record.
+    const orphan = "lr_OOOOOOOOOOOOOOOOOOOOOO";
+    await fsp.mkdir(path.join(renderDir(orphan), "1"), { recursive: true });
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await fsp.utimes(renderDir(orphan), longAgo, longAgo);
     const where: Record<string, "active" | "finished" | "unknown"> = { [active]: "active", [finished]: "finished", [fresh]: "unknown", [old]: "unknown" };
     const asked: Array<string | null> = [];
     await localProvider.sweep!(async (ref) => {
       asked.push(ref.jobId);
       return where[ref.providerJobId] ?? "active";
     });
-    expect(fs.existsSync(renderDir(active))).toBe(true);
-    expect(fs.existsSync(renderDir(fresh))).toBe(true);
+    const d = await db();
+    expect(await getLocalRender(d, active)).toBeDefined();
+    expect(await getLocalRender(d, fresh)).toBeDefined();
+    expect(await getLocalRender(d, finished)).toBeUndefined();
+    expect(await getLocalRender(d, old)).toBeUndefined();
     expect(fs.existsSync(renderDir(finished))).toBe(false);
-    expect(fs.existsSync(renderDir(old))).toBe(false);
-    // It says which job each folder was made for.
-    expect(asked).toContain((await readParams(renderDir(active)))!.jobId);
+    expect(fs.existsSync(renderDir(orphan))).toBe(false);
+    // It says which job each render was made for.
+    expect(asked).toContain(parseParams((await row(active)).params)!.jobId);
   });
 });
 
@@ -194,14 +229,15 @@ describe("a graceful stop", () => {
     await pollUntil(running, (u) => u.status === "running");
     await localProvider.stop!(0);
     for (const { providerJobId: id } of [running, waiting]) {
-      expect((await readState(renderDir(id)))?.status).toBe("queued");
-      expect(isFree(await currentClaim(renderDir(id)))).toBe(true);
-      expect((await currentClaim(renderDir(id)))?.released).toBe(true);
-      expect((await fsp.readdir(renderDir(id))).filter((f) => f.endsWith(".mp4") || f.endsWith(".partial"))).toEqual([]);
+      const r = await row(id);
+      expect(r.status).toBe("queued");
+      expect(r.owner).toBeNull();
+      expect(isFree(r)).toBe(true);
+      expect(fs.existsSync(renderDir(id))).toBe(false);
     }
     // A stopping process takes nothing over and starts nothing new.
     expect((await localProvider.poll(running)).status).toBe("queued");
     const late = await localProvider.submit(job(), { webhookUrl: null, image: null });
-    expect(await currentClaim(renderDir(late.providerJobId))).toBeNull();
+    expect((await row(late.providerJobId)).owner).toBeNull();
   });
 });

@@ -1,24 +1,19 @@
 /**
- * What a local render needs to run, written to DATA_DIR/renders/<id>/params.json when it is
- * submitted: any process of the studio can start it again from these and the input image beside
- * them (after a restart, or when the process that had it is gone), and find it by job id.
+ * What a local render needs to run, written into its record (local_renders.params) when it is
+ * submitted: any worker of the studio, on any machine, can start it again from these and the input
+ * image kept in storage (after a restart, or when the process that had it is gone).
  */
 import "server-only";
-import { randomBytes } from "node:crypto";
-import fsp from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import { internalUrl } from "../../env";
-
-const PARAMS_FILE = "params.json";
 
 export const renderParamsSchema = z.object({
   /** The Dailies job this render was made for. */
   jobId: z.string().min(1).max(64),
   webhookUrl: z.string().url(),
   prompt: z.string(),
-  /** The input image's file name inside the render folder, or null for a text scene. */
-  imageFile: z.string().regex(/^input\.[a-z]+$/).nullable(),
+  /** The input image's extension (it is stored under keys.renderInput), or null for a text scene. */
+  imageExt: z.enum(["png", "jpg", "webp"]).nullable(),
   durationSeconds: z.number().positive(),
   fps: z.number().positive(),
   width: z.number().int().positive(),
@@ -27,17 +22,15 @@ export const renderParamsSchema = z.object({
 });
 export type StoredRenderParams = z.infer<typeof renderParamsSchema>;
 
-/** Temp file + rename, so a reader never sees half of it. */
-export async function writeParams(dir: string, params: StoredRenderParams): Promise<void> {
-  const tmp = path.join(dir, `${PARAMS_FILE}.${randomBytes(4).toString("hex")}.tmp`);
-  await fsp.writeFile(tmp, JSON.stringify(params));
-  await fsp.rename(tmp, path.join(dir, PARAMS_FILE));
+export function formatParams(params: StoredRenderParams): string {
+  return JSON.stringify(params);
 }
 
-/** null when missing or unreadable (a render from before params were kept, or one being deleted). */
-export async function readParams(dir: string): Promise<StoredRenderParams | null> {
+/** null when missing or unreadable (a render from before params were kept). */
+export function parseParams(value: string | null): StoredRenderParams | null {
+  if (!value) return null;
   try {
-    return renderParamsSchema.parse(JSON.parse(await fsp.readFile(path.join(dir, PARAMS_FILE), "utf8")));
+    return renderParamsSchema.parse(JSON.parse(value));
   } catch {
     return null;
   }

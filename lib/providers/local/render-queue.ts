@@ -1,22 +1,23 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
+import { db } from "../../db/client";
+import { markLocalRenderStarted, updateLocalRender } from "../../db/queries/local-renders";
 import { providerSettings } from "../kit/settings";
 import { localConfig } from "./config";
-import { BEAT_EVERY_MS, beat, markStarted, releaseClaim } from "./render-claim";
 
 /**
  * The local renders this process runs, and how many at once (LOCAL_RENDER_CONCURRENCY; the rest
- * wait in order). Each holds an on-disk claim (render-claim.ts) that the queue keeps beating, so
- * other processes of the studio know it is taken; a claim lost to another process, or a cancel
- * asked for by another process, stops the render here. Kept on globalThis because Next.js may load
- * this module in more than one bundle of the same process, and there must be one queue.
+ * wait in order). Each holds a claim in its record (render-claim.ts) that the heartbeat keeps
+ * alive (render-heartbeat.ts), so other workers know it is taken; a claim lost to another process,
+ * or a cancel from another process, stops the render here. Kept on globalThis because Next.js may
+ * load this module in more than one bundle of the same process, and there must be one queue.
  */
 export interface RenderTask {
   /** The render itself; must settle (not throw) and stop soon after `signal` aborts with a RenderStop. */
   run(signal: AbortSignal): Promise<void>;
   /** Called instead of run when the render is canceled before it started. */
   drop(): Promise<void>;
+  /** Called instead of run when the render leaves this process before it started (handed back, or taken over): removes what it had here. */
+  leave(): Promise<void>;
 }
 
 /** Why a render was stopped: a cancel, a graceful shutdown handing it back, or a claim lost to another process. */
@@ -27,18 +28,13 @@ export class RenderStop extends Error {
   }
 }
 
-/** File another process writes into a render's folder to ask its owner to cancel it. */
-export const CANCEL_REQUEST_FILE = "cancel-requested";
-
 interface Entry {
   task: RenderTask;
-  dir: string;
   attempt: number;
   controller: AbortController;
   running: boolean;
   done: Promise<void>;
   settle: () => void;
-  beat: NodeJS.Timeout;
 }
 
 interface Registry {
@@ -61,14 +57,13 @@ export function isStopping(): boolean {
   return registry().stopping;
 }
 
-/** Queues a render whose claim (`attempt`, in `dir`) this process holds. */
-export function enqueueRender(id: string, claim: { dir: string; attempt: number }, task: RenderTask): void {
+/** Queues a render whose claim `attempt` this process holds. */
+export function enqueueRender(id: string, attempt: number, task: RenderTask): void {
   const reg = registry();
   if (reg.entries.has(id)) throw new Error(`Render ${id} is already queued.`);
   let settle = () => {};
   const done = new Promise<void>((resolve) => (settle = resolve));
-  const entry: Entry = { task, ...claim, controller: new AbortController(), running: false, done, settle, beat: setInterval(() => void keepClaim(id), BEAT_EVERY_MS) };
-  entry.beat.unref();
+  const entry: Entry = { task, attempt, controller: new AbortController(), running: false, done, settle };
   reg.entries.set(id, entry);
   reg.waiting.push(id);
   pump();
@@ -77,6 +72,11 @@ export function enqueueRender(id: string, claim: { dir: string; attempt: number 
 /** True while this process has the render queued or running. */
 export function ownsRender(id: string): boolean {
   return registry().entries.has(id);
+}
+
+/** Every render this process has queued or running. */
+export function ownedRenders(): string[] {
+  return [...registry().entries.keys()];
 }
 
 /**
@@ -93,7 +93,8 @@ export async function stopRender(id: string, why: RenderStop["why"] = "cancel"):
   } else {
     forget(id, entry);
     if (why === "cancel") await entry.task.drop().catch((err: unknown) => console.error(`[local] dropping render ${id} failed`, err));
-    if (why === "handback") await releaseClaim(entry.dir, entry.attempt);
+    if (why === "handback") await handBack(id, entry.attempt);
+    if (why !== "cancel") await entry.task.leave().catch((err: unknown) => console.error(`[local] removing render ${id}'s files failed`, err));
     entry.settle();
   }
   await entry.done;
@@ -116,23 +117,24 @@ export async function stopAllRenders(graceMs: number): Promise<void> {
   clearTimeout(timer);
 }
 
-function forget(id: string, entry: Entry): void {
-  const reg = registry();
-  clearInterval(entry.beat);
-  reg.waiting = reg.waiting.filter((w) => w !== id);
-  reg.entries.delete(id);
+/**
+ * Hands claim `attempt` back: the render waits, unowned, for the next worker that polls it, which
+ * starts it at once (nothing is written when the claim is no longer the current one).
+ */
+export async function handBack(id: string, attempt: number): Promise<void> {
+  await updateLocalRender(
+    await db(),
+    id,
+    { status: "queued", progress: 0, etaSeconds: null, message: "Waiting to start again after a restart.", errorCode: null, owner: null },
+    Date.now(),
+    attempt,
+  ).catch((err: unknown) => console.warn(`[local] could not hand render ${id} back`, err));
 }
 
-/** Every few seconds: renew the claim, and stop if it was lost or another process asked for a cancel. */
-async function keepClaim(id: string): Promise<void> {
-  const entry = registry().entries.get(id);
-  if (!entry) return;
-  if (!(await beat(entry.dir, entry.attempt))) {
-    console.warn(`[local] render ${id} is no longer ours (taken over, or its files are gone); stopping it here`);
-    await stopRender(id, "lost");
-    return;
-  }
-  if (fs.existsSync(path.join(entry.dir, CANCEL_REQUEST_FILE))) await stopRender(id, "cancel");
+function forget(id: string, entry: Entry): void {
+  const reg = registry();
+  reg.waiting = reg.waiting.filter((w) => w !== id);
+  if (reg.entries.get(id) === entry) reg.entries.delete(id);
 }
 
 function pump(): void {
@@ -145,8 +147,10 @@ function pump(): void {
     entry.running = true;
     reg.running += 1;
     // Written down before ffmpeg starts: only renders that began count as tries (render-claim.ts).
-    void markStarted(entry.dir, entry.attempt)
-      .then(() => entry.task.run(entry.controller.signal))
+    void db()
+      .then((d) => markLocalRenderStarted(d, id, entry.attempt, Date.now()))
+      // Not started when the claim was lost or the render ended elsewhere (canceled) while it waited.
+      .then((current) => (current ? entry.task.run(entry.controller.signal) : entry.task.leave()))
       .catch((err: unknown) => console.error(`[local] render ${id} crashed`, err))
       .finally(() => {
         reg.running -= 1;

@@ -1,18 +1,21 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import fsp from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { db } from "../../db/client";
+import { getLocalRender, insertLocalRender, updateLocalRender, type LocalRenderOrigin, type LocalRenderRow } from "../../db/queries/local-renders";
 import { env } from "../../env";
 import { ERROR_CODES, type ProviderUpdate } from "../types";
 
 /**
- * A local render's files: DATA_DIR/renders/<id>/{params.json, input.<ext>, state.json, claims/, out.mp4}.
- * state.json is the render's own record, so a poll from any process (or after a restart)
- * can tell where it stands; params.json and claims/ let another process start it again.
+ * A local render: its record is a row in the database (lib/db/queries/local-renders), so a poll
+ * from any worker, on any machine, or after a restart, can tell where it stands. Its files are
+ * scratch on the rendering machine, DATA_DIR/renders/<id>/{input.<ext>, out.mp4}, until the
+ * finished video is put into storage (keys.render), where whichever worker saves the job reads it.
+ * The same row holds the render's claim (render-claim.ts) and its params (render-params.ts), so a
+ * render whose process died or handed it back is started again by whichever worker polls it next.
  */
 export const OUTPUT_FILE = "out.mp4";
-export const STATE_FILE = "state.json";
 
 export const RENDER_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
 export type RenderStatus = (typeof RENDER_STATUSES)[number];
@@ -54,27 +57,36 @@ export function isTerminal(status: RenderStatus): boolean {
   return status === "succeeded" || status === "failed" || status === "canceled";
 }
 
-/** null when the file is missing or unreadable. */
-export async function readState(dir: string): Promise<RenderState | null> {
-  try {
-    return renderStateSchema.parse(JSON.parse(await fsp.readFile(path.join(dir, STATE_FILE), "utf8")));
-  } catch {
-    return null;
-  }
+/** The render's whole record (state, claim, params), or null when there is none (never made, or released). */
+export async function readRender(id: string): Promise<{ state: RenderState; row: LocalRenderRow } | null> {
+  const row = await getLocalRender(await db(), id);
+  if (!row) return null;
+  const parsed = renderStateSchema.safeParse(row);
+  return parsed.success ? { state: parsed.data, row } : null;
 }
 
-/** Temp file + rename: a reader sees the old state or the new one, never half of one. */
-export async function writeState(dir: string, state: RenderStateInput): Promise<RenderState> {
+/** The render's record, or null when there is none (never made, or released). */
+export async function readState(id: string): Promise<RenderState | null> {
+  return (await readRender(id))?.state ?? null;
+}
+
+export async function createState(id: string, state: RenderStateInput, origin?: LocalRenderOrigin): Promise<RenderState> {
   const full: RenderState = { ...state, updatedAt: Date.now() };
-  const tmp = path.join(dir, `${STATE_FILE}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await fsp.writeFile(tmp, JSON.stringify(full));
-    await fsp.rename(tmp, path.join(dir, STATE_FILE));
-  } catch (err) {
-    await fsp.rm(tmp, { force: true });
-    throw err;
-  }
+  await insertLocalRender(await db(), id, fieldsOf(state), full.updatedAt, origin);
   return full;
+}
+
+/**
+ * Records the render's new state unless it has already ended (canceled or declared dead by
+ * another process): false then, and the record keeps its final state. With `attempt`, only while
+ * that claim is still the current one (a renderer whose render was taken over writes nothing).
+ */
+export async function writeState(id: string, state: RenderStateInput, attempt?: number): Promise<boolean> {
+  return updateLocalRender(await db(), id, fieldsOf(state), Date.now(), attempt);
+}
+
+function fieldsOf(state: RenderStateInput) {
+  return { status: state.status, progress: state.progress, etaSeconds: state.etaSeconds, message: state.message, errorCode: state.errorCode ?? null };
 }
 
 const MIN_WRITE_GAP_MS = 250;
@@ -83,7 +95,7 @@ const MIN_WRITE_GAP_MS = 250;
  * Writes progress at most ~4 times a second, in order; `force` writes at once (status
  * changes), dropping any progress still waiting so it cannot land after the final state.
  */
-export function throttledStateWriter(dir: string) {
+export function throttledStateWriter(id: string, attempt?: number) {
   let chain: Promise<void> = Promise.resolve();
   let pending: RenderStateInput | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -97,11 +109,11 @@ export function throttledStateWriter(dir: string) {
     if (state) {
       lastAt = Date.now();
       chain = chain
-        .then(() => writeState(dir, state))
+        .then(() => writeState(id, state, attempt))
         .then(
           () => undefined,
-          // A render released mid-way has no folder left to write to; that is not an error.
-          (err: unknown) => console.debug(`[local] could not write render state in ${dir}`, err),
+          // A lost progress write is covered by the next one; the final state is retried by the poll's orphan check.
+          (err: unknown) => console.warn(`[local] could not record the state of render ${id}`, err),
         );
     }
     return chain;
@@ -125,7 +137,7 @@ export function throttledStateWriter(dir: string) {
   };
 }
 
-/** The normalized news for the worker, from state.json or a webhook body. */
+/** The normalized news for the worker, from the render's record or a webhook body. */
 export function toProviderUpdate(state: RenderStateInput, raw: unknown): ProviderUpdate {
   const update: ProviderUpdate = { status: state.status, progress: state.progress, raw };
   if (state.etaSeconds !== null) update.etaSeconds = state.etaSeconds;

@@ -3,10 +3,12 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { renderLocal } from "../../media/render-local";
 import { FfmpegError, isAbortError } from "../../media/run-ffmpeg";
+import { storage } from "../../storage";
+import { keys } from "../../storage/keys";
 import type { ErrorCode } from "../types";
-import { releaseClaim, stillCurrent } from "./render-claim";
-import { RenderStop } from "./render-queue";
-import { OUTPUT_FILE, throttledStateWriter, writeState, type RenderStateInput } from "./render-state";
+import { me } from "./render-claim";
+import { handBack, RenderStop } from "./render-queue";
+import { OUTPUT_FILE, readRender, throttledStateWriter, type RenderStateInput } from "./render-state";
 import { sendLocalWebhook } from "./webhook";
 
 export interface RenderParams {
@@ -28,20 +30,20 @@ export interface RenderParams {
 const PROGRESS_WEBHOOK_GAP_MS = 250;
 
 /**
- * One render from start to end: state.json and signed webhooks follow ffmpeg's progress,
- * then the final state. Never throws; every outcome is written down and reported. A render
- * handed back (graceful stop) goes back to "queued" for its next owner, and one whose claim was
- * lost to another process stops without a word: the other process reports it now.
+ * One render from start to end: its record and signed webhooks follow ffmpeg's progress, the
+ * finished file goes into storage (so any worker can save it), then the final state. Never
+ * throws; every outcome is written down and reported, and the scratch folder is removed. A render
+ * handed back (graceful stop) goes back to "queued", unowned, for its next owner, and one whose
+ * claim was lost to another process stops without a word: the other process reports it now.
  */
 export async function runRender(p: RenderParams, signal: AbortSignal): Promise<void> {
   const reporter = createReporter(p);
   const startedAt = Date.now();
-  // Each attempt renders to its own file, so an owner that lost its claim cannot overwrite the next one's.
-  const attemptFile = path.join(p.dir, `attempt-${p.attempt}.mp4`);
   await reporter.report({ status: "running", progress: 0, etaSeconds: null, message: "Rendering on this machine.", errorCode: null }, "start");
+  const outFile = path.join(p.dir, OUTPUT_FILE);
   try {
     await renderLocal({
-      outFile: attemptFile,
+      outFile,
       durationSeconds: p.durationSeconds,
       fps: p.fps,
       width: p.width,
@@ -58,39 +60,46 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
         void reporter.report({ status: "running", progress, etaSeconds, message: "Rendering on this machine.", errorCode: null }, "progress");
       },
     });
-    if (!(await stillCurrent(p.dir, p.attempt))) {
-      await fsp.rm(attemptFile, { force: true });
-      return;
-    }
-    await fsp.rename(attemptFile, path.join(p.dir, OUTPUT_FILE));
+    // Only the current claim's video is kept: a render taken over meanwhile is the new owner's to report.
+    const now = await readRender(p.id);
+    if (!now || now.row.attempt !== p.attempt || now.row.owner !== me()) return await reporter.settle();
+    await storage().putFile(keys.render(p.id), outFile);
     await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
   } catch (err) {
     const stop = signal.reason instanceof RenderStop ? signal.reason.why : null;
     if (stop === "lost") return reporter.settle();
     if (stop === "handback") {
       await reporter.settle();
-      await writeState(p.dir, { status: "queued", progress: 0, etaSeconds: null, message: "Waiting to start again after a restart.", errorCode: null }).catch(() => undefined);
-      await releaseClaim(p.dir, p.attempt);
+      await handBack(p.id, p.attempt);
     } else if (isAbortError(err)) {
       await reporter.report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled.", errorCode: null }, "final");
     } else {
       const { errorCode, message } = describeFailure(err, p);
       await reporter.report({ status: "failed", progress: 0, etaSeconds: null, message, errorCode }, "final");
     }
+  } finally {
+    await removeScratch(p);
   }
+}
+
+/** This attempt's scratch folder (each attempt has its own, so one that lost its claim cannot touch the next one's), and the render's folder once empty. */
+export async function removeScratch(p: Pick<RenderParams, "dir">): Promise<void> {
+  await fsp.rm(p.dir, { recursive: true, force: true });
+  await fsp.rmdir(path.dirname(p.dir)).catch(() => undefined);
 }
 
 /** For a render canceled while it still waited for a slot. */
 export async function reportCanceledBeforeStart(p: RenderParams): Promise<void> {
   await createReporter(p).report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled before it started.", errorCode: null }, "final");
+  await removeScratch(p);
 }
 
 /**
- * Progress goes to state.json (throttled there) and, at most four times a second, to the webhook;
+ * Progress goes to the render's record (throttled there) and, at most four times a second, to the webhook;
  * a progress POST still in flight is not doubled. Final states are always sent, after it.
  */
 function createReporter(p: RenderParams) {
-  const writer = throttledStateWriter(p.dir);
+  const writer = throttledStateWriter(p.id, p.attempt);
   let lastSentAt = 0;
   let inFlight: Promise<boolean> | null = null;
   let lastProgress = 0;

@@ -27,7 +27,7 @@ describe("ModelsLab discover()", () => {
     const specs = await ml.discover!();
     expect(specs.map((s) => s.id).sort()).toEqual(["modelslab:seedance-t2v", "modelslab:veo-3.1-fast", "modelslab:wan2.6-i2v"]);
     const veo = specs.find((s) => s.id === "modelslab:veo-3.1-fast")!;
-    expect(veo).toMatchObject({ label: "Veo 3.1 Fast (ModelsLab)", modes: ["text"], durations: [4, 6, 8], aspectRatios: ["16:9", "9:16"], defaults: { durationSeconds: 8 } });
+    expect(veo).toMatchObject({ label: "Veo 3.1 Fast (Google)", modes: ["text"], durations: [4, 6, 8], aspectRatios: ["16:9", "9:16"], defaults: { durationSeconds: 8 } });
     expect(veo.options?.map((o) => [o.key, o.default])).toEqual([
       ["generate_audio", true],
       ["enhance_prompt", false],

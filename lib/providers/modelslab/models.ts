@@ -4,6 +4,18 @@
  * routes. The wire table says how each model wants our parameters; it is keyed by ModelsLab's
  * own id so models found by `discover()` get a sensible default.
  */
+import type { ModelFamily } from "../../models/family";
+import { hailuo23 } from "../../models/hailuo";
+import { kling16 } from "../../models/kling-1-6";
+import { kling21Master } from "../../models/kling-2-1";
+import { kling25Turbo } from "../../models/kling-2-5-turbo";
+import { ltx23 } from "../../models/ltx";
+import { UNKNOWN_PRICE } from "../../models/price";
+import { routeSpec, type Offering } from "../../models/route";
+import { veo3Fast } from "../../models/veo-3";
+import { veo31 } from "../../models/veo-3-1";
+import { veo31Fast } from "../../models/veo-3-1-fast";
+import { wan22, wan25, wan26 } from "../../models/wan";
 import type { AspectRatio, ModelOptionSpec, ModelSpec } from "../types";
 
 export interface ModelslabWire {
@@ -56,7 +68,7 @@ type Seed = Pick<ModelSpec, "label" | "description" | "modes" | "durations" | "a
     latency: number;
   };
 
-/** Fills the common parts. [U] fps 24, prompts up to 2000 characters and every latency are assumptions. */
+/** A model only ModelsLab's list knows. [U] fps 24, prompts up to 2000 characters and every latency are assumptions. */
 export function modelslabSpec(providerModel: string, s: Seed): ModelSpec {
   const fps = s.fps ?? [24];
   return {
@@ -92,113 +104,57 @@ export function modelslabSpec(providerModel: string, s: Seed): ModelSpec {
 }
 
 const WIDE_TALL: readonly AspectRatio[] = ["16:9", "9:16"];
-// [U] the aspect ratios of the Wan text-to-video models are not on their pages.
-const WAN_ASPECTS: readonly AspectRatio[] = ["16:9", "9:16", "1:1"];
 // Image-to-video follows the image's framing; 16:9 is only the label the composer shows.
 const FROM_IMAGE: readonly AspectRatio[] = ["16:9"];
 
-const veo = (id: string, label: string, pitch: string, durations: number[], latency: number) =>
-  modelslabSpec(id, {
-    label,
-    description: pitch,
-    modes: ["text"],
-    durations,
-    defaultDuration: 8,
-    aspectRatios: WIDE_TALL,
-    // [U] Veo's output size through ModelsLab; the field is not sent.
-    resolutions: ["720p"],
-    options: VEO_OPTIONS,
-    latency,
+type Narrow = NonNullable<Offering["narrow"]>;
+
+/** A built-in offering: by URL, no published price, ModelsLab's fixed prompt limit. */
+const offer = (family: ModelFamily, providerModel: string, wait: number, narrow: Narrow = {}, more: Partial<Offering> = {}): ModelSpec =>
+  routeSpec("modelslab", {
+    family,
+    providerModel,
+    narrow: { maxPromptLength: 2000, ...narrow },
+    // v7 fetches the image from a URL only.
+    imageInput: "url",
+    // ModelsLab bills per request from a wallet; it publishes no price.
+    price: UNKNOWN_PRICE,
+    priceReadOn: "2026-12-01",
+    typicalWaitSeconds: wait,
+    ...more,
   });
 
-const kling = (id: string, label: string, pitch: string, latency: number, extra: Partial<Seed> = {}) =>
-  modelslabSpec(id, {
-    label,
-    description: pitch,
-    modes: ["image"],
-    durations: [5, 10],
-    aspectRatios: FROM_IMAGE,
-    // [U] Kling's output size through ModelsLab; the field is not sent.
-    resolutions: ["1080p"],
-    latency,
-    ...extra,
-  });
+// [U] Veo's output size through ModelsLab (the field is not sent); no seed field is documented.
+const veo = (family: ModelFamily, id: string, durations: number[], wait: number) =>
+  offer(family, id, wait, { modes: ["text"], durations, resolutions: ["720p"], seed: false }, { options: VEO_OPTIONS });
 
-/** Built-in models. [U] sora-2 is left out: its upstream closed on 2026-09-24, so it appears only if `discover()` still lists it. */
+// [U] Kling's output size through ModelsLab; the field is not sent.
+const kling = (family: ModelFamily, id: string, wait: number, narrow: Narrow = {}) => offer(family, id, wait, { modes: ["image"], aspectRatios: FROM_IMAGE, ...narrow });
+
+const textOnly: Narrow = { modes: ["text"] };
+const imageOnly: Narrow = { modes: ["image"], aspectRatios: FROM_IMAGE };
+
+/**
+ * Built-in models. [U] sora-2 is left out: its upstream closed on 2026-09-24, so it appears only
+ * if `discover()` still lists it. [U] Every wait is an assumption.
+ */
 export const modelslabModels: readonly ModelSpec[] = [
-  veo("veo-3.1", "Veo 3.1 (ModelsLab)", "Google's Veo 3.1 through ModelsLab: cinematic text-to-video with sound.", [4, 6, 8], 120),
-  veo("veo-3.1-fast", "Veo 3.1 Fast (ModelsLab)", "The faster, cheaper Veo 3.1 through ModelsLab, with sound.", [4, 6, 8], 60),
-  veo("veo-3.0-fast-generate", "Veo 3 Fast (ModelsLab)", "Google's Veo 3 Fast through ModelsLab: 8 s clips with sound.", [8], 60),
-  modelslabSpec("wan2.6-t2v", {
-    label: "Wan 2.6 (ModelsLab)",
-    description: "Alibaba's Wan 2.6 text-to-video at 720p through ModelsLab.",
-    modes: ["text"],
-    durations: [5, 10],
-    aspectRatios: WAN_ASPECTS,
-    resolutions: ["720p"],
-    latency: 150,
-  }),
-  modelslabSpec("wan2.6-i2v", {
-    label: "Wan 2.6 image-to-video (ModelsLab)",
-    description: "Animates a still with Alibaba's Wan 2.6 at 720p through ModelsLab.",
-    modes: ["image"],
-    durations: [5, 10],
-    aspectRatios: FROM_IMAGE,
-    resolutions: ["720p"],
-    latency: 150,
-  }),
-  modelslabSpec("wan2.5-t2v", {
-    label: "Wan 2.5 (ModelsLab)",
-    description: "Alibaba's Wan 2.5 text-to-video: 5 s at 720p through ModelsLab.",
-    modes: ["text"],
-    durations: [5],
-    aspectRatios: WAN_ASPECTS,
-    resolutions: ["720p"],
-    latency: 120,
-  }),
-  modelslabSpec("wan2.5-i2v", {
-    label: "Wan 2.5 image-to-video (ModelsLab)",
-    description: "Animates a still with Alibaba's Wan 2.5: 5 s at 720p through ModelsLab.",
-    modes: ["image"],
-    durations: [5],
-    aspectRatios: FROM_IMAGE,
-    resolutions: ["720p"],
-    latency: 120,
-  }),
-  kling("kling-v2-1-master-i2v", "Kling 2.1 Master (ModelsLab)", "Kuaishou's top Kling 2.1 model animates a still through ModelsLab.", 240),
-  kling("Kling-V2-5-Turbo-i2v", "Kling 2.5 Turbo (ModelsLab)", "The quick Kling 2.5 Turbo animates a still through ModelsLab.", 120),
-  kling("kling-v1-6", "Kling 1.6 (ModelsLab)", "Kling 1.6 animates a still through ModelsLab, framed 16:9, 9:16 or 1:1.", 240, {
-    aspectRatios: ["16:9", "9:16", "1:1"],
-    resolutions: ["720p"],
-  }),
-  modelslabSpec("Hailuo-2.3-i2v", {
-    label: "Hailuo 2.3 (ModelsLab)",
-    description: "MiniMax's Hailuo 2.3 animates a still through ModelsLab.",
-    modes: ["image"],
-    durations: [6, 10],
-    aspectRatios: FROM_IMAGE,
-    // [U] Hailuo's output size through ModelsLab; the field is not sent.
-    resolutions: ["768p"],
-    negativePrompt: false,
-    latency: 150,
-  }),
-  // Not on the v7 model list (they are v6 routes), so the list never hides them.
-  ...(["wan2.2", "ltx-2.3"] as const).map((id) => ({
-    listed: false,
-    ...modelslabSpec(id, {
-      label: id === "wan2.2" ? "Wan 2.2 Ultra (ModelsLab)" : "LTX 2.3 Ultra (ModelsLab)",
-      description: `${id === "wan2.2" ? "Wan 2.2" : "LTX 2.3"} on ModelsLab's own servers (v6 Ultra): text or image, 480p, about 5 s.`,
-      modes: ["text", "image"],
-      // [U] 81 frames at 16 fps ≈ 5 s (the notes' arithmetic, not a documented duration).
-      durations: [5],
-      aspectRatios: WIDE_TALL,
-      resolutions: ["480p"],
-      fps: [16],
-      seed: true,
-      imageInput: "inline",
-      latency: 180,
-    }),
-  })),
+  veo(veo31, "veo-3.1", [4, 6, 8], 120),
+  veo(veo31Fast, "veo-3.1-fast", [4, 6, 8], 60),
+  veo(veo3Fast, "veo-3.0-fast-generate", [8], 60),
+  offer(wan26, "wan2.6-t2v", 150, textOnly),
+  offer(wan26, "wan2.6-i2v", 150, imageOnly),
+  offer(wan25, "wan2.5-t2v", 120, textOnly),
+  offer(wan25, "wan2.5-i2v", 120, imageOnly),
+  kling(kling21Master, "kling-v2-1-master-i2v", 240),
+  kling(kling25Turbo, "Kling-V2-5-Turbo-i2v", 120),
+  kling(kling16, "kling-v1-6", 240, { aspectRatios: kling16.aspectRatios }),
+  // [U] Hailuo's output size through ModelsLab; the field is not sent.
+  offer(hailuo23, "Hailuo-2.3-i2v", 150),
+  // Not on the v7 model list (they are v6 routes), so the list never hides them; v6 also takes the image inline (base64: true).
+  // [U] 81 frames at 16 fps ≈ 5 s (the notes' arithmetic, not a documented duration).
+  offer(wan22, "wan2.2", 180, { durations: [5], aspectRatios: WIDE_TALL, resolutions: ["480p"] }, { listed: false, imageInput: "inline", label: "Wan 2.2 Ultra (Alibaba)" }),
+  offer(ltx23, "ltx-2.3", 180, {}, { listed: false, imageInput: "inline", label: "LTX 2.3 Ultra (Lightricks)" }),
 ];
 
 export function findModelslabModel(id: string): ModelSpec | undefined {

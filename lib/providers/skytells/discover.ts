@@ -65,6 +65,7 @@ export function toSpec(slug: string, m: JsonRecord, schema: JsonRecord | null): 
   return {
     id: `skytells:${slug}`,
     provider: "skytells",
+    ...(known?.family ? { family: known.family } : {}),
     engine: "ai",
     imageInput: "url",
     providerModel: slug,
@@ -84,6 +85,8 @@ export function toSpec(slug: string, m: JsonRecord, schema: JsonRecord | null): 
     negativePrompt: props ? "negative_prompt" in props : (known?.negativePrompt ?? true),
     seed: props ? "seed" in props : (known?.seed ?? false),
     maxPromptLength: num(prop("prompt")?.maxLength) ?? known?.maxPromptLength ?? 2000,
+    // The list's own figure, else the built-in rule (with its 5 s minimum).
+    ...(pricePerSecond(m.pricing) === null && known?.price ? { price: known.price } : {}),
     pricePerSecondUsd: pricePerSecond(m.pricing) ?? known?.pricePerSecondUsd ?? null,
     priceReadOn: isRecord(m.pricing) ? new Date().toISOString().slice(0, 10) : (known?.priceReadOn ?? PRICE_READ_ON),
     // [U] Skytells does not publish waits; two minutes for a model we know nothing about.

@@ -5,6 +5,11 @@
  * as model extras (Visgate merges extras into the top level and passes them on [V]; whether
  * the upstream reads them under these names is [U]). `discover()` adds what Visgate lists.
  */
+import type { ModelFamily } from "../../models/family";
+import { perSecond } from "../../models/price";
+import { routeSpec, type Offering } from "../../models/route";
+import { runwayGen4Turbo } from "../../models/runway-gen4-turbo";
+import { veo3, veo3Fast } from "../../models/veo-3";
 import type { ModelSpec } from "../types";
 
 /** Body field names for the job's common settings beyond model/prompt/duration_seconds/image_url. */
@@ -24,64 +29,34 @@ export const PRICE_READ_ON = "2026-12-01";
 
 const FAL_WIRE: VisgateWire = { aspectRatio: "aspect_ratio", resolution: "resolution", negativePrompt: "negative_prompt", seed: "seed" };
 
-function falVeo(endpoint: string, label: string, description: string, pricePerSecondUsd: number, latency: number): VisgateModelSpec {
-  return {
-    id: `visgate:${endpoint}`,
-    provider: "visgate",
-    engine: "ai",
-    imageInput: "url",
-    providerModel: endpoint,
-    label,
-    description,
-    modes: ["text", "image"],
-    durations: [4, 6, 8],
-    aspectRatios: ["16:9", "9:16"],
-    resolutions: ["720p", "1080p"],
-    fps: [24],
-    defaults: { durationSeconds: 8, aspectRatio: "16:9", resolution: "720p", fps: 24 },
-    negativePrompt: true,
-    seed: true,
-    maxPromptLength: 2000,
-    // [U] fal's list price with audio; Visgate's own fee on top is not published. The job page shows what Visgate reports.
-    pricePerSecondUsd,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: latency,
-    options: [
-      { key: "generate_audio", label: "Sound", description: "Let Veo generate a soundtrack with the video.", kind: "boolean", default: true },
-    ],
-    visgate: { wire: FAL_WIRE },
-  };
-}
+const route = (o: Omit<Offering, "priceReadOn" | "imageInput">, wire: VisgateWire): VisgateModelSpec => ({
+  // Visgate passes images on to its upstream by URL.
+  ...routeSpec("visgate", { priceReadOn: PRICE_READ_ON, imageInput: "url", ...o }),
+  visgate: { wire },
+});
+
+const falVeo = (family: ModelFamily, endpoint: string, usd: number, wait: number) =>
+  route(
+    {
+      family,
+      providerModel: endpoint,
+      label: `${family.label} (Google, via fal)`,
+      // fal's Veo 3 stops at 1080p.
+      narrow: { resolutions: ["720p", "1080p"] },
+      // [U] fal's list price with audio; Visgate's own fee on top is not published. The job page shows what Visgate reports.
+      price: perSecond(usd),
+      typicalWaitSeconds: wait,
+      options: [{ key: "generate_audio", label: "Sound", description: "Let Veo generate a soundtrack with the video.", kind: "boolean", default: true }],
+    },
+    FAL_WIRE,
+  );
 
 export const visgateModels: readonly VisgateModelSpec[] = [
-  falVeo("fal-ai/veo3", "Veo 3 (via fal)", "Google Veo 3 through Visgate, served by fal: cinematic motion with sound.", 0.4, 120),
+  falVeo(veo3, "fal-ai/veo3", 0.4, 120),
   // [U] fal dropped veo3/fast from its latest SDK types; kept while Visgate still lists it.
-  falVeo("fal-ai/veo3/fast", "Veo 3 Fast (via fal)", "Veo 3 at a lower price and faster turnaround, through Visgate.", 0.15, 60),
-  {
-    id: "visgate:runway/gen4_turbo",
-    provider: "visgate",
-    engine: "ai",
-    imageInput: "url",
-    providerModel: "runway/gen4_turbo",
-    label: "Runway Gen-4 Turbo",
-    description: "Runway's fast Gen-4: animates a still image, through Visgate.",
-    // Gen-4 Turbo is image-to-video only.
-    modes: ["image"],
-    durations: [5, 10],
-    // [U] How Visgate maps a ratio to Runway's pixel ratios is not documented, so none is sent: the still's framing is kept.
-    aspectRatios: ["16:9"],
-    resolutions: ["720p"],
-    fps: [24],
-    defaults: { durationSeconds: 5, aspectRatio: "16:9", resolution: "720p", fps: 24 },
-    negativePrompt: false,
-    seed: false,
-    maxPromptLength: 1000,
-    // [U] Runway bills credits; the dollar rate through Visgate is not published.
-    pricePerSecondUsd: 0.05,
-    priceReadOn: PRICE_READ_ON,
-    typicalLatencySeconds: 60,
-    visgate: { wire: {} },
-  },
+  falVeo(veo3Fast, "fal-ai/veo3/fast", 0.15, 60),
+  // [U] Runway bills credits; the dollar rate through Visgate is not published.
+  route({ family: runwayGen4Turbo, providerModel: "runway/gen4_turbo", label: runwayGen4Turbo.label, price: perSecond(0.05), typicalWaitSeconds: 60 }, {}),
 ];
 
 export function findVisgateModel(id: string): VisgateModelSpec | undefined {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { viewerFromRequest } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { appError, errorResponse } from "@/lib/errors";
@@ -6,17 +5,9 @@ import { requireViewer } from "@/lib/http/require-viewer";
 import { parseEventId } from "@/lib/jobs/live/event-id";
 import { MAX_STREAMS_PER_USER } from "@/lib/jobs/live/hub";
 import { openJobStream } from "@/lib/jobs/live/job-stream";
+import { streamQuery } from "@/lib/jobs/live/stream-query";
 
 export const dynamic = "force-dynamic";
-
-const SINCE_ERROR = "since must be a time in epoch milliseconds.";
-
-const streamQuery = z.object({
-  /** For a client that opens a new EventSource (which cannot set headers) and resumes. */
-  lastEventId: z.string().max(200).optional(),
-  /** For a fresh client: the newest change it already holds (epoch ms), so nothing after it is missed. */
-  since: z.coerce.number({ error: SINCE_ERROR }).int(SINCE_ERROR).nonnegative(SINCE_ERROR).optional(),
-});
 
 /**
  * The asker's job changes as Server-Sent Events: `event: job` with the job's API JSON (as

@@ -3,6 +3,8 @@ import { getJob } from "@/lib/db/queries/jobs";
 import { readCappedBody } from "@/lib/http/read-body";
 import { applyWebhookUpdate } from "@/lib/jobs/apply-update";
 import { webhookTarget } from "@/lib/jobs/webhook-target";
+import { logger } from "@/lib/log/logger";
+import { recordWebhookVerification, type WebhookResult } from "@/lib/metrics/instruments";
 import { ProviderError, WebhookVerificationError } from "@/lib/providers/kit/errors";
 import { getProvider } from "@/lib/providers/registry";
 
@@ -10,6 +12,7 @@ export const dynamic = "force-dynamic";
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const answer = (status: number, message: string) => Response.json({ message }, { status });
+const log = logger("webhook");
 
 /**
  * Thin on purpose: raw body -> verify -> find the job (or adopt a lost submit, lib/jobs/webhook-target) ->
@@ -18,10 +21,12 @@ const answer = (status: number, message: string) => Response.json({ message }, {
 export async function POST(req: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> {
   const { provider: providerId } = await params;
   const provider = getProvider(providerId);
-  if (!provider?.verifyWebhook) return answer(404, "Unknown webhook.");
+  // Unknown ids are not labels: anyone can post to any path.
+  if (!provider?.verifyWebhook) return answered("unknown", "unknown_provider", 404, "Unknown webhook.");
+  const done = (result: WebhookResult, status: number, message: string) => answered(providerId, result, status, message);
 
   const raw = await readCappedBody(req, MAX_WEBHOOK_BYTES);
-  if (!raw) return answer(413, "Webhook body too large.");
+  if (!raw) return done("too_large", 413, "Webhook body too large.");
 
   const database = await db();
   const url = new URL(req.url);
@@ -33,16 +38,21 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   try {
     event = await provider.verifyWebhook({ rawBody: raw, headers: req.headers, url }, { job });
   } catch (err) {
-    if (err instanceof WebhookVerificationError) return answer(401, err.message);
+    if (err instanceof WebhookVerificationError) return done("rejected", 401, err.message);
     // e.g. the signing keys could not be fetched: the provider should deliver again later
-    if (err instanceof ProviderError && err.retryable) return answer(503, "Cannot verify right now; retry.");
-    console.warn(`[webhook] ${providerId}: unreadable payload`, err);
-    return answer(400, "Unreadable webhook payload.");
+    if (err instanceof ProviderError && err.retryable) return done("retry_later", 503, "Cannot verify right now; retry.");
+    log.warn("unreadable payload", { provider: providerId, err });
+    return done("unreadable", 400, "Unreadable webhook payload.");
   }
 
   const target = await webhookTarget(database, providerId, url, named && named.provider === providerId ? named : null, event.providerJobId);
-  if ("ignored" in target) return answer(200, target.ignored === "finished" ? "Ignored: the job has already finished." : "Ignored: no such job.");
+  if ("ignored" in target) return done("ignored", 200, target.ignored === "finished" ? "Ignored: the job has already finished." : "Ignored: no such job.");
 
   const fresh = await applyWebhookUpdate(database, providerId, event.eventId, target.job.id, event.update);
-  return answer(200, fresh ? "ok" : "Duplicate delivery ignored.");
+  return fresh ? done("accepted", 200, "ok") : done("duplicate", 200, "Duplicate delivery ignored.");
+}
+
+function answered(provider: string, result: WebhookResult, status: number, message: string): Response {
+  recordWebhookVerification(provider, result);
+  return answer(status, message);
 }

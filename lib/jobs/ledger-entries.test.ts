@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { Job } from "../db/schema";
+import { falModels } from "../providers/fal/models";
+import { endingEntries, reservation, voidOf } from "./ledger-entries";
+
+const veo = falModels.find((m) => m.id === "fal:fal-ai/veo3.1")!;
+const job = (more: Partial<Job> = {}) =>
+  ({
+    id: "j1",
+    userId: "u1",
+    model: veo.id,
+    provider: "fal",
+    routeIndex: 0,
+    durationSeconds: 8,
+    resolution: "720p",
+    options: null,
+    status: "succeeded",
+    progress: 1,
+    videoDurationSeconds: 8.04,
+    providerReport: null,
+    ...more,
+  }) as Job;
+
+describe("ledger entries", () => {
+  it("reserves the route's estimate for the job's settings", () => {
+    expect(reservation(job(), veo)).toMatchObject({ jobId: "j1", attempt: 0, kind: "estimate", usd: 3.2, family: "veo-3.1", provider: "fal", userId: "u1" });
+  });
+
+  it("settles a success to the real length × the price", () => {
+    const reserved = reservation(job(), veo);
+    expect(endingEntries(job(), veo, reserved).map((e) => [e.kind, e.usd])).toEqual([
+      ["settle", -3.2],
+      ["actual", 3.216],
+    ]);
+  });
+
+  it("books the provider's own figure where it reports one (a cache hit costs what Visgate says)", () => {
+    expect(endingEntries(job({ providerReport: { costUsd: 0, cacheHit: true } }), veo, null).map((e) => [e.kind, e.usd])).toEqual([["actual", 0]]);
+  });
+
+  it("voids an attempt that failed before the provider began, and keeps one that failed after", () => {
+    const reserved = reservation(job(), veo);
+    expect(endingEntries(job({ status: "failed", progress: 0 }), veo, reserved)).toEqual([voidOf(reserved)]);
+    expect(endingEntries(job({ status: "failed", progress: 0.4 }), veo, reserved)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Opens (and migrates) the database, loads the provider settings saved in Settings → Providers,
  * joins the job events between processes, starts the model list refresh, then the embedded
- * worker, once per Node.js server process.
+ * worker, once per Node.js server process, and stops it gracefully with the server.
  */
 const FIRST_REFRESH_WAIT_MS = 5000;
 
@@ -19,6 +19,8 @@ export async function register(): Promise<void> {
   // Providers' own model lists: awaited briefly, so a fresh studio's first page lists them, but a slow provider never holds up the start.
   await Promise.race([startCatalogRefresh(), new Promise((resolve) => setTimeout(resolve, FIRST_REFRESH_WAIT_MS).unref())]);
   if (env().WORKER === "off") return;
-  const { startWorker } = await import("./lib/worker");
+  const { startWorker, stopWorker } = await import("./lib/worker");
+  const { runBeforeNextExits } = await import("./lib/worker/graceful-stop");
   await startWorker();
+  runBeforeNextExits(stopWorker);
 }

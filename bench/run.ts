@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: measures render speed, output-copy overhead, /media throughput, the server's
  * memory while copying a large output, the studio in Chromium (first-load JS, gallery LCP,
- * unchanged poll), its live updates (job succeeded → card ready, stream vs polling) and scale-out
- * (100,000-job gallery, 1,000 jobs in flight, two servers ÷ one; bench/scale.ts), in one run
+ * unchanged poll), its live updates (job succeeded → card ready, stream vs polling), kill -9
+ * chaos (no job lost, nothing sent twice, no partial file served) and scale-out (100,000-job
+ * gallery, 1,000 jobs in flight, two servers ÷ one; bench/scale.ts), in one run
  * on this machine. Prints a table and writes bench/results/latest.json. Always exits 0: it is a
  * report, misses are printed loudly.
  */
@@ -133,7 +134,11 @@ async function main(): Promise<void> {
   results.push(...(await (await import("./live-updates")).benchLiveUpdates(dirs.live)));
   done();
 
-  done = step("7. scale-out: gallery of 100,000 jobs, 1,000 jobs in flight, webhooks on two servers ÷ one (Postgres when DATABASE_URL is set)");
+  done = step("7. kill -9 chaos: local and remote jobs, random SIGKILLs of npm run worker, restarts on the same data");
+  results.push(...(await (await import("./chaos")).benchChaos()));
+  done();
+
+  done = step("8. scale-out: gallery of 100,000 jobs, 1,000 jobs in flight, webhooks on two servers ÷ one (Postgres when DATABASE_URL is set)");
   results.push(...(await (await import("./scale")).benchScale()));
   done();
 

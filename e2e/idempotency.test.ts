@@ -25,8 +25,8 @@ beforeAll(async () => {
   Object.assign(process.env, { DATA_DIR: dataDir, ...(await databaseFor(dataDir)) });
   resetEnvCache();
   const database = await db();
-  alice = bearer((await createApiToken(database, (await insertUser(database)).id, "script")).token);
-  bob = bearer((await createApiToken(database, (await insertUser(database)).id, "script")).token);
+  alice = bearer((await createApiToken(database, (await insertUser(database)).id, "script"))!.token);
+  bob = bearer((await createApiToken(database, (await insertUser(database)).id, "script"))!.token);
 });
 
 afterAll(() => {

@@ -21,7 +21,7 @@ let poster: Buffer;
 beforeAll(async () => {
   app = await startApp({ env: { WORKER: "off" } });
   const { id } = await seedJobWithFiles(app.dataDir, app.userId, { prompt: "a lighthouse at dusk" });
-  const token = await withDb(app.dataDir, async (db) => (await createShareLink(db, (await getJob(db, id))!, null)).token);
+  const token = await withDb(app.dataDir, async (db) => (await createShareLink(db, (await getJob(db, id))!, null))!.token);
   videoUrl = `${app.url}/media/videos/${id}.mp4`;
   posterUrl = `${app.url}/media/posters/${id}.webp`;
   shareVideoUrl = `${app.url}/s/${token}/video.mp4`;

@@ -31,9 +31,9 @@ beforeAll(async () => {
   const database = await db();
   const o = await insertUser(database, { name: "Owner" });
   await claimOwnership(database, o.id);
-  owner = bearer((await createApiToken(database, o.id, "prometheus")).token);
+  owner = bearer((await createApiToken(database, o.id, "prometheus"))!.token);
   const s = await insertUser(database, { name: "Someone" });
-  stranger = bearer((await createApiToken(database, s.id, "script")).token);
+  stranger = bearer((await createApiToken(database, s.id, "script"))!.token);
 });
 
 afterAll(async () => {

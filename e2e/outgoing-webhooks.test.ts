@@ -37,8 +37,8 @@ beforeAll(async () => {
   const database = await db();
   const a = await insertUser(database, { name: "Alice" });
   const b = await insertUser(database, { name: "Bob" });
-  alice = { id: a.id, auth: bearer((await createApiToken(database, a.id, "t")).token) };
-  bob = { id: b.id, auth: bearer((await createApiToken(database, b.id, "t")).token) };
+  alice = { id: a.id, auth: bearer((await createApiToken(database, a.id, "t"))!.token) };
+  bob = { id: b.id, auth: bearer((await createApiToken(database, b.id, "t"))!.token) };
 });
 
 beforeEach(async () => {

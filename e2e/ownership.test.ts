@@ -110,7 +110,7 @@ describe("nobody", () => {
       expect((await api(asking(headers), jobA.video!.url)).status).toBe(404);
     }
 
-    const { token, row } = await withDb(app.dataDir, (db) => createApiToken(db, app.userId, "short-lived"));
+    const { token, row } = await withDb(app.dataDir, (db) => createApiToken(db, app.userId, "short-lived").then((t) => t!));
     expect((await api(asking(bearer(token)), `/api/jobs/${jobA.id}`)).status).toBe(200);
     await withDb(app.dataDir, (db) => revokeApiToken(db, app.userId, row.id));
     expect((await api(asking(bearer(token)), "/api/jobs")).status).toBe(401);

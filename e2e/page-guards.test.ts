@@ -17,7 +17,7 @@ let jobId: string;
 beforeAll(async () => {
   app = await startApp({ env: { WORKER: "off" } });
   jobId = (await seedJobWithFiles(app.dataDir, app.userId)).id;
-  token = await withDb(app.dataDir, async (db) => (await createShareLink(db, (await getJob(db, jobId))!, null)).token);
+  token = await withDb(app.dataDir, async (db) => (await createShareLink(db, (await getJob(db, jobId))!, null))!.token);
 });
 afterAll(async () => {
   await app?.stop();

@@ -95,7 +95,8 @@ describe("Settings → Providers", () => {
     // A job still at Replicate when the key is removed.
     const slow = await create("[fake:slow] a long take of a glacier");
     expect(slow.status).toBe(201);
-    await watchJob(app, slow.body.id!, (j) => j.status === "submitted" || j.status === "running", 30_000);
+    // Waits on the recorded history, not on a poller catching the job between two states.
+    await watchJob(app, slow.body.id!, (j) => j.history.some((h) => h.to === "submitted"), 30_000);
 
     const removed = await api(app, "/api/settings/providers/replicate?name=REPLICATE_API_TOKEN", { method: "DELETE" });
     expect(removed.status).toBe(200);

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffprobePath } from "../lib/media/ffmpeg-path";
 import { startReplicateFake, type ReplicateFake } from "./fakes/replicate";
-import { getJobJson, isFinished, postJob, watchJob } from "./support/api";
+import { getJobJson, isFinished, postJob, statusPath, watchJob } from "./support/api";
 import { storedFileOnDisk } from "./support/stored-files";
 import { startApp, type App } from "./support/app-server";
 
@@ -34,6 +34,9 @@ describe("Replicate with webhooks", () => {
     // veo-3.1-fast's typical wait is 60 s, so the worker's first poll would come after 90 s
     const { job } = await watchJob(hooked, created.body.id!, isFinished, 30_000);
     expect(job.status).toBe("succeeded");
+    // The webhook, not a poll, said it was done.
+    expect(job.history.find((h) => h.to === "saving")?.source).toBe("webhook");
+    expect(statusPath(job).slice(-2)).toEqual(["saving", "succeeded"]);
     const [sub] = submissionsFor(prompt);
     // Every callback URL names its job and carries its per-job token (kit/callback-token).
     expect(sub?.webhook).toMatch(new RegExp(`^${hooked.url}/api/webhooks/replicate\\?job=${job.id}&token=[\\w-]+$`));
@@ -63,10 +66,14 @@ describe("Replicate by polling only", () => {
   it("registers no webhook and still finishes", async () => {
     const prompt = "a lighthouse beam sweeps across waves";
     const created = await create(polling, prompt);
-    const { job, seen } = await watchJob(polling, created.body.id!, isFinished, 30_000);
+    const { job } = await watchJob(polling, created.body.id!, isFinished, 30_000);
     expect(job.status).toBe("succeeded");
     expect(submissionsFor(prompt)[0]?.webhook).toBeNull();
-    expect(seen.map((j) => j.status)).toContain("saving");
+    // The finished video was seen by a poll (there is no webhook), then copied by the worker.
+    expect(job.history.slice(-2).map((h) => [h.to, h.source])).toEqual([
+      ["saving", "poll"],
+      ["succeeded", "worker"],
+    ]);
   });
 
   it("retries after a 429, honouring Retry-After, and submits once", async () => {

@@ -106,7 +106,7 @@ describe("studio on S3 storage", () => {
   });
 
   it("points the share page at its own routes, redirects them briefly, and stops at once on revoke", async () => {
-    const { token } = await createShareLink(db, job, null);
+    const { token } = (await createShareLink(db, job, null))!;
     const page = await fetch(`${app.url}/s/${token}`, { signal: AbortSignal.timeout(15_000) });
     expect(page.status).toBe(200);
     const html = await page.text();

@@ -34,7 +34,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const newToken = async () => (await createShareLink(db, job, null)).token;
+const newToken = async () => (await createShareLink(db, job, null))!.token;
 
 function meta(html: string, key: string): string | undefined {
   const re = new RegExp(`<meta (?:property|name)="${key.replace(/[.:]/g, "\\$&")}" content="([^"]*)"`);

@@ -16,6 +16,8 @@ import http from "node:http";
 const PEER_HEADER = "x-dailies-peer";
 const LENGTH_HEADER = "x-dailies-content-length";
 const ENTRY = Symbol.for("dailies.server-entry");
+// Set by the app (lib/worker/graceful-stop.ts): the embedded worker's graceful stop, run before the server closes.
+const BEFORE_EXIT = Symbol.for("dailies.before-exit");
 
 function option(names, fallback) {
   const args = process.argv.slice(2);
@@ -75,10 +77,17 @@ server.listen(port, hostname, () => {
   console.log(`Dailies is ready on http://${hostname ?? "localhost"}:${port}`);
 });
 
+// The worker finishes its steps and hands its local renders back first, while the server still
+// answers (a render finishing meanwhile reports to its own webhook route); then the server closes.
+// A second signal is not caught: it ends the process at once.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
   process.once(signal, () => {
-    server.close();
-    server.closeIdleConnections();
-    app.close().finally(() => process.exit(code));
+    Promise.resolve(globalThis[BEFORE_EXIT]?.())
+      .catch((err) => console.error("[server] graceful stop failed", err))
+      .finally(() => {
+        server.close();
+        server.closeIdleConnections();
+        app.close().finally(() => process.exit(code));
+      });
   });
 }

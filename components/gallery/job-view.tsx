@@ -3,6 +3,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { VideoPlayer } from "@/components/player/video-player";
 import { SharePanel } from "@/components/share/share-panel";
 import { promptStart } from "@/lib/jobs/format-job";
+import type { JobHistoryEntry } from "@/lib/jobs/history";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { ratioValue } from "@/lib/jobs/snap-settings";
 import { isActive } from "@/lib/jobs/states";
@@ -10,6 +11,7 @@ import { FailureNote } from "./failure-note";
 import { JobActions } from "./job-actions";
 import { JobProgress } from "./job-progress";
 import { JobRecord, type RecordModel } from "./job-record";
+import { JobTimeline } from "./job-timeline";
 import { jobKey } from "./jobs-cache";
 import { StatusBadge } from "./status-badge";
 import { useLiveJobs } from "./use-live-jobs";
@@ -19,7 +21,7 @@ import { useLiveJobs } from "./use-live-jobs";
  * fetched: it starts as the server's and the live updates (stream or poller) and the actions write
  * every change into it (the live updates toast the outcome too), so this view only reads it.
  */
-export function JobView({ initialJob, model }: { initialJob: JobJson; model: RecordModel | null }) {
+export function JobView({ initialJob, initialHistory, model }: { initialJob: JobJson; initialHistory: JobHistoryEntry[]; model: RecordModel | null }) {
   useLiveJobs();
   const job = useQuery({ queryKey: jobKey(initialJob.id), queryFn: skipToken, initialData: initialJob }).data ?? initialJob;
 
@@ -57,6 +59,12 @@ export function JobView({ initialJob, model }: { initialJob: JobJson; model: Rec
             Details
           </h2>
           <JobRecord job={job} model={model} />
+        </section>
+        <section aria-labelledby="timeline-title" className="rounded-xl border border-neutral-800 bg-neutral-900/60 p-4">
+          <h2 id="timeline-title" className="mb-3 text-sm font-semibold text-neutral-200">
+            Timeline
+          </h2>
+          <JobTimeline job={job} initialHistory={initialHistory} />
         </section>
         <SharePanel jobId={job.id} canShare={job.status === "succeeded"} />
       </aside>

@@ -1,8 +1,10 @@
 /**
  * The local preview passes the conformance suite: ffmpeg is its "fake", so there are no
  * scenario markers, counts or webhook variants (its signatures are tested in
- * lib/providers/local/adapter.test.ts). A render runs inside its worker and dies with it:
- * the restarted worker reports it interrupted (tested there too), so the crash case is off.
+ * lib/providers/local/adapter.test.ts). Its renders run inside the worker and are started again
+ * by the next one after a crash; the suite's crash case counts accepted submissions at a fake, which
+ * a finished render leaves no trace of, so that case is off here and e2e/local-restart.test.ts
+ * (SIGKILL and SIGTERM of the real server) and lib/providers/local/recovery.test.ts cover it.
  */
 import { describeProvider } from "./describe-provider";
 

@@ -47,7 +47,7 @@ export interface Capabilities {
   progress: boolean;
   /** The fake implements the `[fake:…]` scenario markers (false only for local, which has no fake). */
   scenarios?: boolean;
-  /** A job survives its worker being killed (false for local: its renders run inside the worker). */
+  /** The suite's worker-crash case applies (false for local: tested in e2e/local-restart.test.ts instead). */
   resumesAfterWorkerCrash?: boolean;
 }
 

@@ -8,7 +8,7 @@ import { markersIn, type Markers } from "./kit/markers";
  * Prompt markers, e.g. "a cat [fake:safety]" (the common vocabulary of e2e/fakes/kit, plus
  * `[fake:429]`, an older spelling of `[fake:ratelimit=1]`). Several may be combined.
  */
-export const FAKE_MARKERS = ["ratelimit", "429", "outage", "quota", "safety", "invalid", "fail", "expired", "html", "slow", "nowebhook"] as const;
+export const FAKE_MARKERS = ["ratelimit", "429", "outage", "quota", "safety", "invalid", "fail", "expired", "html", "slow", "nowebhook", "hold"] as const;
 export type FakeMarker = (typeof FAKE_MARKERS)[number];
 
 export const SAFETY_ERROR = "Output flagged as sensitive (E005)";

@@ -7,6 +7,10 @@ export interface ReplicateFakeOptions {
   /** How long output files stay downloadable after completion (Replicate: 1 h). */
   outputTtlMs?: number;
   webhookSecret?: string;
+  /** Whether `GET /v1/predictions` lists predictions (default true); false answers 404, as if it did not exist. */
+  listPredictions?: boolean;
+  /** Predictions per page of that list (Replicate: 100). */
+  listPageSize?: number;
 }
 
 export interface FakeSubmission {
@@ -58,11 +62,15 @@ export interface ReplicateFake {
   webhookDeliveries: FakeWebhookDelivery[];
   /** How often `GET /v1/webhooks/default/secret` was called. */
   readonly secretRequests: number;
+  /** How often `GET /v1/predictions` (the list) was called. */
+  readonly listRequests: number;
   /** The prediction as the API would return it now. */
   prediction(id: string): ReturnType<typeof predictionJson> | undefined;
   /** A cancel that did not come from the client (someone on the dashboard). */
   cancelPrediction(id: string): void;
   rotateWebhookSecret(): string;
+  /** From now on `GET /v1/webhooks/default/secret` answers this HTTP status (null: answers normally again). */
+  failSecretRequests(status: number | null): void;
   /** Sends (or resends) a signed delivery of the prediction; defaults: its webhook URL and its `completed` id. */
   sendWebhook(id: string, opts?: WebhookVariant & { url?: string; event?: string }): Promise<number | null>;
   close(): Promise<void>;

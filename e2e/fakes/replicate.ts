@@ -41,6 +41,10 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
   let token = newToken();
   let webhookSecret = opts.webhookSecret ?? newSecret();
   let secretRequests = 0;
+  let secretFailure: number | null = null;
+  let listRequests = 0;
+  const listable = opts.listPredictions ?? true;
+  const listPageSize = opts.listPageSize ?? 100;
   const submissions: FakeSubmission[] = [];
   const attempts: FakeSubmission[] = [];
   const downloads = new Map<string, number>();
@@ -112,6 +116,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
       return createPrediction(`${parts[2]}/${parts[3]}`, req, res);
     }
     if (route === "POST /predictions") return createPrediction(null, req, res);
+    if (route === "GET /predictions") return listPredictions(url, res);
     if (req.method === "GET" && parts[1] === "predictions" && parts.length === 3) {
       const view = json(parts[2] ?? "");
       return view ? send(res, 200, view) : problem(res, 404, "Not found", "The requested resource could not be found.");
@@ -125,6 +130,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     if (route === "GET /account") return send(res, 200, { type: "user", username: "dailies-fake", name: "Dailies fake", github_url: null });
     if (route === "GET /webhooks/default/secret") {
       secretRequests++;
+      if (secretFailure !== null) return problem(res, secretFailure, "Service unavailable", "The webhook secret could not be read right now.");
       return send(res, 200, { key: webhookSecret });
     }
     if (route === "POST /files") return createFile(req, res);
@@ -202,8 +208,29 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
       sentEvents: new Set(),
     };
     predictions.set(id, p);
+    // [fake:hold=MS]: the prediction exists, but its creator hears of it only MS later (a crash can fall in between).
+    const hold = Math.min(Number(markers.get("hold") ?? 0) || 0, 120_000);
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
     await holdForPreferWait(p, header(req, "prefer"));
     send(res, 201, json(id));
+  }
+
+  /**
+   * `GET /v1/predictions`: the caller's predictions, newest first, `created_after` honoured, paged by
+   * an opaque `cursor` in `next` (page size `listPageSize`). The shape of Replicate's documented
+   * example: `{ next, previous, results: [prediction…] }`.
+   */
+  function listPredictions(url: URL, res: http.ServerResponse): void {
+    listRequests++;
+    if (!listable) return problem(res, 404, "Not found", "No route for GET /predictions");
+    const after = url.searchParams.get("created_after");
+    const since = after ? Date.parse(after) : -Infinity;
+    const all = [...predictions.values()].filter((p) => p.createdAt >= since).sort((a, b) => b.createdAt - a.createdAt);
+    const offset = Number(url.searchParams.get("cursor") ?? 0) || 0;
+    const page = all.slice(offset, offset + listPageSize).map((p) => json(p.id));
+    const more = offset + listPageSize < all.length;
+    const next = more ? `${apiBase}/predictions?${new URLSearchParams({ ...(after ? { created_after: after } : {}), cursor: String(offset + listPageSize) })}` : null;
+    send(res, 200, { next, previous: null, results: page });
   }
 
   /** `Prefer: wait[=N]` holds the answer until the prediction ends or N seconds pass. */
@@ -298,6 +325,9 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     get secretRequests() {
       return secretRequests;
     },
+    get listRequests() {
+      return listRequests;
+    },
     submissions,
     attempts,
     downloads: (name?: string) => (name === undefined ? [...downloads.values()].reduce((a, b) => a + b, 0) : (downloads.get(name) ?? 0)),
@@ -308,6 +338,9 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     cancelPrediction(id) {
       const p = predictions.get(id);
       if (p && !isTerminal(p)) cancel(p, Date.now());
+    },
+    failSecretRequests(status) {
+      secretFailure = status;
     },
     rotateWebhookSecret() {
       webhookSecret = newSecret();

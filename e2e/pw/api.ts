@@ -1,5 +1,6 @@
 /** The JSON API through a browser context's session (page.request), to set up and check state. */
 import { expect, type APIRequestContext } from "@playwright/test";
+import type { JobHistoryEntry } from "../../lib/jobs/history";
 import type { JobJson } from "../../lib/jobs/serialize";
 
 /** Creates a local-preview job (2 s at 480p unless told otherwise) and returns its id. */
@@ -11,10 +12,11 @@ export async function createJob(request: APIRequestContext, fields: Record<strin
   return ((await res.json()) as { id: string }).id;
 }
 
-export async function getJob(request: APIRequestContext, id: string): Promise<JobJson> {
+/** One job with its recorded status changes (`history`), as `GET /api/jobs/:id` answers. */
+export async function getJob(request: APIRequestContext, id: string): Promise<JobJson & { history: JobHistoryEntry[] }> {
   const res = await request.get(`/api/jobs/${id}`);
   expect(res.status(), `GET /api/jobs/${id}`).toBe(200);
-  return (await res.json()) as JobJson;
+  return (await res.json()) as JobJson & { history: JobHistoryEntry[] };
 }
 
 export async function listJobs(request: APIRequestContext, query = ""): Promise<JobJson[]> {

@@ -1,4 +1,5 @@
 /** A tiny client for the JSON API, as a script would use it: every call carries its user's API token. */
+import type { JobHistoryEntry } from "../../lib/jobs/history";
 import type { JobJson } from "../../lib/jobs/serialize";
 import { waitFor } from "./app-server";
 
@@ -33,11 +34,17 @@ export async function postJob(client: ApiClient, fields: Record<string, unknown>
   return { status: res.status, body: (await res.json()) as { id?: string; status?: string } & ErrorBody };
 }
 
-export async function getJobJson(client: ApiClient, id: string): Promise<JobJson> {
+/** One job as `GET /api/jobs/:id` answers it: the list's fields plus its recorded status changes. */
+export type JobDetailJson = JobJson & { history: JobHistoryEntry[] };
+
+export async function getJobJson(client: ApiClient, id: string): Promise<JobDetailJson> {
   const res = await api(client, `/api/jobs/${id}`);
   if (!res.ok) throw new Error(`GET job ${id}: ${res.status}`);
-  return (await res.json()) as JobJson;
+  return (await res.json()) as JobDetailJson;
 }
+
+/** The statuses the job went through, as recorded (never as a poller happened to see them). */
+export const statusPath = (job: JobDetailJson) => job.history.map((h) => h.to);
 
 export async function listJobsJson(client: ApiClient, query = ""): Promise<{ items: JobJson[]; nextCursor: string | null }> {
   const res = await api(client, `/api/jobs${query ? `?${query}` : ""}`);
@@ -45,21 +52,21 @@ export async function listJobsJson(client: ApiClient, query = ""): Promise<{ ite
   return (await res.json()) as { items: JobJson[]; nextCursor: string | null };
 }
 
-/** Polls the API until the job satisfies `until`; returns every distinct state seen. */
-export async function watchJob(client: ApiClient, id: string, until: (j: JobJson) => boolean, timeoutMs = 60_000) {
-  const seen: JobJson[] = [];
-  let last: JobJson | undefined;
+/**
+ * Polls the API until the job satisfies `until` and returns it. What happened on the way is in
+ * `job.history`, recorded by the studio: a poller's samples would miss short-lived states.
+ */
+export async function watchJob(client: ApiClient, id: string, until: (j: JobDetailJson) => boolean, timeoutMs = 60_000) {
+  let last: JobDetailJson | undefined;
   await waitFor(
     async () => {
       last = await getJobJson(client, id);
-      const prev = seen.at(-1);
-      if (!prev || prev.status !== last.status || prev.progress !== last.progress) seen.push(last);
       return until(last);
     },
     timeoutMs,
     () => `job ${id} is ${JSON.stringify(last)}`,
   );
-  return { job: last!, seen };
+  return { job: last! };
 }
 
 export const isFinished = (j: JobJson) => ["succeeded", "failed", "canceled"].includes(j.status);

@@ -59,9 +59,9 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /**
- * Each child leads its own process group and is signalled as a group: tsx (the worker) runs the
- * script in a grandchild, and a SIGKILL to the parent alone would leave that grandchild running
- * (a "crash" that crashed nothing, and a stray worker ticking after the test).
+ * Each child leads its own process group and is signalled as a group, as a container's processes
+ * are: a SIGKILL to the leader alone would leave its own children running (ffmpeg renders; with
+ * tsx's CLI, the worker itself: a "crash" that crashed nothing, and a stray worker after the test).
  */
 function run(cmd: string, args: string[], env: Record<string, string>): RunningProcess {
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -136,8 +136,10 @@ export async function startWorkerProcess(
   extraEnv: Record<string, string> = {},
   opts: { startTimeoutMs?: number } = {},
 ): Promise<RunningProcess> {
-  const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  const proc = run(process.execPath, [tsx, "--conditions=react-server", "lib/worker/main.ts"], {
+  // tsx as a loader in the one node process (not its CLI, which runs the script in a second
+  // process): the process a test kills with SIGKILL is then the worker itself, as `kill -9 <pid>` is.
+  const tsx = path.join(ROOT, "node_modules/tsx/dist/loader.mjs");
+  const proc = run(process.execPath, ["--import", tsx, "--conditions=react-server", "lib/worker/main.ts"], {
     ...app.env,
     INTERNAL_URL: app.url,
     ...extraEnv,

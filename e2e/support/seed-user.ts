@@ -26,7 +26,7 @@ export function seedUser(dataDir: string, opts: { name?: string; email?: string;
   return withDb(dataDir, async (db) => {
     const { id: userId, email } = await insertUser(db, { name: opts.name, email: opts.email });
     if (opts.owner) await claimOwnership(db, userId);
-    const { token } = await createApiToken(db, userId, "e2e");
+    const { token } = (await createApiToken(db, userId, "e2e"))!;
     return { userId, email, token, auth: bearer(token) };
   });
 }

@@ -48,3 +48,13 @@ export async function storedFileOnDisk(dataDir: string, key: string): Promise<st
   fs.writeFileSync(copy, await storedBytes(dataDir, key));
   return copy;
 }
+
+/**
+ * Every file under `dataDir/<sub>` (recursively, relative to `sub`), for a studio whose store is its
+ * DATA_DIR: tests that check nothing is left behind list the disk itself.
+ */
+export async function filesOnDisk(dataDir: string, sub = ""): Promise<string[]> {
+  const root = path.join(dataDir, sub);
+  const entries = await fs.promises.readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+}

@@ -3,7 +3,7 @@ import { currentViewer } from "../auth/viewer";
 import { db } from "../db/client";
 import type { ShareLink } from "../db/schema";
 import { publicOrigin } from "../http/public-origin";
-import { activeShareLinks, createShareLink, revokeShareLink, SHARE_EXPIRY_DAYS } from "../share/share-links";
+import { activeShareLinks, createShareLink, MAX_LIVE_LINKS_PER_JOB, revokeShareLink, SHARE_EXPIRY_DAYS } from "../share/share-links";
 import { sharePath } from "../share/share-url";
 import { ownedJob } from "./owned-job";
 import { actionFail, SIGNED_OUT, type ActionResult } from "./result";
@@ -14,9 +14,6 @@ export interface ShareLinkJson {
   createdAt: string;
   expiresAt: string | null;
 }
-
-/** More live links than this on one video is a mistake, not a need. */
-const MAX_LIVE_LINKS_PER_JOB = 20;
 
 function toJson(link: ShareLink, origin: string): ShareLinkJson {
   return {
@@ -42,9 +39,9 @@ export async function createShareLinkAction(jobId: string, expiresInDays: number
   if (expiresInDays !== null && !(SHARE_EXPIRY_DAYS as readonly number[]).includes(expiresInDays))
     return actionFail(`A link can expire after ${SHARE_EXPIRY_DAYS.join(", ")} days, or never.`);
   if (owned.job.status !== "succeeded") return actionFail("Only a finished video can be shared.");
-  if ((await activeShareLinks(await db(), owned.job.id, owned.viewer.userId)).length >= MAX_LIVE_LINKS_PER_JOB)
-    return actionFail(`This video already has ${MAX_LIVE_LINKS_PER_JOB} live links. Revoke one you no longer need first.`);
-  return { ok: true, value: toJson(await createShareLink(await db(), owned.job, expiresInDays), await publicOrigin()) };
+  const link = await createShareLink(await db(), owned.job, expiresInDays);
+  if (!link) return actionFail(`This video already has ${MAX_LIVE_LINKS_PER_JOB} live links. Revoke one you no longer need first.`);
+  return { ok: true, value: toJson(link, await publicOrigin()) };
 }
 
 /** Stops a link at once: its page and media answer 404 from the next request on. */

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isAPIError } from "better-auth/api";
 import { auth } from "../auth/auth";
-import { claimOwnership, signupOpen } from "../auth/instance";
+import { claimOwnership, SIGNUP_CLOSED_MESSAGE, signupOpen } from "../auth/instance";
 import { db } from "../db/client";
 import { fieldErrors } from "../jobs/schemas";
 import { actionFail, type ActionResult } from "./result";
@@ -22,9 +22,11 @@ const NOT_CREATED = "Could not create an account with these details. If you alre
 export async function signUp(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = schema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return actionFail("Check the highlighted fields.", fieldErrors(parsed.error));
-  if (!(await signupOpen(await db())).open) return actionFail("Sign-up is closed on this studio. Ask its owner to open it, or to create your account.");
+  // An early answer; the decision that counts is taken atomically as the account is written (lib/auth/auth.ts).
+  if (!(await signupOpen(await db())).open) return actionFail(SIGNUP_CLOSED_MESSAGE);
   try {
     const res = await (await auth()).api.signUpEmail({ body: parsed.data, headers: await headers() });
+    // The first account was made the owner as it was written; this gives it the jobs made before accounts.
     await claimOwnership(await db(), res.user.id);
   } catch (err) {
     if (isAPIError(err) && String(err.body?.code).startsWith("USER_ALREADY_EXISTS")) {

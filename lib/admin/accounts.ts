@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import { createApiToken } from "../auth/api-tokens";
+import { createApiToken, MAX_API_TOKENS } from "../auth/api-tokens";
 import { claimOwnership, ownerId, setOwner } from "../auth/instance";
 import type { Db } from "../db/client";
 import {
@@ -122,6 +122,8 @@ export async function makeOwner(db: Db, userId: string): Promise<Result<null>> {
 }
 
 export async function mintToken(db: Db, userId: string, name: string): Promise<{ token: string; id: string }> {
-  const { token, row } = await createApiToken(db, userId, name);
-  return { token, id: row.id };
+  const made = await createApiToken(db, userId, name);
+  // The per-person cap holds here too (checked and taken in one transaction).
+  if (!made) throw new Error(`This person already has ${MAX_API_TOKENS} API tokens. Revoke one first.`);
+  return { token: made.token, id: made.row.id };
 }

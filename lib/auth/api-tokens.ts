@@ -1,28 +1,31 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
-import { deleteApiToken, findApiTokenByHash, insertApiToken, listApiTokens as listRows, touchApiToken } from "../db/queries/api-tokens";
+import { deleteApiToken, findApiTokenByHash, insertApiTokenWithinLimit, listApiTokens as listRows, touchApiToken } from "../db/queries/api-tokens";
 import type { ApiToken } from "../db/schema";
 
 const PREFIX = "dly_";
+
+/** More tokens than this for one person is a mistake, not a need. */
+export const MAX_API_TOKENS = 25;
 
 /** SHA-256 is enough here: tokens carry 256 random bits, so there is nothing to brute-force. */
 function hash(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
 }
 
-/** Creates a token and returns it once in full; only its hash is kept. */
-export async function createApiToken(db: Db, userId: string, name: string): Promise<{ token: string; row: ApiToken }> {
+/** Creates a token and returns it once in full; only its hash is kept. Null when the user already has MAX_API_TOKENS. */
+export async function createApiToken(db: Db, userId: string, name: string): Promise<{ token: string; row: ApiToken } | null> {
   const token = PREFIX + randomBytes(32).toString("base64url");
-  const row = await insertApiToken(db, {
+  const row = await insertApiTokenWithinLimit(db, {
     id: randomBytes(12).toString("base64url"),
     userId,
     name,
     tokenHash: hash(token),
     prefix: token.slice(0, PREFIX.length + 6),
     createdAt: Date.now(),
-  });
-  return { token, row };
+  }, MAX_API_TOKENS);
+  return row ? { token, row } : null;
 }
 
 export function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {

@@ -1,9 +1,12 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { db, type Db } from "../db/client";
 import { env } from "../env";
+import { admitNewAccount, SIGNUP_CLOSED_MESSAGE } from "./instance";
 
 function build(database: Db) {
   const e = env();
@@ -21,6 +24,19 @@ function build(database: Db) {
     advanced: { cookiePrefix: "dailies", useSecureCookies: (e.PUBLIC_URL ?? "").startsWith("https://") },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
+    databaseHooks: {
+      user: {
+        create: {
+          // Decided here, right before the row is written and with its id chosen now, so that the
+          // check and the owner's place are one atomic step (see admitNewAccount).
+          before: async (user) => {
+            const id = randomBytes(18).toString("base64url");
+            if (!(await admitNewAccount(database, id))) throw new APIError("FORBIDDEN", { code: "SIGNUP_CLOSED", message: SIGNUP_CLOSED_MESSAGE });
+            return { data: { ...user, id } };
+          },
+        },
+      },
+    },
   });
 }
 

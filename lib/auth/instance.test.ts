@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { insertUser, seedJob, tempDataDir, tempDb } from "../../e2e/support/test-db";
 import { getJob } from "../db/queries/jobs";
 import { resetEnvCache } from "../env";
-import { claimOwnership, ownerId, setSignupOpen, signupOpen } from "./instance";
+import { admitNewAccount, claimOwnership, ownerId, setSignupOpen, signupOpen } from "./instance";
 
 // signupOpen reads ALLOW_SIGNUP through lib/env.ts; keep its DATA_DIR out of the repository.
 beforeEach(async () => {
@@ -65,5 +65,35 @@ describe("signupOpen", () => {
     await insertUser(db);
     await setSignupOpen(db, false);
     expect(await signupOpen(db)).toEqual({ open: true, byEnv: true, firstAccount: false });
+  });
+});
+
+describe("admitNewAccount", () => {
+  it("lets exactly one of many simultaneous first sign-ups in, as the owner", async () => {
+    const db = await tempDb();
+    const ids = Array.from({ length: 6 }, (_, i) => `new-${i}`);
+    const answers = await Promise.all(ids.map((id) => admitNewAccount(db, id)));
+    expect(answers.filter((a) => a === "owner")).toHaveLength(1);
+    expect(answers.filter((a) => a === null)).toHaveLength(5);
+    expect(await ownerId(db)).toBe(ids[answers.indexOf("owner")]);
+  });
+
+  it("admits members only while sign-up is open, and never a second owner", async () => {
+    const db = await tempDb();
+    expect(await admitNewAccount(db, "first")).toBe("owner");
+    await insertUser(db, { id: "first" });
+    expect(await admitNewAccount(db, "second")).toBeNull();
+    await setSignupOpen(db, true);
+    expect(await admitNewAccount(db, "second")).toBe("member");
+    expect(await ownerId(db)).toBe("first");
+  });
+
+  it("gives up a reservation whose account never appeared, but not a fresh one", async () => {
+    const db = await tempDb();
+    const t = Date.now();
+    expect(await admitNewAccount(db, "crashed", t)).toBe("owner");
+    expect(await admitNewAccount(db, "eager", t + 1000)).toBeNull();
+    expect(await admitNewAccount(db, "later", t + 61_000)).toBe("owner");
+    expect(await ownerId(db)).toBe("later");
   });
 });

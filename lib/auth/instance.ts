@@ -1,11 +1,16 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { claimOwnerSetting, readSetting, writeSetting } from "../db/queries/instance-settings";
+import { claimOwnerSetting, readSetting, reserveOwnerSetting, writeSetting } from "../db/queries/instance-settings";
 import { hasAnyUser } from "../db/queries/users";
 import { env } from "../env";
 
 const OWNER = "owner_user_id";
+const OWNER_RESERVED_AT = "owner_reserved_at";
 const SIGNUP = "allow_signup";
+/** A first-account reservation whose account never appeared (a crash in between) is given up after this. */
+const STALE_RESERVATION_MS = 60_000;
+
+export const SIGNUP_CLOSED_MESSAGE = "Sign-up is closed on this studio. Ask its owner to open it, or to create your account.";
 
 export { hasAnyUser };
 
@@ -35,9 +40,20 @@ export function setSignupOpen(db: Db, open: boolean): Promise<void> {
 }
 
 /**
- * Makes this user the owner if the instance has none yet, and gives them the jobs made before
- * accounts existed. Returns whether they became the owner.
+ * Makes this user the owner if the instance has none yet, and gives the owner the jobs made before
+ * accounts existed. Returns whether this call made them the owner.
  */
 export function claimOwnership(db: Db, userId: string): Promise<boolean> {
   return claimOwnerSetting(db, OWNER, userId);
+}
+
+/**
+ * Whether an account with this (not yet used) id may be created, decided atomically: the first
+ * account of the studio (it becomes the owner in the same step, so two people signing up at once
+ * on a fresh studio cannot both get in), or any account while sign-up is open.
+ */
+export async function admitNewAccount(db: Db, userId: string, now = Date.now()): Promise<"owner" | "member" | null> {
+  if (await reserveOwnerSetting(db, OWNER, OWNER_RESERVED_AT, userId, now, STALE_RESERVATION_MS)) return "owner";
+  if (env().ALLOW_SIGNUP || (await readSetting(db, SIGNUP)) === "true") return "member";
+  return null;
 }

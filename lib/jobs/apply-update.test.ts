@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { seedJob, tempDb } from "../../e2e/support/test-db";
-import { getJob } from "../db/queries/jobs";
-import { applyUpdate, transition } from "./apply-update";
+import { transaction } from "../db/client";
+import { listJobHistory } from "../db/queries/job-history";
+import { deleteJobRow, getJob } from "../db/queries/jobs";
+import { recordWebhookEvent } from "../db/queries/webhook-events";
+import { applyUpdate, applyWebhookUpdate, transition } from "./apply-update";
 import { serializeJob } from "./serialize";
 
 const raw = {};
@@ -96,5 +99,61 @@ describe("applyUpdate", () => {
     const db = await tempDb();
     const job = await seedJob(db, { status: "saving", providerJobId: "p" });
     expect(await transition(db, job.id, { to: "canceled" })).toBe(false);
+  });
+});
+
+describe("the job history", () => {
+  const path = async (db: Awaited<ReturnType<typeof tempDb>>, id: string) =>
+    (await listJobHistory(db, id)).map((h) => [h.fromStatus, h.toStatus, h.source]);
+
+  it("records every status change with who brought it, and only real changes", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db);
+    const t0 = job.createdAt;
+    await transition(db, job.id, { to: "submitted", providerJobId: "p1" }, t0 + 10);
+    await applyUpdate(db, job.id, { status: "running", progress: 0.2, raw }, t0 + 20);
+    await applyUpdate(db, job.id, { status: "running", progress: 0.6, raw }, t0 + 30); // a refresh: no entry
+    await applyWebhookUpdate(db, "local", "evt-1", job.id, { status: "succeeded", outputUrl: "http://x", raw }, t0 + 40);
+    await applyWebhookUpdate(db, "local", "evt-2", job.id, { status: "succeeded", outputUrl: "http://x", raw }, t0 + 50); // refused by the guard
+    await transition(db, job.id, { to: "canceled", source: "user" }, t0 + 60); // refused: saving cannot be canceled
+    await transition(db, job.id, { to: "succeeded" }, t0 + 70);
+    expect(await path(db, job.id)).toEqual([
+      [null, "queued", "user"],
+      ["queued", "submitted", "worker"],
+      ["submitted", "running", "poll"],
+      ["running", "saving", "webhook"],
+      ["saving", "succeeded", "worker"],
+    ]);
+    expect((await listJobHistory(db, job.id)).map((h) => h.at - t0)).toEqual([0, 10, 20, 40, 70]);
+  });
+
+  it("is written in the same statement as the change: a change rolled back leaves no entry", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db, { status: "running", providerJobId: "p" });
+    await expect(
+      transaction(db, async (tx) => {
+        // A change that is one statement (an ending opens its own transaction, for its ledger rows).
+        expect(await transition(tx, job.id, { to: "saving" })).toBe(true);
+        throw new Error("the rest of the step failed");
+      }),
+    ).rejects.toThrow("the rest of the step failed");
+    expect((await getJob(db, job.id))!.status).toBe("running");
+    expect(await path(db, job.id)).toEqual([[null, "running", "user"]]);
+    // A replayed delivery writes neither.
+    await recordWebhookEvent(db, "local", "seen");
+    expect(await applyWebhookUpdate(db, "local", "seen", job.id, { status: "failed", raw })).toBe(false);
+    expect(await path(db, job.id)).toEqual([[null, "running", "user"]]);
+  });
+
+  it("records a user's cancel, and goes with its job", async () => {
+    const db = await tempDb();
+    const job = await seedJob(db);
+    await transition(db, job.id, { to: "canceled", source: "user" });
+    expect(await path(db, job.id)).toEqual([
+      [null, "queued", "user"],
+      ["queued", "canceled", "user"],
+    ]);
+    await deleteJobRow(db, job.id);
+    expect(await listJobHistory(db, job.id)).toEqual([]);
   });
 });

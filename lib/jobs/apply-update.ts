@@ -7,7 +7,7 @@ import { transaction, type Db } from "../db/client";
 import { getJob } from "../db/queries/jobs";
 import { commitStep, writeJobStatus, type JobStatusWrite, type StepOutcome } from "../db/queries/job-status";
 import { recordWebhookEvent } from "../db/queries/webhook-events";
-import type { Job, JobStatus, NewJob } from "../db/schema";
+import type { Job, JobStatus, NewJob, TransitionSource } from "../db/schema";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
 import { jobEvents } from "./events";
 import { bookEnding } from "./ledger-book";
@@ -17,6 +17,8 @@ import { isTerminal, sourcesFor } from "./states";
 
 export interface Transition {
   to: JobStatus;
+  /** Who brings the change, for the job's history (default: the worker's own step). */
+  source?: TransitionSource;
   progress?: number;
   etaSeconds?: number | null;
   errorCode?: ErrorCode;
@@ -49,7 +51,8 @@ export function statusWrite(t: Transition, now: number): JobStatusWrite | null {
   const progress = t.to === "succeeded" || t.to === "saving" ? 1 : clamp01(t.progress);
   const eta = t.etaSeconds === undefined || t.etaSeconds === null ? t.etaSeconds : Math.max(0, Math.round(t.etaSeconds));
 
-  const fields: Partial<NewJob> = { updatedAt: now };
+  // status_source goes into the same UPDATE: the job_history trigger records the change with it.
+  const fields: Partial<NewJob> = { updatedAt: now, statusSource: t.source ?? "worker" };
   if (eta !== undefined) fields.etaSeconds = eta;
   if (t.errorCode) fields.errorCode = t.errorCode;
   if (t.errorMessage) fields.errorMessage = t.errorMessage;
@@ -101,9 +104,9 @@ export async function transition(db: Db, jobId: string, t: Transition, now = Dat
   return changed;
 }
 
-/** Turns a provider's normalized news into the transition it implies, and applies it. */
-export function applyUpdate(db: Db, jobId: string, update: ProviderUpdate, now = Date.now()): Promise<boolean> {
-  return transition(db, jobId, transitionFor(update), now);
+/** Turns a provider's normalized news into the transition it implies, and applies it (by default: news from a poll). */
+export function applyUpdate(db: Db, jobId: string, update: ProviderUpdate, now = Date.now(), source: TransitionSource = "poll"): Promise<boolean> {
+  return transition(db, jobId, { ...transitionFor(update), source }, now);
 }
 
 /** How a worker step ends: the news it brings (if any) and the worker's own bookkeeping. */
@@ -158,7 +161,7 @@ export async function finishStep(db: Db, jobId: string, owner: string, end: Step
  * Returns false for a delivery seen before.
  */
 export async function applyWebhookUpdate(db: Db, provider: string, eventId: string, jobId: string, update: ProviderUpdate, now = Date.now()): Promise<boolean> {
-  const t = transitionFor(update);
+  const t: Transition = { ...transitionFor(update), source: "webhook" };
   const write = statusWrite(t, now);
   const outcome = await transaction(db, async (tx) => {
     if (!(await recordWebhookEvent(tx, provider, eventId))) return { fresh: false, changed: false, to: t.to };

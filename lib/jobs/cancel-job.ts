@@ -10,7 +10,7 @@ import { transition } from "./apply-update";
 export async function cancelJob(db: Db, job: Job): Promise<Result<Job>> {
   if (job.status === "saving")
     return fail("conflict", "The video is already finished and being saved; it can no longer be canceled.");
-  if (!(await transition(db, job.id, { to: "canceled" }))) return fail("conflict", "This job has already finished.");
+  if (!(await transition(db, job.id, { to: "canceled", source: "user" }))) return fail("conflict", "This job has already finished.");
   const model = getModel(job.model);
   if (model && job.providerJobId) {
     const provider = providerOf(model);

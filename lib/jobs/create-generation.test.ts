@@ -54,6 +54,22 @@ eachDialect((tempDb) => {
     expect(one.ok).toBe(true);
   });
 
+  it("counts and takes the last places in one transaction: racing submits cannot all pass the limit", async () => {
+    const db = await tempDb();
+    const user = await insertUser(db);
+    for (let i = 0; i < MAX_ACTIVE_JOBS_PER_USER - 4; i++) await seedJob(db, { userId: user.id, status: "running", nextCheckAt: Date.now() + 3_600_000 });
+    // Four submits of two takes with an image (cleaned and stored between the early check and the
+    // insert, as in the reported race), each alone within the limit; together twice over the four places left.
+    const sharp = (await import("sharp")).default;
+    const image = await sharp({ create: { width: 64, height: 36, channels: 3, background: "#335577" } }).png().toBuffer();
+    const made = await Promise.all([1, 2, 3, 4].map(() => createGeneration(db, { fields: FIELDS, image, userId: user.id, takes: 2, compare: [] })));
+    expect(made.filter((m) => m.ok)).toHaveLength(2);
+    for (const m of made) if (!m.ok) expect(m.error.code).toBe("rate_limited");
+    const jobs = await db.orm.select().from(db.t.jobs);
+    expect(jobs).toHaveLength(MAX_ACTIVE_JOBS_PER_USER);
+    expect(await db.orm.select().from(db.t.generations)).toHaveLength(2);
+  });
+
   it("checks every compared model before storing anything", async () => {
     const db = await tempDb();
     const user = await insertUser(db);

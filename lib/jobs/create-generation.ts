@@ -1,13 +1,14 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import type { Db } from "../db/client";
-import { insertGeneration } from "../db/queries/generations";
+import { insertGenerationWithinLimit } from "../db/queries/generations";
 import type { Job, NewJob } from "../db/schema";
-import { fail, ok, type Result } from "../errors";
+import { appError, fail, ok, type Result } from "../errors";
 import { storage } from "../storage";
-import { checkActiveBudget, checkJobRequest, prepareJobRow, type CheckedJob } from "./create-job";
+import { checkActiveBudget, checkJobRequest, MAX_ACTIVE_JOBS_PER_USER, prepareJobRow, type CheckedJob } from "./create-job";
 import { jobEvents } from "./events";
 import { MAX_SEED } from "./schemas";
+import { ACTIVE_STATUSES } from "./states";
 import { generationFields } from "./generation-fields";
 import { MAX_COMPARE, MAX_TAKES } from "./generation-limits";
 
@@ -80,12 +81,20 @@ export async function createGeneration(db: Db, input: CreateGenerationInput): Pr
   }
   // Takes keep the order they were asked in: the same createdAt would leave it to the ids.
   rows.forEach((r, i) => (r.createdAt = r.createdAt! + i));
+  let jobs: Job[] | null;
   try {
-    const jobs = await insertGeneration(db, { id: generationId, userId: input.userId, kind: compare.length ? "compare" : "takes", prompt: rows[0]!.prompt, createdAt: rows[0]!.createdAt! }, rows);
-    for (const job of jobs) jobEvents().emit("created", job.id);
-    return ok(jobs);
+    const generation = { id: generationId, userId: input.userId, kind: compare.length ? "compare" : "takes", prompt: rows[0]!.prompt, createdAt: rows[0]!.createdAt! } as const;
+    jobs = await insertGenerationWithinLimit(db, generation, rows, MAX_ACTIVE_JOBS_PER_USER, ACTIVE_STATUSES);
   } catch (err) {
     await stored();
     throw err;
   }
+  if (!jobs) {
+    // Others took the places while the images were being stored: the same answer as the early check.
+    await stored();
+    const again = await checkActiveBudget(db, input.userId, checked.length);
+    return again.ok ? { ok: false, error: { ...appError("rate_limited", `These takes would pass the limit of ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Ask for fewer, or wait for some to finish.`), retryAfterSeconds: 30 } } : again;
+  }
+  for (const job of jobs) jobEvents().emit("created", job.id);
+  return ok(jobs);
 }

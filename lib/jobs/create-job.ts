@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { claimIdempotencyKey } from "../db/queries/idempotency-keys";
-import { countActiveJobs, insertJob } from "../db/queries/jobs";
+import { countActiveJobs, insertJobWithinLimitIn } from "../db/queries/jobs";
 import type { Job, NewJob } from "../db/schema";
 import { env } from "../env";
 import { appError, fail, ok, type Result } from "../errors";
@@ -107,39 +107,50 @@ export async function checkActiveBudget(db: Db, userId: string, adding: number):
 export async function createJob(db: Db, input: CreateJobInput): Promise<Result<Job>> {
   const checked = await checkJobRequest(db, input.fields, input.image !== null);
   if (!checked.ok) return checked;
+  // A cheap early answer before the image work; the cap itself is enforced by the insert below.
   const budget = await checkActiveBudget(db, input.userId, 1);
   if (!budget.ok) return budget;
   const row = await prepareJobRow(checked.value, { ...input, fallback: fallbackAsked(input.fields.fallback) });
   if (!row.ok) return row;
   const claim = input.idempotency;
+  let job: Job | null;
   try {
-    // The budget check, the job, its reservation and its idempotency key in one transaction: nothing is
-    // written (or sent) for a job over the cap, and a key taken meanwhile rolls the job back.
+    // The budget check, the per-person limit of videos in progress, the job, its reservation and its
+    // idempotency key in one transaction: nothing is written (or sent) for a job over the cap or past
+    // the limit, and a key taken meanwhile rolls the job back.
     const reserved = reservation({ ...row.value, userId: input.userId, routeIndex: 0, options: row.value.options ?? null }, checked.value.spec);
-    const created = await withinBudget(db, input.userId, reserved.usd, row.value.createdAt, async (tx) => {
-      const job = await insertJob(tx, row.value);
-      await writeLedger(tx, [reserved], row.value.createdAt);
-      if (claim) {
-        const { status, body } = claim.response(job);
-        const claimed = await claimIdempotencyKey(
-          tx,
-          { userId: input.userId, key: claim.key, requestHash: claim.requestHash, jobId: job.id, statusCode: status, responseBody: JSON.stringify(body), createdAt: job.createdAt },
-          claim.notBefore,
-        );
-        if (!claimed) throw new IdempotencyKeyTaken();
-      }
-      return job;
-    });
+    const created = await withinBudget(db, input.userId, reserved.usd, row.value.createdAt, (tx) =>
+      insertJobWithinLimitIn(tx, { ...row.value, userId: input.userId }, MAX_ACTIVE_JOBS_PER_USER, ACTIVE_STATUSES, async (t, inserted) => {
+        await writeLedger(t, [reserved], row.value.createdAt);
+        if (claim) {
+          const { status, body } = claim.response(inserted);
+          const claimed = await claimIdempotencyKey(
+            t,
+            { userId: input.userId, key: claim.key, requestHash: claim.requestHash, jobId: inserted.id, statusCode: status, responseBody: JSON.stringify(body), createdAt: inserted.createdAt },
+            claim.notBefore,
+          );
+          if (!claimed) throw new IdempotencyKeyTaken();
+        }
+        return inserted;
+      }),
+    );
     if (!created.ok) {
       if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
       return fail("forbidden", created.refusal, { model: created.refusal });
     }
-    jobEvents().emit("created", created.value.id);
-    return ok(created.value);
+    job = created.value;
   } catch (err) {
     if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
     throw err;
   }
+  if (!job) {
+    // Others took the last slots while this image was being cleaned.
+    if (row.value.inputImageKey) await storage().delete(row.value.inputImageKey);
+    const message = `You already have ${MAX_ACTIVE_JOBS_PER_USER} videos in progress. Wait for some to finish, then try again.`;
+    return { ok: false, error: { ...appError("rate_limited", message), retryAfterSeconds: 30 } };
+  }
+  jobEvents().emit("created", job.id);
+  return ok(job);
 }
 
 export interface JobRowExtras {

@@ -26,6 +26,14 @@ export class NotAVideoError extends Error {
   }
 }
 
+/** ffprobe was stopped by a signal from outside (a service stop), so nothing is known about the file yet. */
+export class ProbeInterruptedError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super("ffprobe was stopped before it finished.", options);
+    this.name = "ProbeInterruptedError";
+  }
+}
+
 const PROBE_TIMEOUT_MS = 15_000;
 
 const num = z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined ? NaN : Number(v)));
@@ -55,7 +63,9 @@ export async function probe(file: string): Promise<VideoProbe> {
       ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", file],
       { timeout: PROBE_TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 8 * 1024 * 1024 },
       (err, out, errOut) => {
-        if (err) reject(new NotAVideoError(`ffprobe could not read the file: ${String(errOut || err.message).trim().slice(0, 300)}`, { cause: err }));
+        // `killed` is our own timeout; a signal without it came from outside.
+        if (err && err.signal && !err.killed) reject(new ProbeInterruptedError({ cause: err }));
+        else if (err) reject(new NotAVideoError(`ffprobe could not read the file: ${String(errOut || err.message).trim().slice(0, 300)}`, { cause: err }));
         else resolve(out);
       },
     );

@@ -5,10 +5,16 @@ import { ffmpegPath } from "./ffmpeg-path";
 export class FfmpegError extends Error {
   /** The last lines ffmpeg wrote to stderr: what went wrong, in its words. */
   readonly stderr: string;
-  constructor(message: string, stderr: string) {
+  /**
+   * Stopped by a signal someone else sent (a service stop signals every process of the service),
+   * not by anything in the input: the work can be done again by the next process.
+   */
+  readonly signalled: boolean;
+  constructor(message: string, stderr: string, signalled = false) {
     super(stderr ? `${message}: ${stderr.split("\n").slice(-3).join(" | ")}` : message);
     this.name = "FfmpegError";
     this.stderr = stderr;
+    this.signalled = signalled;
   }
 }
 
@@ -103,7 +109,8 @@ export function runFfmpeg(args: string[], opts: RunFfmpegOptions = {}): Promise<
       if (killedFor === "abort") return finish(abortError(signal?.reason));
       if (killedFor === "timeout") return finish(new FfmpegError(`ffmpeg took longer than ${Math.round((timeoutMs ?? 0) / 1000)} s`, tidy(stderr)));
       if (code === 0) return finish(null);
-      finish(new FfmpegError(`ffmpeg failed (${sig ?? `exit ${code}`})`, tidy(stderr)));
+      // ffmpeg catches SIGTERM/SIGINT and exits 255 saying so; other signals end it outright.
+      finish(new FfmpegError(`ffmpeg failed (${sig ?? `exit ${code}`})`, tidy(stderr), sig !== null || /received signal \d+/.test(stderr)));
     });
   });
 }

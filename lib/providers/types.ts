@@ -179,6 +179,15 @@ export interface VideoProvider {
   /** Human hint shown when not configured, e.g. "Add REPLICATE_API_TOKEN to enable Replicate models." */
   configureHint: string;
   submit(job: ProviderJob, ctx: SubmitContext): Promise<Submitted>;
+  /**
+   * Finds the provider's job for a submit whose answer Dailies never stored (it stopped between the
+   * provider accepting the request and recording its id), by a mark Dailies set on the request: a
+   * field the provider echoes, or the request itself found in a list of recent jobs. Null when there is
+   * none, or none can be told apart from others. Never submits anything. `submitStartedAt` is when the
+   * lost submit began (epoch ms), to narrow the search; `isKnown` says whether another job already has
+   * a provider job (an identical request of another job is not this one's).
+   */
+  findSubmitted?(job: ProviderJob, ctx: { submitStartedAt: number; isKnown(providerJobId: string): Promise<boolean> }): Promise<Submitted | null>;
   poll(ref: ProviderJobRef): Promise<ProviderUpdate>;
   cancel?(ref: ProviderJobRef): Promise<void>;
   /**
@@ -188,8 +197,19 @@ export interface VideoProvider {
   verifyWebhook?(req: WebhookRequest, ctx: { job: WebhookJob | null }): Promise<WebhookEvent>;
   /** Opens the finished video (through kit `openOutput`): handles presigned hops and authorised endpoints. */
   fetchOutput(ref: ProviderJobRef, update: ProviderUpdate, signal: AbortSignal): Promise<Response>;
-  /** Frees provider-side leftovers once the job is terminal and its output copied (local render files). */
+  /** Frees provider-side leftovers once the job is terminal and its output copied, or deleted (local render files). */
   release?(ref: ProviderJobRef): Promise<void>;
+  /**
+   * Removes leftovers that no job still needs (local render folders of failed, canceled or deleted
+   * jobs). `ask` says where the job behind one stands: "active", "finished" (terminal or gone), or
+   * "unknown" (no job names it yet: a submit may be under way).
+   */
+  sweep?(ask: (ref: { providerJobId: string; jobId: string | null }) => Promise<"active" | "finished" | "unknown">): Promise<void>;
+  /**
+   * A graceful stop of this process: start no more provider-side work here, and finish or hand back
+   * what runs here (the local renderer), within about `graceMs`.
+   */
+  stop?(graceMs: number): Promise<void>;
   /** The cheapest authenticated call (a models list, an account call), for Settings → Test connection. Throws a ProviderError. */
   testConnection?(): Promise<void>;
   /** At most this many of its jobs at the provider at once (ModelsLab's queue cap); the rest wait in `queued`. */

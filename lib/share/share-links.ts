@@ -2,24 +2,28 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { getJob } from "../db/queries/jobs";
-import { getShareLink, insertShareLink, revokeShareLink as revokeRow, unrevokedShareLinks } from "../db/queries/share-links";
+import { getShareLink, insertShareLinkWithinLimit, revokeShareLink as revokeRow, unrevokedShareLinks } from "../db/queries/share-links";
 import type { Job, ShareLink } from "../db/schema";
 
 export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
+
+/** More live links than this on one video is a mistake, not a need. */
+export const MAX_LIVE_LINKS_PER_JOB = 20;
 
 /** 24 random bytes: 192 bits, well above the 128 the design asks for, and URL-safe. */
 function newToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now()): Promise<ShareLink> {
-  return insertShareLink(db, {
+/** A new link to the job's video; null when the job already has MAX_LIVE_LINKS_PER_JOB live links. */
+export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now()): Promise<ShareLink | null> {
+  return insertShareLinkWithinLimit(db, {
     token: newToken(),
     jobId: job.id,
     userId: job.userId!,
     createdAt: now,
     expiresAt: expiresInDays ? now + expiresInDays * 86_400_000 : null,
-  });
+  }, MAX_LIVE_LINKS_PER_JOB);
 }
 
 /** The links of one job that still work, newest first. */

@@ -12,6 +12,8 @@ export const keys = {
   upload: (id: string, ext: "png" | "jpg" | "webp") => `uploads/${id}.${ext}`,
   /** A local-preview render's finished file, until the job that made it has saved its own copy. */
   render: (renderId: string) => `renders/${renderId}.mp4`,
+  /** A local-preview render's input image, so whichever worker starts the render again can read it. */
+  renderInput: (renderId: string, ext: "png" | "jpg" | "webp") => `renders/${renderId}-input.${ext}`,
 };
 
 const TYPES: Record<string, string> = {

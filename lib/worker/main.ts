@@ -5,9 +5,11 @@ import { startJobBus, stopJobBus } from "../jobs/live/bus";
 import { logger } from "../log/logger";
 import { startProviderSettings } from "../provider-settings/cache";
 import { startCatalogRefresh } from "../providers/catalog-refresh";
+import { declareProcessKind } from "../runtime/process-identity";
 import { startWorker, stopWorker } from "./index";
 
 const e = env();
+declareProcessKind("worker");
 const log = logger("worker");
 // Keys saved in Settings → Providers first, so the first submit already uses them; then the bus:
 // on Postgres it is how this worker hears "a job was created" from the web servers. The models
@@ -32,7 +34,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    log.info("finishing current steps", { signal });
+    log.info("finishing current steps, handing back local renders", { signal });
     void stopWorker()
       .then(() => stopJobBus())
       .then(() => process.exit(0));

@@ -29,6 +29,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
       await finishStep(db, job.id, owner, {
         transition: {
           to: "failed",
+          source: "poll",
           errorCode: pe?.code ?? "internal",
           errorMessage: pe?.message ?? "Dailies lost track of this job at the provider. Try again.",
         },
@@ -43,7 +44,7 @@ export async function pollJob(ctx: WorkerContext, job: Job): Promise<void> {
   }
   const now = ctx.now();
   await finishStep(db, job.id, owner, {
-    transition: transitionFor(update),
+    transition: { ...transitionFor(update), source: "poll" },
     routeIndex: job.routeIndex,
     bookkeeping: { pollCount },
     nextCheckAt: nextPollAt({ ...job, pollCount }, model, webhookUrlFor(provider, job.id) !== null, ctx.cadence, now),

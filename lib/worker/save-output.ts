@@ -8,7 +8,8 @@ import { env } from "../env";
 import { finishStep } from "../jobs/apply-update";
 import { ensurePlayable } from "../media/ensure-playable";
 import { makePoster } from "../media/poster";
-import { NotAVideoError, probe } from "../media/probe";
+import { NotAVideoError, ProbeInterruptedError, probe } from "../media/probe";
+import { FfmpegError } from "../media/run-ffmpeg";
 import { withScratch } from "../media/scratch";
 import { ProviderError } from "../providers/kit/errors";
 import type { ErrorCode, ProviderUpdate } from "../providers/types";
@@ -44,9 +45,13 @@ export async function saveOutput(ctx: WorkerContext, job: Job): Promise<void> {
     if (ref) await provider.release?.(ref).catch(() => undefined);
   } catch (err) {
     const saveAttempts = job.saveAttempts + 1;
-    const retryable = err instanceof ProviderError && err.retryable && saveAttempts < MAX_SAVE_ATTEMPTS;
+    // ffprobe or ffmpeg stopped by a signal (a stop of the whole service signals them too) says
+    // nothing about the video: the copy is done again, by this process or the next.
+    const interrupted = err instanceof ProbeInterruptedError || (err instanceof FfmpegError && err.signalled);
+    const retryable = (interrupted || (err instanceof ProviderError && err.retryable)) && saveAttempts < MAX_SAVE_ATTEMPTS;
     if (retryable) {
-      await finishStep(db, job.id, owner, { bookkeeping: { saveAttempts }, nextCheckAt: retryAt(saveAttempts, err.retryAfterSeconds, ctx.cadence, ctx.now()) }, ctx.now());
+      const after = err instanceof ProviderError ? (err.retryAfterSeconds ?? null) : null;
+      await finishStep(db, job.id, owner, { bookkeeping: { saveAttempts }, nextCheckAt: retryAt(saveAttempts, after, ctx.cadence, ctx.now()) }, ctx.now());
     } else {
       const { code, message } = describe(err);
       await finishStep(db, job.id, owner, { transition: { to: "failed", errorCode: code, errorMessage: message }, bookkeeping: { saveAttempts }, nextCheckAt: null }, ctx.now());

@@ -12,6 +12,7 @@ import { storage } from "../storage";
 import { slotFor } from "../jobs/provider-slots";
 import { webhookUrlFor, type WorkerContext } from "./context";
 import { modelAndProvider, providerJobOf } from "./provider-ref";
+import { recoverLostSubmit } from "./recover-submit";
 import { MAX_SUBMIT_ATTEMPTS, nextPollAt, retryAt } from "./schedule";
 import { logger } from "../log/logger";
 
@@ -20,21 +21,12 @@ const log = logger("worker");
 /**
  * Sends a queued job to its provider exactly once. The attempt is written down before the
  * call and the provider's job id right after it, so a crash in between is detected on
- * restart and the job is failed instead of being sent (and billed) twice.
+ * restart: the job then adopts the provider's job if it can be found again (recoverLostSubmit),
+ * and is never sent (and billed) twice.
  */
 export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
   const { db, owner } = ctx;
-  if (job.submitStartedAt !== null && !job.providerJobId) {
-    await finishStep(db, job.id, owner, {
-      transition: {
-        to: "failed",
-        errorCode: "internal",
-        errorMessage: "Dailies stopped while sending this job to the provider. It was not sent again so you are not charged twice; press Retry.",
-      },
-      nextCheckAt: null,
-    }, ctx.now());
-    return;
-  }
+  if (job.submitStartedAt !== null && !job.providerJobId) return recoverLostSubmit(ctx, job, job.submitStartedAt);
   const { model, provider } = modelAndProvider(job);
   const slot = slotFor(provider);
   if (!(await markSubmitStarted(db, job.id, owner, ctx.now(), slot))) {

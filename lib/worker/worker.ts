@@ -1,8 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { pruneHeartbeats, writeHeartbeat } from "../db/queries/heartbeats";
-import { claimDueJobs, renewLease } from "../db/queries/jobs";
+import { activeLeaseOwners, claimDueJobs, dropLeasesOf, renewLease } from "../db/queries/jobs";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";
@@ -12,6 +11,8 @@ import { refreshProviderSettings } from "../provider-settings/cache";
 import { dispatchWebhooks } from "../webhooks/outgoing/dispatcher";
 import { fullProviders } from "../jobs/provider-slots";
 import { ensureModelKnown } from "../providers/catalog-refresh";
+import { PROVIDERS } from "../providers/registry";
+import { formatIdentity, isCertainlyGone, parseIdentity, thisProcess } from "../runtime/process-identity";
 import { cleanup } from "./cleanup";
 import type { WorkerContext } from "./context";
 import { expireJob, pollJob } from "./poll-job";
@@ -25,6 +26,8 @@ const MAX_IN_FLIGHT = 4;
  */
 const NO_WAKE = new Set(["submitted", "running"]);
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+/** On a graceful stop, work a provider runs in this process (a local render) may finish within this, else it is handed back. */
+const PROVIDER_STOP_GRACE_MS = 5_000;
 /** Beats at most this often however fast the loop ticks; /api/health calls a worker silent for a minute stale. */
 const HEARTBEAT_EVERY_MS = 1000;
 const HEARTBEATS_KEPT_MS = 24 * 60 * 60 * 1000;
@@ -43,6 +46,7 @@ export class Worker {
   private ticking = false;
   private again = false;
   private lastCleanup = 0;
+  private reclaimed = false;
   private lastBeat = 0;
   /** The outgoing-webhook round under way, if any: one at a time, beside the job steps. */
   private dispatching: Promise<void> | null = null;
@@ -56,7 +60,8 @@ export class Worker {
     const e = env();
     this.ctx = {
       db,
-      owner: `w_${process.pid}_${randomBytes(4).toString("hex")}`,
+      // Says which process holds a lease, so a later process can tell when that one is gone (reclaimStaleLeases).
+      owner: formatIdentity(thisProcess()),
       leaseMs: e.WORKER_LEASE_MS,
       cadence: { pollMinMs: e.POLL_MIN_MS, pollMaxMs: e.POLL_MAX_MS },
       now: () => Date.now(),
@@ -72,13 +77,18 @@ export class Worker {
     this.wake();
   }
 
-  /** Finishes what is under way; leases of anything unfinished expire for the next worker. */
+  /**
+   * A graceful stop: claims nothing more, finishes the steps under way (each releases its lease), then
+   * lets providers finish or hand back the work they run in this process (local renders), so the next
+   * process takes it over at once.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     jobEvents().off("created", this.onCreated);
     jobEvents().off("changed", this.onChanged);
     await Promise.allSettled([...this.inFlight, this.dispatching]);
+    await Promise.allSettled(PROVIDERS.map((p) => p.stop?.(PROVIDER_STOP_GRACE_MS)));
   }
 
   wake(): void {
@@ -106,6 +116,10 @@ export class Worker {
   }
 
   private async tick(): Promise<void> {
+    if (!this.reclaimed) {
+      this.reclaimed = true;
+      await this.reclaimStaleLeases().catch((err: unknown) => log.warn("could not check for stale leases", { err }));
+    }
     if (this.ctx.now() - this.lastBeat >= HEARTBEAT_EVERY_MS) await this.heartbeat();
     const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free > 0) {
@@ -123,6 +137,21 @@ export class Worker {
       this.lastCleanup = this.ctx.now();
       await cleanup(this.ctx.db).catch((err: unknown) => log.warn("cleanup failed", { err }));
       await pruneHeartbeats(this.ctx.db, this.ctx.now() - HEARTBEATS_KEPT_MS).catch((err: unknown) => log.warn("pruning heartbeats failed", { err }));
+    }
+  }
+
+  /**
+   * At start: leases held by a process that has certainly exited (this studio's server or worker
+   * before a crash or restart on this machine) are dropped, so its jobs resume now instead of after
+   * a full lease. A lease of a process that may be alive (another machine) is left to run out.
+   */
+  private async reclaimStaleLeases(): Promise<void> {
+    const me = thisProcess();
+    for (const owner of await activeLeaseOwners(this.ctx.db, this.ctx.now())) {
+      const other = parseIdentity(owner);
+      if (!other || other.instance !== me.instance || owner === this.ctx.owner || !isCertainlyGone(other, me)) continue;
+      const n = await dropLeasesOf(this.ctx.db, owner);
+      if (n > 0) console.log(`[worker] resumed ${n} job(s) held by an earlier process (pid ${other.pid}) without waiting for its lease`);
     }
   }
 

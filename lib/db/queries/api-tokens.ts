@@ -1,10 +1,21 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import type { ApiToken } from "../schema";
+import { insertWithinLimit } from "./limits";
 
 export async function insertApiToken(db: Db, row: Omit<ApiToken, "lastUsedAt">): Promise<ApiToken> {
   const [inserted] = await db.orm.insert(db.t.apiTokens).values(row).returning();
   return inserted!;
+}
+
+/** Inserts the token only while its user has fewer than `max`; null at the cap. */
+export function insertApiTokenWithinLimit(db: Db, row: Omit<ApiToken, "lastUsedAt">, max: number): Promise<ApiToken | null> {
+  return insertWithinLimit(db, `api-tokens:${row.userId}`, max, (tx) => countApiTokens(tx, row.userId), (tx) => insertApiToken(tx, row));
+}
+
+export async function countApiTokens(db: Db, userId: string): Promise<number> {
+  const [row] = await db.orm.select({ n: count() }).from(db.t.apiTokens).where(eq(db.t.apiTokens.userId, userId));
+  return row?.n ?? 0;
 }
 
 export async function listApiTokens(db: Db, userId: string): Promise<ApiToken[]> {

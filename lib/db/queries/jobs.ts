@@ -1,7 +1,8 @@
 /** Reads and writes of jobs. Status changes are decided in lib/jobs/apply-update.ts and written by ./job-status.ts. */
 import { and, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { transaction, type Db } from "../client";
-import type { Job, JobStatus, NewJob } from "../schema";
+import type { Job, JobStatus, NewJob, TransitionSource } from "../schema";
+import { insertWithinLimit, insertWithinLimitIn } from "./limits";
 
 export async function insertJob(db: Db, job: NewJob): Promise<Job> {
   const [row] = await db.orm.insert(db.t.jobs).values(job).returning();
@@ -50,6 +51,16 @@ export async function countActiveJobs(db: Db, userId: string, active: readonly J
     .from(jobs)
     .where(and(eq(jobs.userId, userId), inArray(jobs.status, [...active])));
   return row?.n ?? 0;
+}
+
+/** Inserts the job only while its owner has fewer than `max` active jobs (one check-and-insert); null when at the cap. */
+export function insertJobWithinLimit(db: Db, job: NewJob & { userId: string }, max: number, active: readonly JobStatus[]): Promise<Job | null> {
+  return insertWithinLimit(db, `jobs:${job.userId}`, max, (tx) => countActiveJobs(tx, job.userId, active), (tx) => insertJob(tx, job));
+}
+
+/** insertJobWithinLimit inside a transaction the caller holds (createJob's budget transaction); `then` runs only when the job was inserted. */
+export function insertJobWithinLimitIn<T>(tx: Db, job: NewJob & { userId: string }, max: number, active: readonly JobStatus[], then: (tx: Db, job: Job) => Promise<T>): Promise<T | null> {
+  return insertWithinLimitIn(tx, `jobs:${job.userId}`, max, (t) => countActiveJobs(t, job.userId, active), async (t) => then(t, await insertJob(t, job)));
 }
 
 /** How many jobs (anyone's) have exactly this prompt; for tests that check nothing was stored. */
@@ -173,6 +184,27 @@ export async function claimDueJobs(
     .returning();
 }
 
+/** Who holds a lease that has not run out yet. */
+export async function activeLeaseOwners(db: Db, now = Date.now()): Promise<string[]> {
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .selectDistinct({ owner: jobs.leaseOwner })
+    .from(jobs)
+    .where(and(sql`${jobs.leaseOwner} IS NOT NULL`, gte(jobs.leaseUntil, now)));
+  return rows.map((r) => r.owner!).filter(Boolean);
+}
+
+/** Drops every lease `owner` holds (a worker known to be gone), so its jobs can be claimed at once; returns how many. */
+export async function dropLeasesOf(db: Db, owner: string): Promise<number> {
+  const { jobs } = db.t;
+  const rows = await db.orm
+    .update(jobs)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(eq(jobs.leaseOwner, owner))
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
 export async function renewLease(db: Db, id: string, owner: string, leaseMs: number, now = Date.now()): Promise<boolean> {
   const { jobs } = db.t;
   const rows = await db.orm
@@ -242,6 +274,49 @@ export async function countHeldAtProvider(db: Db, providers: readonly string[]):
     .groupBy(jobs.provider);
   for (const r of rows) counts.set(r.provider, r.n);
   return counts;
+}
+
+/**
+ * A submit whose answer was lost (Dailies stopped between the provider accepting it and storing its
+ * id): records the provider's job found again and moves the job to submitted, in one guarded UPDATE
+ * that applies only while the job is still queued, marked as sent, and has no provider id, so a job
+ * can be adopted once. Returns the job as it is now, or undefined when the guard refused (or another
+ * job already has that provider id).
+ */
+export async function adoptSubmitted(
+  db: Db,
+  id: string,
+  ref: { providerJobId: string; providerData: Record<string, unknown> | null },
+  source: TransitionSource,
+  now = Date.now(),
+): Promise<Job | undefined> {
+  const { jobs } = db.t;
+  try {
+    const [row] = await db.orm
+      .update(jobs)
+      .set({ providerJobId: ref.providerJobId, providerData: ref.providerData, status: "submitted", statusSource: source, submittedAt: now, updatedAt: now })
+      .where(and(eq(jobs.id, id), eq(jobs.status, "queued"), sql`${jobs.submitStartedAt} IS NOT NULL`, isNull(jobs.providerJobId)))
+      .returning();
+    return row;
+  } catch (err) {
+    // The unique (provider, provider job id) index: that provider job is another job's.
+    if (isUniqueViolation(err)) return undefined;
+    throw err;
+  }
+}
+
+/** SQLite's SQLITE_CONSTRAINT_UNIQUE or Postgres's 23505, however deep drizzle wrapped it. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code } = e as { code?: unknown };
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505") return true;
+  }
+  return false;
+}
+
+/** Whether some job already has this provider job (so it is not another job's lost submit). */
+export async function isKnownProviderJob(db: Db, provider: string, providerJobId: string): Promise<boolean> {
+  return (await findByProviderJob(db, provider, providerJobId)) !== undefined;
 }
 
 export async function deleteJobRow(db: Db, id: string): Promise<void> {

@@ -1,10 +1,25 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import type { ShareLink } from "../schema";
+import { insertWithinLimit } from "./limits";
 
 export async function insertShareLink(db: Db, row: Omit<ShareLink, "revokedAt">): Promise<ShareLink> {
   const [inserted] = await db.orm.insert(db.t.shareLinks).values(row).returning();
   return inserted!;
+}
+
+/** Inserts the link only while its job has fewer than `max` live (unrevoked, unexpired) links; null at the cap. */
+export function insertShareLinkWithinLimit(db: Db, row: Omit<ShareLink, "revokedAt">, max: number): Promise<ShareLink | null> {
+  return insertWithinLimit(db, `share-links:${row.jobId}`, max, (tx) => countLiveShareLinks(tx, row.jobId, row.createdAt), (tx) => insertShareLink(tx, row));
+}
+
+export async function countLiveShareLinks(db: Db, jobId: string, now: number): Promise<number> {
+  const { shareLinks } = db.t;
+  const [row] = await db.orm
+    .select({ n: count() })
+    .from(shareLinks)
+    .where(and(eq(shareLinks.jobId, jobId), isNull(shareLinks.revokedAt), or(isNull(shareLinks.expiresAt), gt(shareLinks.expiresAt, now))));
+  return row?.n ?? 0;
 }
 
 /** A user's unrevoked links to one job, newest first (expired ones included). */

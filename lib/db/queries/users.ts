@@ -1,5 +1,5 @@
 /** The better-auth user table, read by the app (better-auth writes it through its own adapter). */
-import { count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 
 export async function hasAnyUser(db: Db): Promise<boolean> {
@@ -18,6 +18,12 @@ export async function insertUserRow(db: Db, row: { id: string; name: string; ema
   await db.orm
     .insert(db.t.user)
     .values({ id: row.id, name: row.name, email: row.email, emailVerified: false, createdAt: row.now, updatedAt: row.now });
+}
+
+/** Every account, oldest first. */
+export async function listUsers(db: Db): Promise<Array<{ id: string; email: string; createdAt: Date }>> {
+  const { user } = db.t;
+  return db.orm.select({ id: user.id, email: user.email, createdAt: user.createdAt }).from(user).orderBy(asc(user.createdAt), asc(user.id));
 }
 
 /** Names (else emails) of these users, by id, for tables that list people. */

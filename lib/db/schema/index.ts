@@ -21,10 +21,12 @@ export {
   ATTEMPT_STATUSES,
   JOB_STATUSES,
   LEDGER_KINDS,
+  TRANSITION_SOURCES,
   WEBHOOK_DELIVERY_STATUSES,
   type AttemptStatus,
   type JobStatus,
   type LedgerKind,
+  type TransitionSource,
   type WebhookDeliveryStatus,
 } from "./statuses";
 
@@ -35,6 +37,7 @@ export type LedgerRow = typeof pg.ledger.$inferSelect;
 export type ShareLink = typeof pg.shareLinks.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type SavedProviderSetting = typeof pg.savedProviderSettings.$inferSelect;
+export type JobHistoryRow = typeof pg.jobHistory.$inferSelect;
 export type ProviderCatalogRow = typeof pg.providerCatalogs.$inferSelect;
 export type Generation = typeof pg.generations.$inferSelect;
 export type Project = typeof pg.projects.$inferSelect;

@@ -5,7 +5,7 @@
  */
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { pgEpochMs } from "../dialect/epoch";
-import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
+import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, TRANSITION_SOURCES, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
 
 const ms = (name: string) => bigint(name, { mode: "number" });
 
@@ -33,6 +33,8 @@ export const jobs = pgTable(
     projectId: text("project_id"),
 
     status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    /** Who made the last status change; the job_history trigger copies it into the row it writes. */
+    statusSource: text("status_source", { enum: TRANSITION_SOURCES }),
     progress: doublePrecision("progress").notNull().default(0),
     etaSeconds: integer("eta_seconds"),
     errorCode: text("error_code"),
@@ -87,6 +89,23 @@ export const jobs = pgTable(
     index("jobs_generation_idx").on(t.generationId),
     index("jobs_user_project_idx").on(t.userId, t.projectId, t.createdAt),
   ],
+);
+
+/** Every status change of every job, written by a trigger on jobs in the same statement (see ./sqlite.ts). */
+export const jobHistory = pgTable(
+  "job_history",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** Null for the job's creation. */
+    fromStatus: text("from_status", { enum: JOB_STATUSES }),
+    toStatus: text("to_status", { enum: JOB_STATUSES }).notNull(),
+    at: ms("at").notNull(),
+    source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
+  },
+  (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
 );
 
 /**
@@ -255,7 +274,12 @@ export const localRenders = pgTable("local_renders", {
   message: text("message"),
   errorCode: text("error_code"),
   updatedAt: ms("updated_at").notNull(),
-});
+  jobId: text("job_id"),
+  params: text("params"),
+  attempt: integer("attempt").notNull().default(0),
+  owner: text("owner"),
+  startedAttempts: integer("started_attempts").notNull().default(0),
+}, (t) => [index("local_renders_job_idx").on(t.jobId)]);
 /** Failed sign-ins of the last few minutes (see sqlite.ts). */
 export const signInFailures = pgTable(
   "sign_in_failures",

@@ -15,6 +15,7 @@ type Same<A extends Table, B extends Table> = Equal<InferSelectModel<A>, InferSe
 
 const NAMES = [
   "jobs",
+  "jobHistory",
   "attempts",
   "ledger",
   "webhookEvents",
@@ -42,6 +43,7 @@ const NAMES = [
 // Each line is a compile-time check: `true` only type-checks when both dialects agree on the rows.
 const twins: { [K in (typeof NAMES)[number]]: Same<(typeof sqlite)[K], (typeof pg)[K]> } = {
   jobs: true,
+  jobHistory: true,
   attempts: true,
   ledger: true,
   webhookEvents: true,

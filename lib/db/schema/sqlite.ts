@@ -1,7 +1,7 @@
 /** The SQLite schema (the embedded default). Its twin is ./pg.ts; see ./index.ts before changing either. */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sqliteEpochMs, sqliteEpochSecondsMs } from "../dialect/epoch";
-import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
+import { ATTEMPT_STATUSES, JOB_STATUSES, LEDGER_KINDS, TRANSITION_SOURCES, WEBHOOK_DELIVERY_STATUSES } from "./statuses";
 
 export const jobs = sqliteTable(
   "jobs",
@@ -29,6 +29,8 @@ export const jobs = sqliteTable(
     projectId: text("project_id"),
 
     status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    /** Who made the last status change; the job_history triggers copy it into the row they write. */
+    statusSource: text("status_source", { enum: TRANSITION_SOURCES }),
     progress: real("progress").notNull().default(0),
     etaSeconds: integer("eta_seconds"),
     errorCode: text("error_code"),
@@ -81,6 +83,28 @@ export const jobs = sqliteTable(
     index("jobs_generation_idx").on(t.generationId),
     index("jobs_user_project_idx").on(t.userId, t.projectId, t.createdAt),
   ],
+);
+
+/**
+ * Every status change of every job, in order: written by triggers on jobs (drizzle/sqlite/0011_job_history_triggers.sql,
+ * drizzle/pg/0010_job_history_triggers.sql) in the same statement as the change itself, so the history can
+ * never miss a transition or record one that did not happen. Tests and the job page read it instead of
+ * hoping a poller saw a short-lived state.
+ */
+export const jobHistory = sqliteTable(
+  "job_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** Null for the job's creation. */
+    fromStatus: text("from_status", { enum: JOB_STATUSES }),
+    toStatus: text("to_status", { enum: JOB_STATUSES }).notNull(),
+    at: integer("at").notNull(),
+    source: text("source", { enum: TRANSITION_SOURCES }).notNull(),
+  },
+  (t) => [index("job_history_job_idx").on(t.jobId, t.id)],
 );
 
 /**
@@ -261,7 +285,17 @@ export const localRenders = sqliteTable("local_renders", {
   message: text("message"),
   errorCode: text("error_code"),
   updatedAt: integer("updated_at").notNull(),
-});
+  /** The Dailies job it was made for (a lost submit finds its render by it). */
+  jobId: text("job_id"),
+  /** What any worker needs to start it again (lib/providers/local/render-params.ts), as JSON. */
+  params: text("params"),
+  /** The current claim (lib/providers/local/render-claim.ts): 1 for the first owner, one more for each takeover. */
+  attempt: integer("attempt").notNull().default(0),
+  /** Who holds the current claim (lib/runtime/process-identity); null once handed back. */
+  owner: text("owner"),
+  /** How many claims began rendering: only those count as tries. */
+  startedAttempts: integer("started_attempts").notNull().default(0),
+}, (t) => [index("local_renders_job_idx").on(t.jobId)]);
 /**
  * Failed sign-ins of the last few minutes, one row per failure and counter (`client|email` and
  * `*|email`): the throttle holds across every web server on the database.

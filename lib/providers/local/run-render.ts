@@ -6,12 +6,16 @@ import { FfmpegError, isAbortError } from "../../media/run-ffmpeg";
 import { storage } from "../../storage";
 import { keys } from "../../storage/keys";
 import type { ErrorCode } from "../types";
-import { OUTPUT_FILE, throttledStateWriter, type RenderStateInput } from "./render-state";
+import { me } from "./render-claim";
+import { handBack, RenderStop } from "./render-queue";
+import { OUTPUT_FILE, readRender, throttledStateWriter, type RenderStateInput } from "./render-state";
 import { sendLocalWebhook } from "./webhook";
 
 export interface RenderParams {
   id: string;
   dir: string;
+  /** The claim this run holds (render-claim.ts): its output is only kept while the claim is still current. */
+  attempt: number;
   webhookUrl: string;
   prompt: string;
   imageFile: string | null;
@@ -28,7 +32,9 @@ const PROGRESS_WEBHOOK_GAP_MS = 250;
 /**
  * One render from start to end: its record and signed webhooks follow ffmpeg's progress, the
  * finished file goes into storage (so any worker can save it), then the final state. Never
- * throws; every outcome is written down and reported, and the scratch folder is removed.
+ * throws; every outcome is written down and reported, and the scratch folder is removed. A render
+ * handed back (graceful stop) goes back to "queued", unowned, for its next owner, and one whose
+ * claim was lost to another process stops without a word: the other process reports it now.
  */
 export async function runRender(p: RenderParams, signal: AbortSignal): Promise<void> {
   const reporter = createReporter(p);
@@ -54,24 +60,38 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
         void reporter.report({ status: "running", progress, etaSeconds, message: "Rendering on this machine.", errorCode: null }, "progress");
       },
     });
+    // Only the current claim's video is kept: a render taken over meanwhile is the new owner's to report.
+    const now = await readRender(p.id);
+    if (!now || now.row.attempt !== p.attempt || now.row.owner !== me()) return await reporter.settle();
     await storage().putFile(keys.render(p.id), outFile);
     await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
   } catch (err) {
-    if (isAbortError(err)) {
+    const stop = signal.reason instanceof RenderStop ? signal.reason.why : null;
+    if (stop === "lost") return reporter.settle();
+    if (stop === "handback") {
+      await reporter.settle();
+      await handBack(p.id, p.attempt);
+    } else if (isAbortError(err)) {
       await reporter.report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled.", errorCode: null }, "final");
     } else {
       const { errorCode, message } = describeFailure(err, p);
       await reporter.report({ status: "failed", progress: 0, etaSeconds: null, message, errorCode }, "final");
     }
   } finally {
-    await fsp.rm(p.dir, { recursive: true, force: true });
+    await removeScratch(p);
   }
+}
+
+/** This attempt's scratch folder (each attempt has its own, so one that lost its claim cannot touch the next one's), and the render's folder once empty. */
+export async function removeScratch(p: Pick<RenderParams, "dir">): Promise<void> {
+  await fsp.rm(p.dir, { recursive: true, force: true });
+  await fsp.rmdir(path.dirname(p.dir)).catch(() => undefined);
 }
 
 /** For a render canceled while it still waited for a slot. */
 export async function reportCanceledBeforeStart(p: RenderParams): Promise<void> {
   await createReporter(p).report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled before it started.", errorCode: null }, "final");
-  await fsp.rm(p.dir, { recursive: true, force: true });
+  await removeScratch(p);
 }
 
 /**
@@ -79,7 +99,7 @@ export async function reportCanceledBeforeStart(p: RenderParams): Promise<void> 
  * a progress POST still in flight is not doubled. Final states are always sent, after it.
  */
 function createReporter(p: RenderParams) {
-  const writer = throttledStateWriter(p.id);
+  const writer = throttledStateWriter(p.id, p.attempt);
   let lastSentAt = 0;
   let inFlight: Promise<boolean> | null = null;
   let lastProgress = 0;
@@ -94,6 +114,11 @@ function createReporter(p: RenderParams) {
   };
 
   return {
+    /** Waits for state writes and webhooks still in flight (before handing the render back). */
+    async settle(): Promise<void> {
+      await writer.flush();
+      await inFlight;
+    },
     /** "start" and "final" are written at once; only "final" waits for its webhook. */
     async report(state: RenderStateInput, kind: "start" | "progress" | "final"): Promise<void> {
       if (kind === "progress") {

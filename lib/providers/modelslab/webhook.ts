@@ -28,7 +28,8 @@ export async function verifyModelslabWebhook(
   if (track && track !== job.id) throw new WebhookVerificationError("The callback's track_id names another job.");
   const still = (eventId: string): WebhookEvent => ({ eventId, providerJobId: id, update: { status: "running", raw: body } });
 
-  // Before our submit stored the id: the route answers 503 so a retrying sender comes back; polling covers the rest.
+  // Before our submit stored the id: the route lets the job the URL names adopt this id (lib/jobs/webhook-target); a
+  // non-terminal update, so polling confirms the rest.
   if (!job.providerJobId) return still(`${id}:early`);
   if (id !== job.providerJobId) throw new WebhookVerificationError("The callback names another ModelsLab job.");
   const claimed = updateOf(body);

@@ -6,6 +6,7 @@ import { replicate } from "./client";
 import { replicateConfig } from "./config";
 import { buildInput } from "./input";
 import { replicateModel, replicateModels, type ReplicateModelSpec } from "./models";
+import { findSubmittedPrediction } from "./find-submitted";
 import { fetchReplicateOutput } from "./output";
 import { isPrediction, toUpdate, type ReplicatePrediction } from "./prediction";
 import { startImageValue } from "./start-image";
@@ -79,6 +80,10 @@ export const replicateProvider: VideoProvider = {
     });
     const prediction = predictionOrThrow(created.body, what);
     return { providerJobId: prediction.id, providerData: null, update: mapPrediction(prediction) };
+  },
+
+  findSubmitted(job, ctx): Promise<Submitted | null> {
+    return findSubmittedPrediction(specFor(job), job, ctx, (p) => ({ providerJobId: p.id, providerData: null, update: mapPrediction(p) }));
   },
 
   async poll(ref: ProviderJobRef): Promise<ProviderUpdate> {

@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { buildReplicateWebhook } from "../../../e2e/fakes/replicate";
 import type { Delivery } from "../../../e2e/support/webhook-receiver";
-import { WebhookVerificationError } from "../kit/errors";
+import { ProviderError, WebhookVerificationError } from "../kit/errors";
 import { replicateProvider as provider } from "./adapter";
-import { job, setEnv, replicateHarness } from "../../../e2e/support/replicate-harness";
-import { verifyReplicateSignature } from "./webhook-secret";
+import { job, rejection, setEnv, replicateHarness } from "../../../e2e/support/replicate-harness";
+import { REFETCH_MIN_INTERVAL_MS, verifyReplicateSignature } from "./webhook-secret";
 import { webhookRequest } from "../../../e2e/support/webhook-request";
 
 const h = replicateHarness();
@@ -71,12 +71,36 @@ describe("verifyWebhook", () => {
 
     const rotated = h.fake.rotateWebhookSecret();
     const msg = buildReplicateWebhook(rotated, { id: "r1", status: "processing" });
-    const later = Date.now() + 15_000;
+    const later = Date.now() + REFETCH_MIN_INTERVAL_MS + 1000;
     expect(await verifyReplicateSignature(Buffer.from(msg.body), new Headers(msg.headers), later)).toBe(msg.webhookId);
     expect(h.fake.secretRequests).toBe(afterFirstFetch + 1);
 
     const forged = buildReplicateWebhook(rotated, { id: "r1", status: "succeeded" }, { badSignature: true });
     await expect(verifyReplicateSignature(Buffer.from(forged.body), new Headers(forged.headers), later + 1000)).rejects.toBeInstanceOf(WebhookVerificationError);
     expect(h.fake.secretRequests).toBe(afterFirstFetch + 1);
+  });
+
+  it("does not ask Replicate again for every forged webhook while the secret cannot be fetched", async () => {
+    h.fake.failSecretRequests(503);
+    try {
+      const before = h.fake.secretRequests;
+      const now = Date.now();
+      const forged = Array.from({ length: 50 }, (_, i) => buildReplicateWebhook(`whsec_${Buffer.from(`forger ${i}`).toString("base64")}`, { id: `f${i}`, status: "succeeded" }));
+      // One after another, a tenth of a second apart, as a stream of forgeries would arrive.
+      const outcomes: unknown[] = [];
+      for (const [i, m] of forged.entries()) outcomes.push(await rejection(verifyReplicateSignature(Buffer.from(m.body), new Headers(m.headers), now + i * 100)));
+      // Every one is answered "retry later" (the route's 503), none is trusted.
+      for (const err of outcomes) expect(err).toMatchObject({ retryable: true });
+      expect(outcomes.every((err) => err instanceof ProviderError)).toBe(true);
+      expect(h.fake.secretRequests - before).toBe(1);
+
+      // Once the throttle window has passed, one more try; and when it works, real deliveries verify again.
+      h.fake.failSecretRequests(null);
+      const real = buildReplicateWebhook(h.fake.webhookSecret, { id: "r2", status: "processing" });
+      expect(await verifyReplicateSignature(Buffer.from(real.body), new Headers(real.headers), now + REFETCH_MIN_INTERVAL_MS + 1000)).toBe(real.webhookId);
+      expect(h.fake.secretRequests - before).toBe(2);
+    } finally {
+      h.fake.failSecretRequests(null);
+    }
   });
 });

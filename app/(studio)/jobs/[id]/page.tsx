@@ -5,8 +5,10 @@ import { cache } from "react";
 import { JobView } from "@/components/gallery/job-view";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
+import { listJobHistory } from "@/lib/db/queries/job-history";
 import { getOwnedJob } from "@/lib/db/queries/jobs";
 import { promptStart } from "@/lib/jobs/format-job";
+import { serializeHistory } from "@/lib/jobs/history";
 import { serializeOneJob } from "@/lib/jobs/serialize-jobs";
 import { modelOption } from "@/lib/providers/catalog";
 
@@ -39,7 +41,11 @@ export default async function JobPage({ params }: { params: Params }) {
         </Link>
         <h1 className="line-clamp-2 text-xl font-semibold tracking-tight">{promptStart(job.prompt, 120)}</h1>
       </div>
-      <JobView initialJob={await serializeOneJob(await db(), job)} model={modelOption(job.model) ?? null} />
+      <JobView
+        initialJob={await serializeOneJob(await db(), job)}
+        initialHistory={serializeHistory(await listJobHistory(await db(), job.id))}
+        model={modelOption(job.model) ?? null}
+      />
     </main>
   );
 }

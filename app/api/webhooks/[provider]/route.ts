@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
-import { findByProviderJob, getJob } from "@/lib/db/queries/jobs";
+import { getJob } from "@/lib/db/queries/jobs";
 import { readCappedBody } from "@/lib/http/read-body";
 import { applyWebhookUpdate } from "@/lib/jobs/apply-update";
+import { webhookTarget } from "@/lib/jobs/webhook-target";
 import { logger } from "@/lib/log/logger";
 import { recordWebhookVerification, type WebhookResult } from "@/lib/metrics/instruments";
 import { ProviderError, WebhookVerificationError } from "@/lib/providers/kit/errors";
@@ -13,7 +14,10 @@ const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const answer = (status: number, message: string) => Response.json({ message }, { status });
 const log = logger("webhook");
 
-/** Thin on purpose: raw body -> verify -> dedupe -> applyUpdate. 401 bad signature, 200 duplicates, 503 "retry later". */
+/**
+ * Thin on purpose: raw body -> verify -> find the job (or adopt a lost submit, lib/jobs/webhook-target) ->
+ * dedupe -> applyUpdate. 401 bad signature; 200 for duplicates, finished and unknown jobs; 503 "retry later".
+ */
 export async function POST(req: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> {
   const { provider: providerId } = await params;
   const provider = getProvider(providerId);
@@ -41,14 +45,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
     return done("unreadable", 400, "Unreadable webhook payload.");
   }
 
-  const target = await findByProviderJob(database, providerId, event.providerJobId);
-  if (!target) {
-    // The provider can answer before we have stored its job id; ask it to try again shortly.
-    if (job && !job.providerJobId) return done("retry_later", 503, "Job not registered yet; retry.");
-    return done("ignored", 200, "Ignored: no such job.");
-  }
+  const target = await webhookTarget(database, providerId, url, named && named.provider === providerId ? named : null, event.providerJobId);
+  if ("ignored" in target) return done("ignored", 200, target.ignored === "finished" ? "Ignored: the job has already finished." : "Ignored: no such job.");
 
-  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, target.id, event.update);
+  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, target.job.id, event.update);
   return fresh ? done("accepted", 200, "ok") : done("duplicate", 200, "Duplicate delivery ignored.");
 }
 

@@ -5,12 +5,15 @@ import { insertGeneration } from "../db/queries/generations";
 import type { Job, NewJob } from "../db/schema";
 import { fail, ok, type Result } from "../errors";
 import { storage } from "../storage";
+import { writeLedger } from "../db/queries/ledger";
+import { roundUsd } from "../models/price";
+import { withinBudget } from "./budget";
 import { checkActiveBudget, checkJobRequest, prepareJobRow, type CheckedJob } from "./create-job";
 import { jobEvents } from "./events";
 import { MAX_SEED } from "./schemas";
 import { generationFields } from "./generation-fields";
 import { MAX_COMPARE, MAX_TAKES } from "./generation-limits";
-
+import { reservation, type LedgerEntry } from "./ledger-entries";
 
 export interface CreateGenerationInput {
   /** Untrusted job fields, as createJob takes them; `model` is the composer's model. */
@@ -67,6 +70,7 @@ export async function createGeneration(db: Db, input: CreateGenerationInput): Pr
 
   const generationId = randomBytes(16).toString("base64url");
   const rows: NewJob[] = [];
+  const reserved: LedgerEntry[] = [];
   const stored = async () => {
     for (const r of rows) if (r.inputImageKey) await storage().delete(r.inputImageKey);
   };
@@ -77,13 +81,33 @@ export async function createGeneration(db: Db, input: CreateGenerationInput): Pr
       return row;
     }
     rows.push(row.value);
+    reserved.push(reservation({ ...row.value, userId: input.userId, routeIndex: 0, options: row.value.options ?? null }, check.spec));
   }
   // Takes keep the order they were asked in: the same createdAt would leave it to the ids.
   rows.forEach((r, i) => (r.createdAt = r.createdAt! + i));
+  const createdAt = rows[0]!.createdAt!;
+  const total = roundUsd(reserved.reduce((sum, r) => sum + r.usd, 0));
   try {
-    const jobs = await insertGeneration(db, { id: generationId, userId: input.userId, kind: compare.length ? "compare" : "takes", prompt: rows[0]!.prompt, createdAt: rows[0]!.createdAt! }, rows);
-    for (const job of jobs) jobEvents().emit("created", job.id);
-    return ok(jobs);
+    // The budget check, the generation, its N jobs and their N reservations in one transaction: two
+    // generations at once cannot both spend the last dollars, and a refused one leaves no row.
+    const created = await withinBudget(
+      db,
+      input.userId,
+      total,
+      createdAt,
+      async (tx) => {
+        const jobs = await insertGeneration(tx, { id: generationId, userId: input.userId, kind: compare.length ? "compare" : "takes", prompt: rows[0]!.prompt, createdAt }, rows);
+        await writeLedger(tx, reserved, createdAt);
+        return jobs;
+      },
+      rows.length,
+    );
+    if (!created.ok) {
+      await stored();
+      return fail("forbidden", created.refusal, { model: created.refusal });
+    }
+    for (const job of created.value) jobEvents().emit("created", job.id);
+    return ok(created.value);
   } catch (err) {
     await stored();
     throw err;

@@ -22,7 +22,8 @@ const OWNER = "w_submit_attempt";
 /** Makes any write of "submitted" to an attempt fail, as a crash right after the job's commit would leave it. */
 async function refuseSubmittedAttempts(db: Db): Promise<void> {
   if (db.dialect.name === "sqlite") {
-    await db.orm.run(sql.raw(`CREATE TRIGGER refuse_submitted BEFORE UPDATE OF status ON attempts WHEN NEW.status = 'submitted' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`));
+    // Db types orm as Postgres (lib/db/client.ts); on SQLite it is drizzle's SQLite database, which runs raw SQL with run().
+    await (db.orm as unknown as { run: (q: ReturnType<typeof sql.raw>) => Promise<unknown> }).run(sql.raw(`CREATE TRIGGER refuse_submitted BEFORE UPDATE OF status ON attempts WHEN NEW.status = 'submitted' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`));
     return;
   }
   await db.orm.execute(sql.raw(`CREATE FUNCTION refuse_submitted() RETURNS trigger AS $$ BEGIN IF NEW.status = 'submitted' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`));

@@ -4,6 +4,7 @@
  * duplicated or out-of-order update is a no-op rather than a regression.
  */
 import { transaction, type Db } from "../db/client";
+import { updateAttempt, type AttemptEnd } from "../db/queries/attempts";
 import { getJob } from "../db/queries/jobs";
 import { commitStep, writeJobStatus, type JobStatusWrite, type StepOutcome } from "../db/queries/job-status";
 import { recordWebhookEvent } from "../db/queries/webhook-events";
@@ -124,6 +125,11 @@ export interface StepEnd {
   bookkeeping?: StepOutcome["bookkeeping"];
   nextCheckAt: number | null;
   dueAtOnceIfSaving?: boolean;
+  /**
+   * Written to attempt `routeIndex` in the same transaction as the step (a submit: the provider's id
+   * and "submitted"), so a crash can never keep the job's provider id but leave its attempt at "submitting".
+   */
+  attempt?: AttemptEnd;
 }
 
 /**
@@ -133,21 +139,31 @@ export interface StepEnd {
  */
 export async function finishStep(db: Db, jobId: string, owner: string, end: StepEnd, now: number): Promise<{ job: Job; changed: boolean } | undefined> {
   const failing = end.transition?.to === "failed" ? end.transition : null;
-  if (failing && (await transaction(db, (tx) => moveOnIfFallback(tx, jobId, failing, end.retryable ?? false, now, end.routeIndex)))) {
-    jobEvents().emit("changed", jobId, "queued");
-    const job = await getJob(db, jobId);
-    return job && { job, changed: true };
+  const attempt = end.attempt && end.routeIndex !== undefined ? { n: end.routeIndex, end: end.attempt } : null;
+  // Before the job's own write, so an ending in the same transaction (moved on, failed) still wins over "submitted".
+  const writeAttempt = (tx: Db) => (attempt ? updateAttempt(tx, jobId, attempt.n, attempt.end) : Promise.resolve());
+  if (failing) {
+    const moved = await transaction(db, async (tx) => {
+      await writeAttempt(tx);
+      return moveOnIfFallback(tx, jobId, failing, end.retryable ?? false, now, end.routeIndex);
+    });
+    if (moved) {
+      jobEvents().emit("changed", jobId, "queued");
+      const job = await getJob(db, jobId);
+      return job && { job, changed: true };
+    }
   }
   let status = end.transition ? statusWrite(end.transition, now) : null;
   if (status && end.from) status = { ...status, from: end.from, submittedAt: now };
   if (status && end.routeIndex !== undefined) status = { ...status, routeIndex: end.routeIndex };
   const outcome: StepOutcome = { status: status ?? undefined, fields: end.fields, bookkeeping: end.bookkeeping, nextCheckAt: end.nextCheckAt, dueAtOnceIfSaving: end.dueAtOnceIfSaving };
-  // An ending books its cost in the same transaction; any other step stays one statement.
+  // An ending books its cost in the same transaction, and an attempt's news goes with the step; any other step stays one statement.
   const result =
-    status && isTerminal(status.to)
+    (status && isTerminal(status.to)) || attempt
       ? await transaction(db, async (tx) => {
+          await writeAttempt(tx);
           const r = await commitStep(tx, jobId, owner, outcome, now);
-          if (r?.changed) await bookEnding(tx, r.job, now);
+          if (r?.changed && status && isTerminal(status.to)) await bookEnding(tx, r.job, now);
           return r;
         })
       : await commitStep(db, jobId, owner, outcome, now);

@@ -48,16 +48,20 @@ export function monthOf(now: number): { from: number; to: number; name: string }
   return { from, to, name: d.toLocaleString("en", { month: "long", timeZone: "UTC" }) };
 }
 
-/** "This video would cost about $1.20 and your budget for December has $0.40 left; the owner can raise it in Settings." */
-export function refusal(estimateUsd: number, leftUsd: number, whose: "your" | "this studio's", month: string): string {
-  return `This video would cost about ${formatUsd(estimateUsd)} and ${whose} budget for ${month} has ${formatUsd(Math.max(0, leftUsd))} left; the owner can raise it in Settings.`;
+/**
+ * "This video would cost about $1.20 and your budget for December has $0.40 left; the owner can raise it in Settings."
+ * Takes and compares (`videos` > 1) say "These 2 videos would cost about …": the sum is what is refused.
+ */
+export function refusal(estimateUsd: number, leftUsd: number, whose: "your" | "this studio's", month: string, videos = 1): string {
+  const subject = videos > 1 ? `These ${videos} videos` : "This video";
+  return `${subject} would cost about ${formatUsd(estimateUsd)} and ${whose} budget for ${month} has ${formatUsd(Math.max(0, leftUsd))} left; the owner can raise it in Settings.`;
 }
 
 /**
  * Inside the create transaction: null when the estimate fits every cap, else the refusal sentence.
  * Takes the budget lock first (Postgres; SQLite's single writer already orders creates).
  */
-export async function checkBudget(tx: Db, userId: string, estimateUsd: number, now: number): Promise<string | null> {
+export async function checkBudget(tx: Db, userId: string, estimateUsd: number, now: number, videos = 1): Promise<string | null> {
   if (estimateUsd <= 0) return null;
   const caps = await readCaps(tx, userId);
   if (caps.instanceUsd === null && caps.userUsd === null) return null;
@@ -65,22 +69,30 @@ export async function checkBudget(tx: Db, userId: string, estimateUsd: number, n
   const month = monthOf(now);
   if (caps.userUsd !== null) {
     const left = caps.userUsd - (await spentBetween(tx, month.from, month.to, userId));
-    if (estimateUsd > left + 1e-9) return refusal(estimateUsd, left, "your", month.name);
+    if (estimateUsd > left + 1e-9) return refusal(estimateUsd, left, "your", month.name, videos);
   }
   if (caps.instanceUsd !== null) {
     const left = caps.instanceUsd - (await spentBetween(tx, month.from, month.to));
-    if (estimateUsd > left + 1e-9) return refusal(estimateUsd, left, "this studio's", month.name);
+    if (estimateUsd > left + 1e-9) return refusal(estimateUsd, left, "this studio's", month.name, videos);
   }
   return null;
 }
 
 /**
- * Runs `write` (the job and its reservation) in one transaction with the budget check before it:
- * either everything is written, or nothing and the refusal sentence comes back.
+ * Runs `write` (the job and its reservation, or a generation's N jobs and their N reservations) in
+ * one transaction with the budget check before it: either everything is written, or nothing and
+ * the refusal sentence comes back. `estimateUsd` is the sum over the `videos` being created.
  */
-export async function withinBudget<T>(db: Db, userId: string, estimateUsd: number, now: number, write: (tx: Db) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; refusal: string }> {
+export async function withinBudget<T>(
+  db: Db,
+  userId: string,
+  estimateUsd: number,
+  now: number,
+  write: (tx: Db) => Promise<T>,
+  videos = 1,
+): Promise<{ ok: true; value: T } | { ok: false; refusal: string }> {
   return transaction(db, async (tx) => {
-    const refused = await checkBudget(tx, userId, estimateUsd, now);
+    const refused = await checkBudget(tx, userId, estimateUsd, now, videos);
     return refused ? { ok: false as const, refusal: refused } : { ok: true as const, value: await write(tx) };
   });
 }

@@ -2,9 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eachDialect } from "../../e2e/support/each-dialect";
 import { insertUser, seedJob, tempDataDir } from "../../e2e/support/test-db";
+import { replicateHarness } from "../../e2e/support/replicate-harness";
+import { ledgerRows, spentBetween } from "../db/queries/ledger";
 import { resetEnvCache } from "../env";
+import { BUDGET_KEYS, monthOf, writeCap } from "./budget";
 import { createGeneration, takeSeeds } from "./create-generation";
 import { MAX_ACTIVE_JOBS_PER_USER } from "./create-job";
+
+// A priced route for the budget tests: Replicate's Veo 3.1 at $0.40/s (lib/providers/replicate/models.ts), through its loopback fake.
+replicateHarness();
+const VEO = { model: "replicate:google/veo-3.1", prompt: "a kite over dunes, wide shot", aspectRatio: "16:9", durationSeconds: 8, resolution: "720p", fps: 24 };
 
 const saved = { ...process.env };
 beforeAll(() => {
@@ -86,5 +93,37 @@ eachDialect((tempDb) => {
       const made = await createGeneration(db, { fields: FIELDS, image: null, userId: user.id, ...bad });
       expect(made.ok, JSON.stringify(bad)).toBe(false);
     }
+  });
+
+  describe("budgets for takes", () => {
+    it("reserves every take's estimate with the jobs, and refuses a generation that would pass the cap as a whole", async () => {
+      const db = await tempDb();
+      const user = await insertUser(db);
+      await writeCap(db, BUDGET_KEYS.perUser, 8);
+      const made = await createGeneration(db, { fields: VEO, image: null, userId: user.id, takes: 2, compare: [] });
+      if (!made.ok) throw new Error(made.error.message);
+      const month = monthOf(Date.now());
+      expect(await spentBetween(db, month.from, month.to, user.id)).toBeCloseTo(6.4);
+      const booked = await ledgerRows(db, month.from, month.to, user.id);
+      expect(booked.map((r) => [r.jobId, r.kind, r.usd]).sort()).toEqual(made.value.map((j) => [j.id, "estimate", 3.2]).sort());
+
+      const over = await createGeneration(db, { fields: VEO, image: null, userId: user.id, takes: 2, compare: [] });
+      expect(over.ok).toBe(false);
+      if (!over.ok) expect(over.error.message).toBe(`These 2 videos would cost about $6.40 and your budget for ${month.name} has $1.60 left; the owner can raise it in Settings.`);
+      expect(await db.orm.select().from(db.t.generations)).toHaveLength(1);
+      expect(await db.orm.select().from(db.t.jobs)).toHaveLength(2);
+    });
+
+    it("lets only one of two 2-take generations at once through a cap that fits one", async () => {
+      const db = await tempDb();
+      const user = await insertUser(db);
+      await writeCap(db, BUDGET_KEYS.perUser, 8);
+      const results = await Promise.all([1, 2].map(() => createGeneration(db, { fields: VEO, image: null, userId: user.id, takes: 2, compare: [] })));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const month = monthOf(Date.now());
+      expect(await spentBetween(db, month.from, month.to, user.id)).toBeCloseTo(6.4);
+      expect(await db.orm.select().from(db.t.generations)).toHaveLength(1);
+      expect(await db.orm.select().from(db.t.jobs)).toHaveLength(2);
+    });
   });
 });

@@ -1,17 +1,20 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import type { Db } from "../db/client";
-import { insertGenerationWithinLimit } from "../db/queries/generations";
+import { insertGenerationWithinLimitIn } from "../db/queries/generations";
 import type { Job, NewJob } from "../db/schema";
 import { appError, fail, ok, type Result } from "../errors";
 import { storage } from "../storage";
+import { writeLedger } from "../db/queries/ledger";
+import { roundUsd } from "../models/price";
+import { withinBudget } from "./budget";
 import { checkActiveBudget, checkJobRequest, MAX_ACTIVE_JOBS_PER_USER, prepareJobRow, type CheckedJob } from "./create-job";
 import { jobEvents } from "./events";
 import { MAX_SEED } from "./schemas";
 import { ACTIVE_STATUSES } from "./states";
 import { generationFields } from "./generation-fields";
 import { MAX_COMPARE, MAX_TAKES } from "./generation-limits";
-
+import { reservation, type LedgerEntry } from "./ledger-entries";
 
 export interface CreateGenerationInput {
   /** Untrusted job fields, as createJob takes them; `model` is the composer's model. */
@@ -68,6 +71,7 @@ export async function createGeneration(db: Db, input: CreateGenerationInput): Pr
 
   const generationId = randomBytes(16).toString("base64url");
   const rows: NewJob[] = [];
+  const reserved: LedgerEntry[] = [];
   const stored = async () => {
     for (const r of rows) if (r.inputImageKey) await storage().delete(r.inputImageKey);
   };
@@ -78,13 +82,35 @@ export async function createGeneration(db: Db, input: CreateGenerationInput): Pr
       return row;
     }
     rows.push(row.value);
+    reserved.push(reservation({ ...row.value, userId: input.userId, routeIndex: 0, options: row.value.options ?? null }, check.spec));
   }
   // Takes keep the order they were asked in: the same createdAt would leave it to the ids.
   rows.forEach((r, i) => (r.createdAt = r.createdAt! + i));
+  const createdAt = rows[0]!.createdAt!;
+  const total = roundUsd(reserved.reduce((sum, r) => sum + r.usd, 0));
   let jobs: Job[] | null;
   try {
-    const generation = { id: generationId, userId: input.userId, kind: compare.length ? "compare" : "takes", prompt: rows[0]!.prompt, createdAt: rows[0]!.createdAt! } as const;
-    jobs = await insertGenerationWithinLimit(db, generation, rows, MAX_ACTIVE_JOBS_PER_USER, ACTIVE_STATUSES);
+    // The budget check, the limit of videos in progress, the generation, its N jobs and their N
+    // reservations in one transaction: two generations at once cannot both spend the last dollars or
+    // take the last places, and a refused one leaves no row.
+    const generation = { id: generationId, userId: input.userId, kind: compare.length ? "compare" : "takes", prompt: rows[0]!.prompt, createdAt } as const;
+    const created = await withinBudget(
+      db,
+      input.userId,
+      total,
+      createdAt,
+      async (tx) => {
+        const inserted = await insertGenerationWithinLimitIn(tx, generation, rows, MAX_ACTIVE_JOBS_PER_USER, ACTIVE_STATUSES);
+        if (inserted) await writeLedger(tx, reserved, createdAt);
+        return inserted;
+      },
+      rows.length,
+    );
+    if (!created.ok) {
+      await stored();
+      return fail("forbidden", created.refusal, { model: created.refusal });
+    }
+    jobs = created.value;
   } catch (err) {
     await stored();
     throw err;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "../db/schema";
 import { falModels } from "../providers/fal/models";
+import { SKYTELLS_CREDIT_USD, skytellsModels } from "../providers/skytells/models";
 import { endingEntries, reservation, voidOf } from "./ledger-entries";
 
 const veo = falModels.find((m) => m.id === "fal:fal-ai/veo3.1")!;
@@ -36,6 +37,15 @@ describe("ledger entries", () => {
 
   it("books the provider's own figure where it reports one (a cache hit costs what Visgate says)", () => {
     expect(endingEntries(job({ providerReport: { costUsd: 0, cacheHit: true } }), veo, null).map((e) => [e.kind, e.usd])).toEqual([["actual", 0]]);
+  });
+
+  it("books Skytells' credits at its price per credit, and a dollar figure over credits", () => {
+    const sky = skytellsModels.find((m) => m.id === "skytells:veo-3.1")!;
+    const skyJob = (report: Record<string, unknown>) => job({ model: sky.id, provider: "skytells", providerReport: report });
+    expect(endingEntries(skyJob({ costCredits: 2.5 }), sky, null).map((e) => [e.kind, e.usd])).toEqual([["actual", 2.5 * SKYTELLS_CREDIT_USD]]);
+    expect(endingEntries(skyJob({ costCredits: 2.5, costUsd: 1.1 }), sky, null).map((e) => e.usd)).toEqual([1.1]);
+    // A provider without a credit price (fal): credits alone say nothing in dollars, so the length × price stands.
+    expect(endingEntries(job({ providerReport: { costCredits: 7 } }), veo, null).map((e) => e.usd)).toEqual([3.216]);
   });
 
   it("voids an attempt that failed before the provider began, and keeps one that failed after", () => {

@@ -33,6 +33,20 @@ function entry(job: JobFacts, spec: ModelSpec | undefined, attempt: number, kind
   return { jobId: job.id, attempt, kind, userId: job.userId, usd: roundUsd(usd), model: job.model, provider: job.provider, family: spec ? familyOf(spec) : job.model };
 }
 
+/**
+ * What the provider says the job cost, in dollars: its own dollar figure (Visgate's `cost`), else its
+ * credits at the route's price per credit (Skytells' `metadata.billing.credits_used`); undefined when
+ * it reported neither. fal's and Replicate's status answers carry no billing field (shared/providers
+ * fal.md, replicate.md: only `metrics.inference_time` / `metrics.predict_time`, which are compute
+ * time, not money) [U that none exists], so their actuals are the real length × the route's price.
+ */
+export function reportedUsd(providerReport: unknown, spec: ModelSpec | undefined): number | undefined {
+  const report = cleanReport(providerReport);
+  if (report?.costUsd !== undefined) return report.costUsd;
+  if (report?.costCredits !== undefined && spec?.creditUsd !== undefined) return report.costCredits * spec.creditUsd;
+  return undefined;
+}
+
 /** The reservation of the job's current attempt. */
 export function reservation(job: JobFacts, spec: ModelSpec): LedgerEntry {
   return entry(job, spec, job.routeIndex, "estimate", estimateFor(spec, job));
@@ -46,8 +60,7 @@ export function voidOf(reserved: LedgerEntry): LedgerEntry {
 /** The rows a job that just ended writes; `reserved` is its current attempt's reservation, if any. */
 export function endingEntries(job: JobFacts & Pick<Job, "status" | "progress" | "videoDurationSeconds" | "providerReport">, spec: ModelSpec | undefined, reserved: LedgerEntry | null): LedgerEntry[] {
   if (job.status === "succeeded") {
-    const report = cleanReport(job.providerReport);
-    const actual = report?.costUsd ?? (spec ? estimateFor(spec, job, job.videoDurationSeconds ?? job.durationSeconds) : 0);
+    const actual = reportedUsd(job.providerReport, spec) ?? (spec ? estimateFor(spec, job, job.videoDurationSeconds ?? job.durationSeconds) : 0);
     const settle = reserved ? [{ ...reserved, kind: "settle" as const, usd: -reserved.usd }] : [];
     return [...settle, entry(job, spec, job.routeIndex, "actual", actual)];
   }

@@ -28,6 +28,8 @@ export interface Offering {
   imageInput?: ImageInputWay;
   options?: readonly ModelOptionSpec[];
   listed?: boolean;
+  /** Dollars per billing credit, for a provider whose reports count credits (ModelSpec.creditUsd). */
+  creditUsd?: number;
 }
 
 /** The family's lists narrowed to the offering, defaults kept inside them. */
@@ -56,6 +58,7 @@ export function routeSpec<P extends ProviderId>(provider: P, o: Offering): Model
     ...caps,
     defaults,
     price: o.price,
+    ...(o.creditUsd !== undefined ? { creditUsd: o.creditUsd } : {}),
     pricePerSecondUsd: f.engine === "preview" ? 0 : defaultRate(o.price, defaults.resolution),
     priceReadOn: o.priceReadOn,
     typicalLatencySeconds: o.typicalWaitSeconds,

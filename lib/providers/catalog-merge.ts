@@ -158,6 +158,7 @@ const specSchema = z.looseObject({
   family: z.string().min(1).optional(),
   price: priceRule.optional(),
   pricePerSecondUsd: z.number().nonnegative().nullable(),
+  creditUsd: z.number().nonnegative().optional(),
   priceReadOn: z.string(),
   typicalLatencySeconds: z.number().positive(),
 });

@@ -69,6 +69,8 @@ export interface ModelSpec {
   maxPromptLength: number;
   /** How the provider charges (lib/models/price.ts); unset: `pricePerSecondUsd` per second, or unknown. */
   price?: PriceRule;
+  /** What one of the provider's billing credits costs in dollars, where its reports count credits (Skytells); unset: credits are not turned into dollars. */
+  creditUsd?: number;
   /** USD per second of output at the default settings; null when the provider does not publish one (or charges per video). */
   pricePerSecondUsd: number | null;
   priceReadOn: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { startAttempt, updateAttempt } from "../db/queries/attempts";
+import { startAttempt } from "../db/queries/attempts";
 import { markSubmitStarted, releaseLease } from "../db/queries/jobs";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
@@ -49,8 +49,9 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     return onSubmitError(ctx, job, err);
   }
 
-  // One write: the provider's id (kept even if the job was canceled meanwhile, so it can be stopped
-  // there), the move out of queued straight to what the provider said, and the lease released.
+  // One transaction: the provider's id (kept even if the job was canceled meanwhile, so it can be stopped
+  // there), the move out of queued straight to what the provider said, the lease released, and the
+  // attempt marked submitted with the same id, so a crash cannot split the job's record from its attempt's.
   const now = ctx.now();
   const end = await finishStep(db, job.id, owner, {
     transition: transitionFor(submitted.update),
@@ -59,8 +60,8 @@ export async function submitJob(ctx: WorkerContext, job: Job): Promise<void> {
     fields: { providerJobId: submitted.providerJobId, providerData: submitted.providerData },
     nextCheckAt: nextPollAt({ ...job, submittedAt: now }, model, webhookUrl !== null, ctx.cadence, now),
     dueAtOnceIfSaving: true,
+    attempt: { status: "submitted", providerJobId: submitted.providerJobId, submittedAt: now },
   }, now);
-  await updateAttempt(db, job.id, job.routeIndex, { status: "submitted", providerJobId: submitted.providerJobId, submittedAt: now });
   // canceled while the request was in flight: stop it at the provider too
   if (end?.job.status === "canceled") await provider.cancel?.(submitted).catch(() => undefined);
 }

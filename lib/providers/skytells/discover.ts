@@ -7,7 +7,7 @@ import "server-only";
 import type { ProviderClient } from "../kit/client";
 import { at, isRecord, num, str, type JsonRecord } from "../kit/json";
 import { ASPECT_RATIOS, type AspectRatio, type ModelSpec } from "../types";
-import { builtInSkytellsModel, PRICE_READ_ON } from "./models";
+import { builtInSkytellsModel, PRICE_READ_ON, SKYTELLS_CREDIT_USD } from "./models";
 import { IMAGE_FIELD, SENT_FIELDS } from "./input";
 
 // [U] Model `status` values are not documented; these read as "not offered now".
@@ -88,6 +88,8 @@ export function toSpec(slug: string, m: JsonRecord, schema: JsonRecord | null): 
     // The list's own figure, else the built-in rule (with its 5 s minimum).
     ...(pricePerSecond(m.pricing) === null && known?.price ? { price: known.price } : {}),
     pricePerSecondUsd: pricePerSecond(m.pricing) ?? known?.pricePerSecondUsd ?? null,
+    // Discovered models report credits too; the ledger prices them as the built-in ones ([U] models.ts).
+    creditUsd: SKYTELLS_CREDIT_USD,
     priceReadOn: isRecord(m.pricing) ? new Date().toISOString().slice(0, 10) : (known?.priceReadOn ?? PRICE_READ_ON),
     // [U] Skytells does not publish waits; two minutes for a model we know nothing about.
     typicalLatencySeconds: known?.typicalLatencySeconds ?? 120,

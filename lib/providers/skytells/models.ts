@@ -22,6 +22,10 @@ export const PRICE_READ_ON = "2026-12-01";
 // is assumed for every model.
 const billed = (usd: number): PriceRule => perSecond(usd, { minSeconds: 5 });
 
+// A finished prediction reports `metadata.billing.credits_used` [V SDK types]; what a credit costs is
+// not documented. [U] Read as one dollar per credit, so the ledger's actual is the provider's own count.
+export const SKYTELLS_CREDIT_USD = 1;
+
 function offer(family: ModelFamily, price: PriceRule, wait: number, veo = false): ModelSpec {
   return routeSpec("skytells", {
     family,
@@ -33,6 +37,7 @@ function offer(family: ModelFamily, price: PriceRule, wait: number, veo = false)
     price,
     priceReadOn: PRICE_READ_ON,
     typicalWaitSeconds: wait,
+    creditUsd: SKYTELLS_CREDIT_USD,
   });
 }
 

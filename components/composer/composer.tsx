@@ -16,6 +16,8 @@ import { ComparePicker } from "./compare-picker";
 import { Estimate } from "./estimate";
 import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
+import { ModelCards } from "./model-cards";
+import { ModelHint } from "./model-hint";
 import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
 import { MoreSettings } from "./more-settings";
@@ -120,6 +122,12 @@ export function Composer({
     setSettings(toFormValues(snapSettings(fromFormValues(wanted), next)));
   }
 
+  function changeSetting(name: keyof SettingsValues, value: string) {
+    setSettings((s) => ({ ...s, [name]: value }));
+    setWanted((w) => ({ ...w, [name]: value }));
+    clearError(name);
+  }
+
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
@@ -215,31 +223,51 @@ export function Composer({
         onClearError={clearImageError}
       />
 
-      <ModelPicker catalog={catalog} model={model} onChange={changeModel} error={fieldErrors.model} />
-      <RouteControl
-        catalog={catalog}
-        model={model}
-        settings={{
-          mode: attachment ? "image" : "text",
-          durationSeconds: Number(settings.durationSeconds),
-          resolution: settings.resolution,
-          aspectRatio: settings.aspectRatio,
-          fps: Number(settings.fps),
-          audio: audioSetting(optionValues),
-        }}
-        onChange={changeModel}
-      />
-
-      <VideoSettings
-        model={model}
-        values={settings}
-        onChange={(name, value) => {
-          setSettings((s) => ({ ...s, [name]: value }));
-          setWanted((w) => ({ ...w, [name]: value }));
-          clearError(name);
-        }}
-        errors={fieldErrors}
-      />
+      {/* The chip row: one line of settings, each chip labelled and reachable by Tab; it wraps on a narrow screen. */}
+      <div role="group" aria-label="Video settings" className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-start gap-2">
+          <ModelPicker catalog={catalog} model={model} onChange={changeModel} error={fieldErrors.model} />
+          <ModelCards catalog={catalog} model={model} onChange={changeModel} />
+          <VideoSettings
+            model={model}
+            values={settings}
+            onChange={changeSetting}
+            errors={fieldErrors}
+          />
+          <TakesPicker value={takes} onChange={setTakes} disabled={compare.length > 0} />
+          <MoreSettings
+            model={model}
+            startOpen={Boolean(initial.seed || initial.negativePrompt)}
+            fps={settings.fps}
+            onFps={(v) => changeSetting("fps", v)}
+            negativePrompt={negativePrompt}
+            onNegativePrompt={(v) => {
+              setNegativePrompt(v);
+              clearError("negativePrompt");
+            }}
+            seed={seed}
+            onSeed={(v) => {
+              setSeed(v);
+              clearError("seed");
+            }}
+            errors={fieldErrors}
+          />
+        </div>
+        <ModelHint catalog={catalog} model={model} />
+        <RouteControl
+          catalog={catalog}
+          model={model}
+          settings={{
+            mode: attachment ? "image" : "text",
+            durationSeconds: Number(settings.durationSeconds),
+            resolution: settings.resolution,
+            aspectRatio: settings.aspectRatio,
+            fps: Number(settings.fps),
+            audio: audioSetting(optionValues),
+          }}
+          onChange={changeModel}
+        />
+      </div>
 
       <ModelOptions
         options={model.options}
@@ -252,26 +280,7 @@ export function Composer({
         errors={fieldErrors}
       />
 
-      <MoreSettings
-        model={model}
-        startOpen={Boolean(initial.seed || initial.negativePrompt)}
-        negativePrompt={negativePrompt}
-        onNegativePrompt={(v) => {
-          setNegativePrompt(v);
-          clearError("negativePrompt");
-        }}
-        seed={seed}
-        onSeed={(v) => {
-          setSeed(v);
-          clearError("seed");
-        }}
-        errors={fieldErrors}
-      />
-
-      <div className="flex flex-col gap-3">
-        <TakesPicker value={takes} onChange={setTakes} disabled={compare.length > 0} />
-        <ComparePicker catalog={catalog} value={compare} onChange={setCompare} durationSeconds={Number(settings.durationSeconds)} />
-      </div>
+      <ComparePicker catalog={catalog} value={compare} onChange={setCompare} durationSeconds={Number(settings.durationSeconds)} />
 
       {formError && (
         <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">

@@ -294,7 +294,14 @@ export function Composer({
         className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-neutral-800 bg-neutral-950/95 px-4 py-3 backdrop-blur lg:sticky lg:inset-x-auto lg:-mx-1 lg:rounded-lg lg:border lg:px-3"
       >
         <div className="min-w-0 flex-1">
-          <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} queued={queued} takes={compare.length > 0 ? 1 : takes} />
+          <Estimate
+            model={model}
+            durationSeconds={Number(settings.durationSeconds)}
+            resolution={settings.resolution}
+            queued={queued}
+            takes={takes}
+            compared={compare.flatMap((id) => models.get(id) ?? [])}
+          />
           <span className="hidden text-xs text-neutral-400 lg:block">
             <kbd className="font-sans">Ctrl</kbd> or <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
           </span>

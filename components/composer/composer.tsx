@@ -16,12 +16,15 @@ import { ComparePicker } from "./compare-picker";
 import { Estimate } from "./estimate";
 import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
+import type { ProjectJson } from "@/lib/actions/projects";
+import { UNSORTED_ID } from "@/lib/jobs/list-filters";
 import { ModelCards } from "./model-cards";
 import { ModelHint } from "./model-hint";
 import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
 import { MoreSettings } from "./more-settings";
 import { PromptEnhance } from "./prompt-enhance";
+import { ProjectChip } from "./project-chip";
 import { PromptField } from "./prompt-field";
 import { RouteControl } from "./route-control";
 import { PromptHistory } from "./prompt-history";
@@ -44,7 +47,7 @@ function imageNote(model: ModelOption, hasImage: boolean): string | undefined {
 
 /** The fields this model's form shows, so their errors can sit next to them. */
 function visibleFields(model: ModelOption): Set<string> {
-  const names = ["prompt", "image", "model", "aspectRatio", "durationSeconds", "resolution"];
+  const names = ["prompt", "image", "model", "aspectRatio", "durationSeconds", "resolution", "projectId"];
   if (model.fps.length > 1) names.push("fps");
   if (model.negativePrompt) names.push("negativePrompt");
   if (model.seed) names.push("seed");
@@ -67,9 +70,12 @@ export function Composer({
   catalog,
   initial,
   canEnhance = false,
+  projects = [],
 }: {
   catalog: ProviderGroup[];
   initial: ComposerInitial;
+  /** The person's projects, for the Project chip (none: no chip, takes go to Unsorted). */
+  projects?: ProjectJson[];
   /** A prompt assistant is configured (LLM_BASE_URL): show Enhance. Without it there is no button at all. */
   canEnhance?: boolean;
 }) {
@@ -90,6 +96,7 @@ export function Composer({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [takes, setTakes] = useState(1);
   const [compare, setCompare] = useState<string[]>([]);
+  const [projectId, setProjectId] = useState<string>(UNSORTED_ID);
   const [pending, startTransition] = useTransition();
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -233,6 +240,15 @@ export function Composer({
             values={settings}
             onChange={changeSetting}
             errors={fieldErrors}
+          />
+          <ProjectChip
+            projects={projects}
+            value={projectId}
+            onChange={(v) => {
+              setProjectId(v);
+              clearError("projectId");
+            }}
+            error={fieldErrors.projectId}
           />
           <TakesPicker value={takes} onChange={setTakes} disabled={compare.length > 0} />
           <MoreSettings

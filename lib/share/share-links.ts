@@ -12,13 +12,15 @@ function newToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now()): Promise<ShareLink> {
+/** A new link; `allowDownload` false keeps the Download button off its page and refuses `?download`. */
+export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now(), allowDownload = true): Promise<ShareLink> {
   return insertShareLink(db, {
     token: newToken(),
     jobId: job.id,
     userId: job.userId!,
     createdAt: now,
     expiresAt: expiresInDays ? now + expiresInDays * 86_400_000 : null,
+    allowDownload,
   });
 }
 

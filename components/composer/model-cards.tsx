@@ -18,7 +18,7 @@ export function ModelCards({ catalog, model, onChange }: { catalog: ProviderGrou
   return (
     <>
       <button type="button" popoverTarget={POPOVER_ID} className={cn(chipClass, "cursor-pointer")} aria-haspopup="dialog">
-        <span aria-hidden>▦</span> Compare models
+        <span aria-hidden>▦</span> Models at a glance
       </button>
       <div
         ref={popover}

@@ -73,7 +73,9 @@ describe("share page", () => {
     expect(head).toContain("<title>a lighthouse at dusk, slow dolly in · Dailies</title>");
     expect(html).toMatch(new RegExp(`<video data-testid="player"[^>]*src="/s/${token}/video.mp4"`));
     expect(html).toContain(`poster="/s/${token}/poster.jpg"`);
-    expect(html).toContain("Made with Dailies");
+    // The footer credits Dailies with a link back, and the page names the model that made the video.
+    expect(html).toMatch(/<footer[^>]*>Made with(?:<!-- -->)? <a[^>]*href="\/"[^>]*>Dailies<\/a>/);
+    expect(html).toMatch(/Made with <span[^>]*>Local preview \(no AI\)<\/span>/);
   });
 
   it("serves the video through the token with Range, no caching past revocation, and noindex", async () => {

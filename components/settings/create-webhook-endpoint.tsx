@@ -60,7 +60,7 @@ export function CreateWebhookEndpoint() {
           <legend className="text-sm font-medium text-neutral-200">Events</legend>
           <div className="flex flex-wrap gap-x-5 gap-y-1">
             {OUTGOING_EVENTS.map((event) => (
-              <label key={event} className="flex items-center gap-2 text-sm text-neutral-300">
+              <label key={event} className="flex min-h-11 items-center gap-2 text-sm text-neutral-300">
                 <input type="checkbox" checked={events.includes(event)} onChange={(e) => toggle(event, e.target.checked)} className="accent-violet-500" />
                 {EVENT_LABELS[event]} <code className="font-mono text-xs text-neutral-500">{event}</code>
               </label>

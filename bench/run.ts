@@ -126,7 +126,8 @@ async function main(): Promise<void> {
   fs.rmSync(big, { force: true });
   done();
 
-  done = step("5. studio in Chromium: first-load JS of /, gallery LCP with 2,000 jobs, unchanged poll");
+  done = step("5. studio: first-load JS of / (build manifests, then fetched in Chromium), gallery LCP with 2,000 jobs, unchanged poll");
+  results.push((await import("./first-load-manifest")).benchFirstLoadFromManifests(path.join(ROOT, ".next")));
   results.push(...(await (await import("./studio")).benchStudio(dirs.studio)));
   done();
 

@@ -93,6 +93,23 @@ describe("share page", () => {
     expect(head.headers.get("accept-ranges")).toBe("bytes");
   });
 
+  it("offers Download only when the owner allowed it, and the video route refuses ?download otherwise", async () => {
+    const open = await newToken();
+    const closed = (await createShareLink(db, job, null, Date.now(), false))!.token;
+    expect(await (await fetch(`${app.url}/s/${open}`)).text()).toContain(`/s/${open}/video.mp4?download`);
+    const closedPage = await (await fetch(`${app.url}/s/${closed}`)).text();
+    expect(closedPage).toContain(`/s/${closed}/video.mp4`);
+    expect(closedPage).not.toContain("?download");
+    const allowed = await fetch(`${app.url}/s/${open}/video.mp4?download`, { headers: { range: "bytes=0-99" } });
+    expect(allowed.status).toBe(206);
+    expect(allowed.headers.get("content-disposition")).toMatch(/^attachment/);
+    const refused = await fetch(`${app.url}/s/${closed}/video.mp4?download`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe("The owner of this video has not allowed downloads from this link.");
+    // Watching stays possible: the player streams without ?download.
+    expect((await fetch(`${app.url}/s/${closed}/video.mp4`, { headers: { range: "bytes=0-99" } })).status).toBe(206);
+  });
+
   it("serves the poster as a JPEG", async () => {
     const res = await fetch(`${app.url}/s/${await newToken()}/poster.jpg`);
     expect(res.status).toBe(200);

@@ -5,6 +5,7 @@ import { JobFeed } from "@/components/gallery/job-feed";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { getOwnedJob } from "@/lib/db/queries/jobs";
+import { listProjects } from "@/lib/db/queries/projects";
 import { serializeJob } from "@/lib/jobs/serialize";
 import { takeHref } from "@/lib/jobs/take-href";
 import { llmConfig } from "@/lib/llm/enhance-prompt";
@@ -45,6 +46,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const fresh = composerInitial(catalog, DEFAULT_MODEL_ID, source, use);
   const initial = fromFrame ? lastFrameInitial(fresh, fromFrame) : fresh;
   const { initialPage, readAt } = await firstJobsPage(viewer.userId);
+  const projects = (await listProjects(await db(), viewer.userId)).map(({ id, name }) => ({ id, name }));
   return (
     // The composer column is pinned on a desktop (it scrolls on its own, its Generate bar at its foot);
     // on a phone the page scrolls and the bar sits at the bottom of the screen, hence the padding.
@@ -62,6 +64,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
           catalog={catalog}
           initial={initial}
           canEnhance={llmConfig() !== null}
+          projects={projects}
         />
       </section>
       <section aria-labelledby="recent-title" className="min-w-0 lg:pt-4">

@@ -3,7 +3,7 @@ import { ratioValue } from "@/lib/jobs/snap-settings";
 import { cn } from "../ui/cn";
 import { FieldError } from "../ui/field";
 
-const BOX = 26;
+const BOX = 18;
 
 /** A rectangle of the ratio's shape, fitted in a square. */
 function Shape({ ratio }: { ratio: string }) {
@@ -11,13 +11,13 @@ function Shape({ ratio }: { ratio: string }) {
   const width = r >= 1 ? BOX : Math.round(BOX * r);
   const height = r >= 1 ? Math.round(BOX / r) : BOX;
   return (
-    <span aria-hidden className="flex h-7 w-7 items-center justify-center">
-      <span className="rounded-[3px] border-2 border-current" style={{ width, height }} />
+    <span aria-hidden className="flex h-5 w-5 items-center justify-center">
+      <span className="rounded-[2px] border-2 border-current" style={{ width, height }} />
     </span>
   );
 }
 
-/** Aspect ratios as shape buttons: native radios, so arrow keys and forms work as usual. */
+/** Aspect ratios as shape chips in the chip row: native radios, so arrow keys and forms work as usual. */
 export function AspectRatioPicker({
   ratios,
   value,
@@ -34,12 +34,13 @@ export function AspectRatioPicker({
       role="radiogroup"
       aria-labelledby="aspect-ratio-legend"
       aria-describedby={error ? "aspectRatio-error" : undefined}
-      className="flex min-w-0 flex-col gap-1.5"
+      className="flex min-w-0 flex-col gap-1"
     >
-      <legend id="aspect-ratio-legend" className="mb-1.5 text-sm font-medium text-neutral-200">
+      {/* Named for screen readers; the shapes say it to the eye. */}
+      <legend id="aspect-ratio-legend" className="sr-only">
         Aspect ratio
       </legend>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap gap-1">
         {ratios.map((ratio) => (
           <label key={ratio} className="relative block">
             <input
@@ -53,7 +54,7 @@ export function AspectRatioPicker({
             />
             <span
               className={cn(
-                "flex w-14 flex-col sm:w-16 items-center gap-1 rounded-md border border-neutral-700 bg-neutral-900 px-2 py-1.5 text-xs text-neutral-300",
+                "flex h-11 min-w-11 items-center gap-1 rounded-full border border-neutral-700 bg-neutral-900 px-2.5 text-xs text-neutral-300",
                 "hover:border-neutral-500 peer-checked:border-violet-400 peer-checked:bg-violet-500/15 peer-checked:text-violet-200",
                 "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-violet-400",
               )}

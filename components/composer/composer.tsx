@@ -16,10 +16,15 @@ import { ComparePicker } from "./compare-picker";
 import { Estimate } from "./estimate";
 import { ImageField } from "./image-field";
 import type { ComposerInitial } from "./initial-values";
+import type { ProjectJson } from "@/lib/actions/projects";
+import { UNSORTED_ID } from "@/lib/jobs/list-filters";
+import { ModelCards } from "./model-cards";
+import { ModelHint } from "./model-hint";
 import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
 import { MoreSettings } from "./more-settings";
 import { PromptEnhance } from "./prompt-enhance";
+import { ProjectChip } from "./project-chip";
 import { PromptField } from "./prompt-field";
 import { RouteControl } from "./route-control";
 import { PromptHistory } from "./prompt-history";
@@ -42,7 +47,7 @@ function imageNote(model: ModelOption, hasImage: boolean): string | undefined {
 
 /** The fields this model's form shows, so their errors can sit next to them. */
 function visibleFields(model: ModelOption): Set<string> {
-  const names = ["prompt", "image", "model", "aspectRatio", "durationSeconds", "resolution"];
+  const names = ["prompt", "image", "model", "aspectRatio", "durationSeconds", "resolution", "projectId"];
   if (model.fps.length > 1) names.push("fps");
   if (model.negativePrompt) names.push("negativePrompt");
   if (model.seed) names.push("seed");
@@ -65,9 +70,12 @@ export function Composer({
   catalog,
   initial,
   canEnhance = false,
+  projects = [],
 }: {
   catalog: ProviderGroup[];
   initial: ComposerInitial;
+  /** The person's projects, for the Project chip (none: no chip, takes go to Unsorted). */
+  projects?: ProjectJson[];
   /** A prompt assistant is configured (LLM_BASE_URL): show Enhance. Without it there is no button at all. */
   canEnhance?: boolean;
 }) {
@@ -88,6 +96,7 @@ export function Composer({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [takes, setTakes] = useState(1);
   const [compare, setCompare] = useState<string[]>([]);
+  const [projectId, setProjectId] = useState<string>(UNSORTED_ID);
   const [pending, startTransition] = useTransition();
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -118,6 +127,12 @@ export function Composer({
     clearError("model");
     // Keep what the new model allows; move the rest to its nearest allowed value.
     setSettings(toFormValues(snapSettings(fromFormValues(wanted), next)));
+  }
+
+  function changeSetting(name: keyof SettingsValues, value: string) {
+    setSettings((s) => ({ ...s, [name]: value }));
+    setWanted((w) => ({ ...w, [name]: value }));
+    clearError(name);
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -215,31 +230,60 @@ export function Composer({
         onClearError={clearImageError}
       />
 
-      <ModelPicker catalog={catalog} model={model} onChange={changeModel} error={fieldErrors.model} />
-      <RouteControl
-        catalog={catalog}
-        model={model}
-        settings={{
-          mode: attachment ? "image" : "text",
-          durationSeconds: Number(settings.durationSeconds),
-          resolution: settings.resolution,
-          aspectRatio: settings.aspectRatio,
-          fps: Number(settings.fps),
-          audio: audioSetting(optionValues),
-        }}
-        onChange={changeModel}
-      />
-
-      <VideoSettings
-        model={model}
-        values={settings}
-        onChange={(name, value) => {
-          setSettings((s) => ({ ...s, [name]: value }));
-          setWanted((w) => ({ ...w, [name]: value }));
-          clearError(name);
-        }}
-        errors={fieldErrors}
-      />
+      {/* The chip row: one line of settings, each chip labelled and reachable by Tab; it wraps on a narrow screen. */}
+      <div role="group" aria-label="Video settings" className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-start gap-2">
+          <ModelPicker catalog={catalog} model={model} onChange={changeModel} error={fieldErrors.model} />
+          <ModelCards catalog={catalog} model={model} onChange={changeModel} />
+          <VideoSettings
+            model={model}
+            values={settings}
+            onChange={changeSetting}
+            errors={fieldErrors}
+          />
+          <ProjectChip
+            projects={projects}
+            value={projectId}
+            onChange={(v) => {
+              setProjectId(v);
+              clearError("projectId");
+            }}
+            error={fieldErrors.projectId}
+          />
+          <TakesPicker value={takes} onChange={setTakes} disabled={compare.length > 0} />
+          <MoreSettings
+            model={model}
+            startOpen={Boolean(initial.seed || initial.negativePrompt)}
+            fps={settings.fps}
+            onFps={(v) => changeSetting("fps", v)}
+            negativePrompt={negativePrompt}
+            onNegativePrompt={(v) => {
+              setNegativePrompt(v);
+              clearError("negativePrompt");
+            }}
+            seed={seed}
+            onSeed={(v) => {
+              setSeed(v);
+              clearError("seed");
+            }}
+            errors={fieldErrors}
+          />
+        </div>
+        <ModelHint catalog={catalog} model={model} />
+        <RouteControl
+          catalog={catalog}
+          model={model}
+          settings={{
+            mode: attachment ? "image" : "text",
+            durationSeconds: Number(settings.durationSeconds),
+            resolution: settings.resolution,
+            aspectRatio: settings.aspectRatio,
+            fps: Number(settings.fps),
+            audio: audioSetting(optionValues),
+          }}
+          onChange={changeModel}
+        />
+      </div>
 
       <ModelOptions
         options={model.options}
@@ -252,26 +296,7 @@ export function Composer({
         errors={fieldErrors}
       />
 
-      <MoreSettings
-        model={model}
-        startOpen={Boolean(initial.seed || initial.negativePrompt)}
-        negativePrompt={negativePrompt}
-        onNegativePrompt={(v) => {
-          setNegativePrompt(v);
-          clearError("negativePrompt");
-        }}
-        seed={seed}
-        onSeed={(v) => {
-          setSeed(v);
-          clearError("seed");
-        }}
-        errors={fieldErrors}
-      />
-
-      <div className="flex flex-col gap-3">
-        <TakesPicker value={takes} onChange={setTakes} disabled={compare.length > 0} />
-        <ComparePicker catalog={catalog} value={compare} onChange={setCompare} durationSeconds={Number(settings.durationSeconds)} />
-      </div>
+      <ComparePicker catalog={catalog} value={compare} onChange={setCompare} durationSeconds={Number(settings.durationSeconds)} />
 
       {formError && (
         <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-lg border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-100">
@@ -285,7 +310,14 @@ export function Composer({
         className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-neutral-800 bg-neutral-950/95 px-4 py-3 backdrop-blur lg:sticky lg:inset-x-auto lg:-mx-1 lg:rounded-lg lg:border lg:px-3"
       >
         <div className="min-w-0 flex-1">
-          <Estimate model={model} durationSeconds={Number(settings.durationSeconds)} queued={queued} takes={compare.length > 0 ? 1 : takes} />
+          <Estimate
+            model={model}
+            durationSeconds={Number(settings.durationSeconds)}
+            resolution={settings.resolution}
+            queued={queued}
+            takes={takes}
+            compared={compare.flatMap((id) => models.get(id) ?? [])}
+          />
           <span className="hidden text-xs text-neutral-400 lg:block">
             <kbd className="font-sans">Ctrl</kbd> or <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
           </span>

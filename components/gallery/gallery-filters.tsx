@@ -7,7 +7,7 @@ import type { FeedModel } from "./job-feed";
 const SEARCH_DEBOUNCE_MS = 250;
 
 /**
- * Status, model, favorites and prompt search. The URL is the state: each change navigates, so a
+ * Status, model, favorites, prompt search and the order. The URL is the state: each change navigates, so a
  * filtered gallery can be shared and the back button undoes a filter. Search waits for a pause in typing.
  */
 export function GalleryFilters({
@@ -46,7 +46,7 @@ export function GalleryFilters({
   const knownModel = !filters.model || models.some((m) => m.id === filters.model);
 
   return (
-    <div role="search" aria-label="Filter videos" className="grid grid-cols-2 items-end gap-3 sm:grid-cols-[minmax(12rem,1fr)_auto_auto_auto]">
+    <div role="search" aria-label="Filter videos" className="grid grid-cols-2 items-end gap-3 sm:grid-cols-[minmax(12rem,1fr)_auto_auto_auto_auto]">
       <Field id="filter-q" label="Search prompts" className="col-span-2 sm:col-span-1">
         <Input id="filter-q" type="search" value={text} placeholder="lighthouse, dolly in…" onChange={(e) => setText(e.target.value)} />
       </Field>
@@ -72,6 +72,12 @@ export function GalleryFilters({
             </option>
           ))}
           {!knownModel && <option value={filters.model}>{filters.model}</option>}
+        </Select>
+      </Field>
+      <Field id="filter-sort" label="Sort">
+        <Select id="filter-sort" value={filters.sort ?? "newest"} onChange={(e) => change({ sort: e.target.value === "oldest" ? "oldest" : undefined })}>
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
         </Select>
       </Field>
       <label className="col-span-2 flex h-11 items-center gap-2 text-sm text-neutral-200 sm:col-span-1">

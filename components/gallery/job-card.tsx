@@ -8,6 +8,7 @@ import { FailureNote } from "./failure-note";
 import { JobActions } from "./job-actions";
 import { JobPreview } from "./job-preview";
 import { JobProgress } from "./job-progress";
+import { TileMenu } from "./tile-menu";
 import { totalWaitSeconds } from "./total-wait";
 
 /** A pointer must rest this long before a preview loads, so cards gliding under a still mouse while scrolling stay posters. */
@@ -69,7 +70,7 @@ export const JobCard = memo(function JobCard({
       data-selected={selected ? "true" : undefined}
       onClick={(e) => {
         // The whole tile opens the viewer; its own controls keep their clicks.
-        if (!onOpen || (e.target as HTMLElement).closest("a, button, input, label, select, textarea, dialog")) return;
+        if (!onOpen || (e.target as HTMLElement).closest("a, button, input, label, select, textarea, dialog, details")) return;
         const poster = e.currentTarget.querySelector<HTMLElement>("[data-open-viewer]");
         if (poster) onOpen(job.id, poster);
       }}
@@ -77,8 +78,9 @@ export const JobCard = memo(function JobCard({
       onPointerLeave={stop}
       onFocus={start}
       onBlur={onBlur}
-      className="flex w-full cursor-pointer flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
+      className="group/card relative flex w-full cursor-pointer flex-col rounded-xl border border-neutral-800 bg-neutral-900/60 [contain-intrinsic-size:auto_22rem] [content-visibility:auto] focus-within:border-neutral-600 hover:border-neutral-700"
     >
+      <TileMenu job={job} />
       {onOpen ? (
         <button
           type="button"

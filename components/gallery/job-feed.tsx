@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import type { PriceRule } from "@/lib/models/price";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -11,20 +12,22 @@ import type { JobJson } from "@/lib/jobs/serialize";
 import { fetchJobsPage } from "./fetch-jobs-page";
 import type { ProjectJson } from "@/lib/actions/projects";
 import { ProjectBar } from "../projects/project-bar";
-import { TakeViewer } from "../viewer/take-viewer";
 import { useViewerUrl } from "../viewer/use-viewer-url";
 import { FilterChips } from "./filter-chips";
 import { GalleryFilters } from "./gallery-filters";
-import { BulkBar } from "./bulk-bar";
 import { dayLabel, dayOf } from "./day-label";
 import { GenerationRow } from "./generation-row";
 import { handleGridKey } from "./grid-keys";
-import { ShortcutSheet } from "./shortcut-sheet";
 import { feedOrder, groupTakes } from "@/lib/jobs/group-takes";
 import { JobCard } from "./job-card";
 import { jobsKey, takeFirstPage, type JobsPage } from "./jobs-cache";
 import { useLiveJobs } from "./use-live-jobs";
 import { useHydrated } from "./use-now";
+
+// Only on demand (a take opened, keys asked for, videos picked): kept out of the studio's first-load JS.
+const TakeViewer = dynamic(() => import("../viewer/take-viewer").then((m) => m.TakeViewer), { ssr: false });
+const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { ssr: false });
+const ShortcutSheet = dynamic(() => import("./shortcut-sheet").then((m) => m.ShortcutSheet), { ssr: false });
 
 /** What the feed needs to know of each model: its name for the filter, its usual wait for estimates. */
 export interface FeedModel {

@@ -41,7 +41,11 @@ function withJobs(data: InfiniteData<JobsPage>, filters: JobFilters, changed: Re
     }),
   }));
   const added = [...changed.values()].filter((j) => !found.has(j.id) && matchesFilters(j, filters)).sort(newerFirst);
-  if (added.length && pages[0]) pages[0] = { ...pages[0], items: [...added, ...pages[0].items] };
+  if (filters.sort === "oldest") {
+    // Oldest first: a new job belongs at the end, so only once the list has been read to its end.
+    const last = pages.length - 1;
+    if (added.length && pages[last] && pages[last].nextCursor === null) pages[last] = { ...pages[last], items: [...pages[last].items, ...added.reverse()] };
+  } else if (added.length && pages[0]) pages[0] = { ...pages[0], items: [...added, ...pages[0].items] };
   return { ...data, pages };
 }
 

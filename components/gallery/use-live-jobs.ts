@@ -1,9 +1,11 @@
 "use client";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useToast } from "@/components/ui/toaster";
 import { promptStart } from "@/lib/jobs/format-job";
 import type { Finished } from "@/lib/jobs/poll-diff";
+import { notifyTakeFinished } from "../shell/take-notification";
 import { startLiveJobs, type LiveMode } from "./live-jobs";
 
 type Notify = (f: Finished) => void;
@@ -58,9 +60,12 @@ function acquire(qc: QueryClient, notify: Notify): () => void {
 export function useLiveJobs(): void {
   const qc = useQueryClient();
   const toast = useToast();
+  const router = useRouter();
   useEffect(
     () =>
       acquire(qc, ({ job, outcome }) => {
+        // Also a system notification, if turned on and the tab is hidden (take-notification.ts).
+        notifyTakeFinished(job, outcome, (href) => router.push(href));
         // Several finishing together make one toast ("3 videos ready"), whose action opens the newest.
         if (outcome === "succeeded")
           toast({
@@ -77,6 +82,6 @@ export function useLiveJobs(): void {
             group: { key: "failed", summary: (n) => `${n} videos failed. Open each one to see why.` },
           });
       }),
-    [qc, toast],
+    [qc, toast, router],
   );
 }

@@ -46,6 +46,7 @@ export function ShareLinkRow({ link, revoking, onRevoke }: { link: ShareLinkJson
       <p className="text-xs text-neutral-400">
         Created {when.format(new Date(link.createdAt))} ·{" "}
         {link.expiresAt ? `Expires ${when.format(new Date(link.expiresAt))}` : "Never expires"}
+        {link.allowDownload ? "" : " · no download"}
       </p>
     </li>
   );

@@ -23,6 +23,7 @@ export function SharePanel({ jobId, canShare }: { jobId: string; canShare: boole
   const toast = useToast();
   const queryClient = useQueryClient();
   const [expires, setExpires] = useState("");
+  const [allowDownload, setAllowDownload] = useState(true);
   const [createError, setCreateError] = useState<string>();
   const { busy, run } = useRunAction<"create" | `revoke:${string}`>();
 
@@ -43,7 +44,7 @@ export function SharePanel({ jobId, canShare }: { jobId: string; canShare: boole
       async () => {
         // A list request still in flight would otherwise land after the new link and hide it.
         await queryClient.cancelQueries({ queryKey: linksKey(jobId) });
-        return createShareLinkAction(jobId, expires ? Number(expires) : null);
+        return createShareLinkAction(jobId, expires ? Number(expires) : null, allowDownload);
       },
       { toastFailure: false },
     );
@@ -80,6 +81,15 @@ export function SharePanel({ jobId, canShare }: { jobId: string; canShare: boole
                 ))}
               </Select>
             </Field>
+            <label className="flex h-11 items-center gap-2 text-sm text-neutral-200">
+              <input
+                type="checkbox"
+                checked={allowDownload}
+                onChange={(e) => setAllowDownload(e.target.checked)}
+                className="size-4 accent-violet-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400"
+              />
+              Allow download
+            </label>
             <Button variant="primary" busy={busy === "create"} onClick={create}>
               {busy === "create" ? "Creating…" : "Create share link"}
             </Button>

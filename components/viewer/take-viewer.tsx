@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { takeHref } from "@/lib/jobs/take-href";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
 import { VideoPlayer } from "@/components/player/video-player";
@@ -155,6 +156,20 @@ export function TakeViewer({
                   Share and more
                 </Link>
               </div>
+              {/* Start a new take from this one: just its prompt, just its seed (with its model), or everything (a remix). */}
+              <nav aria-label="Start from this take" className="flex flex-wrap gap-2">
+                <Link href={takeHref(job.id, "prompt")} className={buttonClass({ variant: "ghost", size: "md" }) + " min-h-11"}>
+                  Use prompt
+                </Link>
+                {job.seed !== null && (
+                  <Link href={takeHref(job.id, "seed")} className={buttonClass({ variant: "ghost", size: "md" }) + " min-h-11"}>
+                    Use seed
+                  </Link>
+                )}
+                <Link href={takeHref(job.id, "all")} className={buttonClass({ variant: "ghost", size: "md" }) + " min-h-11"}>
+                  Use all settings
+                </Link>
+              </nav>
               {comparing && !partner && <p className="text-xs text-neutral-400">There is no other finished take next to this one to compare with.</p>}
               {projects && <MoveToProject jobs={[job]} projects={projects} />}
               <JobActions job={job} />

@@ -13,6 +13,7 @@ export interface ShareLinkJson {
   url: string;
   createdAt: string;
   expiresAt: string | null;
+  allowDownload: boolean;
 }
 
 function toJson(link: ShareLink, origin: string): ShareLinkJson {
@@ -21,6 +22,7 @@ function toJson(link: ShareLink, origin: string): ShareLinkJson {
     url: origin + sharePath(link.token),
     createdAt: new Date(link.createdAt).toISOString(),
     expiresAt: link.expiresAt ? new Date(link.expiresAt).toISOString() : null,
+    allowDownload: link.allowDownload,
   };
 }
 
@@ -32,14 +34,15 @@ export async function listShareLinksAction(jobId: string): Promise<ActionResult<
   return { ok: true, value: (await activeShareLinks(await db(), owned.job.id, owned.viewer.userId)).map((l) => toJson(l, origin)) };
 }
 
-/** A new public link to a finished video; `expiresInDays` is one of 1, 7, 30, or null for no expiry. */
-export async function createShareLinkAction(jobId: string, expiresInDays: number | null): Promise<ActionResult<ShareLinkJson>> {
+/** A new public link to a finished video; `expiresInDays` is one of 1, 7, 30, or null for no expiry; `allowDownload` puts a Download button on its page. */
+export async function createShareLinkAction(jobId: string, expiresInDays: number | null, allowDownload: boolean = true): Promise<ActionResult<ShareLinkJson>> {
   const owned = await ownedJob(jobId);
   if ("fail" in owned) return owned.fail;
   if (expiresInDays !== null && !(SHARE_EXPIRY_DAYS as readonly number[]).includes(expiresInDays))
     return actionFail(`A link can expire after ${SHARE_EXPIRY_DAYS.join(", ")} days, or never.`);
+  if (typeof allowDownload !== "boolean") return actionFail("Choose whether people with the link may download the video.");
   if (owned.job.status !== "succeeded") return actionFail("Only a finished video can be shared.");
-  const link = await createShareLink(await db(), owned.job, expiresInDays);
+  const link = await createShareLink(await db(), owned.job, expiresInDays, Date.now(), allowDownload);
   if (!link) return actionFail(`This video already has ${MAX_LIVE_LINKS_PER_JOB} live links. Revoke one you no longer need first.`);
   return { ok: true, value: toJson(link, await publicOrigin()) };
 }

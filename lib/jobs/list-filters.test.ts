@@ -31,6 +31,19 @@ describe("filtersToSearch", () => {
   });
 });
 
+describe("sort", () => {
+  it("keeps only the oldest-first order in the URL and the API query; newest is the default and leaves no trace", () => {
+    expect(parseJobFilters({ sort: "oldest", favorite: "1" })).toEqual({ sort: "oldest", favorite: true });
+    expect(parseJobFilters({ sort: "newest" })).toEqual({});
+    expect(parseJobFilters({ sort: "sideways" })).toEqual({});
+    expect(parseJobFilters(new URLSearchParams(filtersToSearch({ sort: "oldest", q: "owl" }).slice(1)))).toEqual({ sort: "oldest", q: "owl" });
+    expect(filtersToApiParams({ sort: "oldest" }, { limit: 30 }).get("sort")).toBe("oldest");
+    expect(filtersToApiParams({}, { limit: 30 }).has("sort")).toBe(false);
+    expect(filtersToListOptions({ sort: "oldest" }).sort).toBe("oldest");
+    expect(hasFilters({ sort: "oldest" }), "an order is not a filter: no 'no matches' state").toBe(false);
+  });
+});
+
 describe("API and list options", () => {
   it("maps In progress to every active state", () => {
     const p = filtersToApiParams({ status: "active", favorite: true }, { cursor: "abc", limit: 30 });

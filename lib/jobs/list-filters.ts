@@ -13,7 +13,12 @@ export interface JobFilters {
   q?: string;
   /** A project id, or UNSORTED_ID for videos in no project. */
   project?: string;
+  /** The order: newest first unless "oldest". Not a filter: it changes the order, not what is shown. */
+  sort?: JobSort;
 }
+
+export const JOB_SORTS = ["newest", "oldest"] as const;
+export type JobSort = (typeof JOB_SORTS)[number];
 
 /** The id that names the default project, Unsorted, in URLs and the API. */
 export const UNSORTED_ID = "unsorted";
@@ -44,6 +49,8 @@ export function parseJobFilters(params: SearchParamsLike): JobFilters {
   if (q) f.q = q.slice(0, MAX_SEARCH_LENGTH);
   const project = first(params, "project")?.trim();
   if (project && project.length <= 64) f.project = project;
+  // Only the non-default order is kept, so "newest" and no sort share one cached list.
+  if (first(params, "sort") === "oldest") f.sort = "oldest";
   return f;
 }
 
@@ -55,6 +62,7 @@ export function filtersToSearch(f: JobFilters): string {
   if (f.favorite) p.set("favorite", "1");
   if (f.q) p.set("q", f.q);
   if (f.project) p.set("project", f.project);
+  if (f.sort === "oldest") p.set("sort", "oldest");
   const s = p.toString();
   return s ? `?${s}` : "";
 }
@@ -77,13 +85,21 @@ export function filtersToApiParams(f: JobFilters, page: { cursor?: string | null
   if (f.favorite) p.set("favorite", "true");
   if (f.q) p.set("q", f.q);
   if (f.project) p.set("project", f.project);
+  if (f.sort === "oldest") p.set("sort", "oldest");
   if (page.cursor) p.set("cursor", page.cursor);
   p.set("limit", String(page.limit));
   return p;
 }
 
 /** The server-side list options for the same filters (see listJobs). */
-export function filtersToListOptions(f: JobFilters): { status?: JobStatus[]; model?: string; favorite?: boolean; search?: string; project?: string | null } {
+export function filtersToListOptions(f: JobFilters): {
+  status?: JobStatus[];
+  model?: string;
+  favorite?: boolean;
+  search?: string;
+  project?: string | null;
+  sort?: JobSort;
+} {
   const project = f.project === undefined ? undefined : f.project === UNSORTED_ID ? null : f.project;
-  return { status: statusList(f), model: f.model, favorite: f.favorite, search: f.q, project };
+  return { status: statusList(f), model: f.model, favorite: f.favorite, search: f.q, project, ...(f.sort ? { sort: f.sort } : {}) };
 }

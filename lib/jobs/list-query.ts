@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { isValidCursor } from "../db/queries/jobs";
 import { JOB_STATUSES } from "../db/schema";
-import { MAX_SEARCH_LENGTH } from "./list-filters";
+import { JOB_SORTS, MAX_SEARCH_LENGTH } from "./list-filters";
 
 const list = (s: string) => s.split(",").filter(Boolean);
 
@@ -20,6 +20,7 @@ export const listQuery = z.object({
   q: z.string().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
   changedSince: z.coerce.number().int().nonnegative({ error: "changedSince must be a time in epoch milliseconds." }).optional(),
   ids: z.string().transform(list).pipe(z.array(z.string().max(64)).max(100, "Ask for at most 100 ids.")).optional(),
+  sort: z.enum(JOB_SORTS, { error: `sort must be one of ${JOB_SORTS.join(", ")}.` }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 

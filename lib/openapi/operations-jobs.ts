@@ -32,7 +32,7 @@ export const JOB_OPERATIONS: Operation[] = [
     path: "/api/jobs",
     tag: "Jobs",
     summary: "List your jobs",
-    description: "Newest first, paged by cursor. An unchanged answer is a 304 for If-None-Match.",
+    description: "Newest first (or oldest with sort=oldest), paged by cursor. An unchanged answer is a 304 for If-None-Match.",
     who: "viewer",
     query: listQuery,
     queryDescriptions: {
@@ -44,6 +44,7 @@ export const JOB_OPERATIONS: Operation[] = [
       q: "Words the prompt contains (prefixes match)",
       changedSince: "Only rows updated since this time (epoch ms), for polling",
       ids: "Comma-separated job ids (at most 100)",
+      sort: "newest (the default) or oldest first; a cursor pages on in the order it came from",
       limit: "Page size, 1 to 100",
     },
     answers: { 200: { description: "A page of jobs", json: "JobList", headers: { ETag: "Changes when the page does" } }, 304: { description: "Unchanged since If-None-Match" }, 400: err("A bad query parameter"), 401: UNAUTHORIZED },

@@ -33,6 +33,14 @@ describe("share links", () => {
     expect((await activeShareLinks(db, job.id, "u1")).map((l) => l.token)).toEqual([link.token]);
   });
 
+  it("keeps the owner's download choice with the link; links allow downloads unless told not to", async () => {
+    const job = await finished();
+    const closed = (await createShareLink(db, job, null, Date.now(), false))!;
+    const open = (await createShareLink(db, job, null))!;
+    expect((await resolveShare(db, closed.token))?.link.allowDownload).toBe(false);
+    expect((await resolveShare(db, open.token))?.link.allowDownload).toBe(true);
+  });
+
   it("stops resolving once revoked", async () => {
     const job = await finished();
     const link = (await createShareLink(db, job, null))!;

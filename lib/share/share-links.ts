@@ -15,14 +15,18 @@ function newToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-/** A new link to the job's video; null when the job already has MAX_LIVE_LINKS_PER_JOB live links. */
-export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now()): Promise<ShareLink | null> {
+/**
+ * A new link to the job's video; null when the job already has MAX_LIVE_LINKS_PER_JOB live links.
+ * `allowDownload` false keeps the Download button off its page and refuses `?download`.
+ */
+export function createShareLink(db: Db, job: Job, expiresInDays: number | null, now = Date.now(), allowDownload = true): Promise<ShareLink | null> {
   return insertShareLinkWithinLimit(db, {
     token: newToken(),
     jobId: job.id,
     userId: job.userId!,
     createdAt: now,
     expiresAt: expiresInDays ? now + expiresInDays * 86_400_000 : null,
+    allowDownload,
   }, MAX_LIVE_LINKS_PER_JOB);
 }
 

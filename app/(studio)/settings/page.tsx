@@ -3,6 +3,7 @@ import { AccountSection } from "@/components/settings/account-section";
 import { BudgetForm } from "@/components/settings/budget-form";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { ExportSection } from "@/components/settings/export-section";
+import { NotifyToggle } from "@/components/settings/notify-toggle";
 import { PeopleSection } from "@/components/settings/people-section";
 import { ProvidersSection } from "@/components/settings/providers-section";
 import { SettingsSection } from "@/components/settings/settings-section";
@@ -48,6 +49,9 @@ export default async function SettingsPage() {
         </SettingsSection>
       )}
       {providers?.ok && <ProvidersSection providers={providers.value} />}
+      <SettingsSection id="notify-title" title="Notifications" intro="A system notification when a take finishes while you are in another tab. Set per browser.">
+        <NotifyToggle />
+      </SettingsSection>
       <ApiTokensSection tokens={tokens} origin={await publicOrigin()} />
       <WebhooksSection endpoints={await listEndpoints(await db(), viewer.userId)} deliveries={await recentDeliveries(await db(), viewer.userId, { limit: 15 })} />
       <ExportSection />

@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SharePage({ params }: Props) {
   const shared = await loadSharedPage((await params).token);
   if (!shared) notFound();
-  const { job, token, modelLabel } = shared;
+  const { job, token, modelLabel, allowDownload } = shared;
   const seconds = job.videoDurationSeconds ? Math.round(job.videoDurationSeconds * 10) / 10 : null;
   const title = promptStart(job.prompt, 80);
   return (
@@ -52,10 +52,12 @@ export default async function SharePage({ params }: Props) {
             {seconds !== null && ` · ${seconds} s`}
             {job.videoWidth && job.videoHeight && ` · ${job.videoWidth}×${job.videoHeight}`}
           </p>
-          {/* Anyone with the link can already fetch the video; the button only names the file. */}
-          <a href={`${shareVideoPath(token)}?download`} download={downloadName(job.prompt, job.videoKey)} className={buttonClass({ variant: "secondary" })}>
-            Download
-          </a>
+          {/* Only when the owner allows it; the video route refuses `?download` otherwise. */}
+          {allowDownload && (
+            <a href={`${shareVideoPath(token)}?download`} download={downloadName(job.prompt, job.videoKey)} className={buttonClass({ variant: "secondary" })}>
+              Download
+            </a>
+          )}
         </div>
         {title !== job.prompt.trim() && <p className="whitespace-pre-wrap break-words text-base leading-relaxed text-neutral-100">{job.prompt}</p>}
       </section>

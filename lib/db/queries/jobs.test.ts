@@ -114,6 +114,25 @@ eachDialect((tempDb) => {
       const created = await Promise.all(seen.map(async (id) => (await getJob(db, id))!.createdAt));
       expect([...created].sort((a, b) => b - a)).toEqual(created);
     });
+
+    it("pages oldest first without gaps or repeats, the exact reverse of newest first", async () => {
+      const db = await tempDb();
+      const t = Date.now();
+      for (let i = 0; i < 25; i++) await seedJob(db, { createdAt: t - (i % 5) * 1000 });
+      const walk = async (sort: "newest" | "oldest") => {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (;;) {
+          const page = await listJobs(db, { userId: "u1", limit: 7, cursor, sort });
+          seen.push(...page.items.map((j) => j.id));
+          if (!page.nextCursor) return seen;
+          cursor = page.nextCursor;
+        }
+      };
+      const oldest = await walk("oldest");
+      expect(oldest).toHaveLength(25);
+      expect(oldest).toEqual([...(await walk("newest"))].reverse());
+    });
   });
 
   describe("listJobs filters", () => {

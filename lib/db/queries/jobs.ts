@@ -1,5 +1,5 @@
 /** Reads and writes of jobs. Status changes are decided in lib/jobs/apply-update.ts and written by ./job-status.ts. */
-import { and, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { transaction, type Db } from "../client";
 import type { Job, JobStatus, NewJob, TransitionSource } from "../schema";
 import { insertWithinLimit, insertWithinLimitIn } from "./limits";
@@ -97,12 +97,14 @@ export interface ListOptions {
   changedSince?: number;
   /** Only these jobs. */
   ids?: string[];
-  /** Opaque cursor from a previous page. */
+  /** Opaque cursor from a previous page (of the same order). */
   cursor?: string;
+  /** Newest first (the default) or oldest first. */
+  sort?: "newest" | "oldest";
   limit: number;
 }
 
-/** Newest first, keyset-paged on (createdAt, id) so pages stay fast with many jobs. */
+/** Newest first (or oldest first), keyset-paged on (createdAt, id) so pages stay fast with many jobs. */
 export async function listJobs(db: Db, opts: ListOptions): Promise<{ items: Job[]; nextCursor: string | null }> {
   const { jobs } = db.t;
   const conditions = [eq(jobs.userId, opts.userId)];
@@ -117,15 +119,17 @@ export async function listJobs(db: Db, opts: ListOptions): Promise<{ items: Job[
     if (match) conditions.push(match);
   }
   const after = decodeCursor(opts.cursor);
+  const oldest = opts.sort === "oldest";
+  const beyond = oldest ? gt : lt;
   if (after)
     conditions.push(
-      or(lt(jobs.createdAt, after.createdAt), and(eq(jobs.createdAt, after.createdAt), lt(jobs.id, after.id)))!,
+      or(beyond(jobs.createdAt, after.createdAt), and(eq(jobs.createdAt, after.createdAt), beyond(jobs.id, after.id)))!,
     );
   const rows = await db.orm
     .select()
     .from(jobs)
     .where(and(...conditions))
-    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .orderBy(...(oldest ? [asc(jobs.createdAt), asc(jobs.id)] : [desc(jobs.createdAt), desc(jobs.id)]))
     .limit(opts.limit + 1);
   const items = rows.slice(0, opts.limit);
   const last = items.at(-1);

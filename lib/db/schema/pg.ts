@@ -208,6 +208,8 @@ export const shareLinks = pgTable(
     createdAt: ms("created_at").notNull(),
     expiresAt: ms("expires_at"),
     revokedAt: ms("revoked_at"),
+    /** The owner lets viewers download the file (the page's Download button, `?download`); on for links made before the choice existed. */
+    allowDownload: boolean("allow_download").notNull().default(true),
   },
   (t) => [index("share_links_job_idx").on(t.jobId)],
 );

@@ -210,6 +210,8 @@ export const shareLinks = sqliteTable(
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at"),
     revokedAt: integer("revoked_at"),
+    /** The owner lets viewers download the file (the page's Download button, `?download`); on for links made before the choice existed. */
+    allowDownload: integer("allow_download", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [index("share_links_job_idx").on(t.jobId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "share_links" ADD COLUMN "allow_download" boolean DEFAULT true NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `share_links` ADD `allow_download` integer DEFAULT true NOT NULL;

@@ -19,6 +19,9 @@ test("player keys: K and Space play and pause, L and J jump, M mutes, F goes ful
   const player = viewer(page).getByTestId("player");
   await expect(player).toBeVisible();
   await expect.poll(async () => (await state(player)).duration).toBeGreaterThan(1);
+  // No provider here has a native extend (the local preview has none), so there is no Extend: Use last frame stands in.
+  await expect(viewer(page).getByRole("link", { name: "Use last frame" })).toBeVisible();
+  await expect(viewer(page).getByRole("button", { name: /Extend/ }).or(viewer(page).getByRole("link", { name: /Extend/ }))).toHaveCount(0);
   // Muted first, so play() is allowed without a gesture; M is then checked from muted to sound and back.
   await player.evaluate((v: HTMLVideoElement) => (v.muted = true));
   await player.focus();

@@ -67,8 +67,10 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
     await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
   } catch (err) {
     // A shutdown signals the whole process group (systemd, `kill -- -pid`), so ffmpeg may die of the
-    // same SIGTERM before we abort it: while this process stops, any ending but success is a hand-back.
-    const stop = signal.reason instanceof RenderStop ? signal.reason.why : isStopping() ? "handback" : null;
+    // same SIGTERM before we abort it, even before this process has handled its own: while this
+    // process stops, or when ffmpeg was killed by a signal nobody here sent, the render goes back.
+    const interrupted = isStopping() || (err instanceof FfmpegError && err.signalled);
+    const stop = signal.reason instanceof RenderStop ? signal.reason.why : interrupted ? "handback" : null;
     if (stop === "lost") return reporter.settle();
     if (stop === "handback") {
       await reporter.settle();

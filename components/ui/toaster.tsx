@@ -70,6 +70,7 @@ export function Toaster({ children }: { children: ReactNode }) {
       {children}
       <div
         aria-live="polite"
+        data-testid="toasts"
         onPointerEnter={() => {
           paused.current = true;
         }}

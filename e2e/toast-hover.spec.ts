@@ -8,7 +8,7 @@
 import { inArray } from "drizzle-orm";
 import { expect, test } from "./pw/fixtures";
 import { jobCards } from "./pw/gallery";
-import { seedJobWithFiles } from "./pw/seed";
+import { seedJobWithFiles, type SeededJob } from "./pw/seed";
 import { withDb } from "./support/test-db";
 
 /** A toast's lifetime is seconds; the pointer rests on it for far longer than that. */
@@ -17,7 +17,7 @@ const HOVER_MS = 60_000;
 test("a ready toast coalesces, stands still while hovered and leaves after the pointer moves away", async ({ page, app, account }) => {
   const now = Date.now();
   // Parked "running" rows (no worker touches them) that already hold their files, so finishing is one write.
-  const jobs = [];
+  const jobs: SeededJob[] = [];
   for (let i = 0; i < 3; i++) {
     const id = `toast-${i}-${now.toString(36)}`;
     jobs.push(

@@ -3,6 +3,7 @@
  * at run time ("fal-ai/veo3.1", "veo-3.1-fast-generate", "Kling 2.1 Master") becomes one more route
  * of the family rather than a model of its own. Pure and deliberately cautious: no match leaves the
  * model alone, which is always safe; a wrong match would send a job's fallback to another model.
+ * [U] That an id naming a family ("veo3.1") is that family's model: no provider documents its ids as such.
  */
 import { FAMILIES } from "./index";
 

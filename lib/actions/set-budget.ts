@@ -24,11 +24,11 @@ export async function setBudgetAction(scope: unknown, usd: unknown): Promise<Act
   const database = await db();
   if (!(await isOwner(database, viewer.userId))) return actionFail("Only the owner of this studio can change its budgets.");
   const capUsd = parsed.data.usd === "" ? null : parsed.data.usd;
-  const scope = parsed.data.scope;
+  const asked = parsed.data.scope;
   let key: string;
-  if (scope === "instance" || scope === "perUser") key = BUDGET_KEYS[scope];
+  if (asked === "instance" || asked === "perUser") key = BUDGET_KEYS[asked];
   else {
-    const userId = scope.slice("user:".length);
+    const userId = asked.slice("user:".length);
     if (!(await listAccounts(database)).some((a) => a.id === userId)) return actionFail("That person has no account here.");
     key = BUDGET_KEYS.user(userId);
   }

@@ -1,11 +1,7 @@
-import { requireViewer } from "@/lib/http/require-viewer";
+import { viewerRoute } from "@/lib/http/api-route";
 import { modelsJson } from "@/lib/providers/models-json";
 
 export const dynamic = "force-dynamic";
 
 /** The merged model catalog for scripts: what each model takes and whether it can run on this studio now. */
-export async function GET(req: Request): Promise<Response> {
-  const asked = await requireViewer(req);
-  if ("response" in asked) return asked.response;
-  return Response.json(modelsJson(), { headers: { "cache-control": "private, no-cache" } });
-}
+export const GET = viewerRoute(async () => Response.json(modelsJson(), { headers: { "cache-control": "private, no-cache" } }));

@@ -1,0 +1,70 @@
+/**
+ * A reverse proxy on 127.0.0.1 that hands each request to the next upstream in turn, as a load
+ * balancer without sticky sessions does: consecutive navigations, API calls, server actions and
+ * event streams of one browser land on different web servers. It keeps the Host header (so the
+ * app's Origin checks and PUBLIC_URL see the proxy's address, as behind a real proxy) and streams
+ * both ways without buffering (Server-Sent Events, Range requests).
+ */
+import http from "node:http";
+import type net from "node:net";
+
+export interface RoundRobinProxy {
+  url: string;
+  /** Where requests go from now on (the proxy starts first: the servers behind it need its URL as PUBLIC_URL). */
+  route(upstreams: string[]): void;
+  /** Requests handed to each upstream so far, in the order the upstreams were given. */
+  served(): number[];
+  close(): Promise<void>;
+}
+
+export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
+  let targets: URL[] = [];
+  let counts: number[] = [];
+  const agent = new http.Agent({ keepAlive: true });
+  let next = 0;
+  const server = http.createServer((req, res) => {
+    if (!targets.length) return void res.writeHead(503, { "content-type": "text/plain" }).end("no web server behind the proxy yet");
+    const i = next++ % targets.length;
+    counts[i]!++;
+    const target = targets[i]!;
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, { ...answer.headers, "x-test-upstream": String(i) });
+        res.flushHeaders();
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => {
+      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`upstream ${target.host} did not answer`);
+      else res.destroy();
+    });
+    // The browser went away (a closed event stream, an aborted video range): so does our request upstream.
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(upstream);
+  });
+  const sockets = new Set<net.Socket>();
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.once("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    route(upstreams) {
+      targets = upstreams.map((u) => new URL(u));
+      counts = targets.map(() => 0);
+    },
+    served: () => [...counts],
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open event streams would otherwise hold close() forever.
+      for (const s of sockets) s.destroy();
+      agent.destroy();
+      await closed;
+    },
+  };
+}

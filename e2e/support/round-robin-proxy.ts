@@ -12,27 +12,31 @@ export interface RoundRobinProxy {
   url: string;
   /** Where requests go from now on (the proxy starts first: the servers behind it need its URL as PUBLIC_URL). */
   route(upstreams: string[]): void;
-  /** Requests handed to each upstream so far, in the order the upstreams were given. */
-  served(): number[];
+  /** Requests handed to each upstream so far, by its URL (a restarted server has a new one). */
+  served(): Record<string, number>;
   close(): Promise<void>;
 }
 
 export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
   let targets: URL[] = [];
-  let counts: number[] = [];
+  const counts = new Map<string, number>();
   const agent = new http.Agent({ keepAlive: true });
   let next = 0;
   const server = http.createServer((req, res) => {
     if (!targets.length) return void res.writeHead(503, { "content-type": "text/plain" }).end("no web server behind the proxy yet");
     const i = next++ % targets.length;
-    counts[i]!++;
     const target = targets[i]!;
+    counts.set(target.origin, (counts.get(target.origin) ?? 0) + 1);
     const upstream = http.request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, { ...answer.headers, "x-test-upstream": String(i) });
         res.flushHeaders();
         answer.pipe(res);
+        // The server died mid-answer: break the answer off too, so the client sees an error, not a short file.
+        answer.once("close", () => {
+          if (!answer.complete) res.destroy();
+        });
       },
     );
     upstream.on("error", () => {
@@ -56,9 +60,8 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
     url: `http://127.0.0.1:${port}`,
     route(upstreams) {
       targets = upstreams.map((u) => new URL(u));
-      counts = targets.map(() => 0);
     },
-    served: () => [...counts],
+    served: () => Object.fromEntries(counts),
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Open event streams would otherwise hold close() forever.

@@ -1,4 +1,6 @@
+import { db } from "@/lib/db/client";
 import { requireViewer } from "@/lib/http/require-viewer";
+import { refreshProviderSettings } from "@/lib/provider-settings/cache";
 import { modelsJson } from "@/lib/providers/models-json";
 
 export const dynamic = "force-dynamic";
@@ -7,5 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request): Promise<Response> {
   const asked = await requireViewer(req);
   if ("response" in asked) return asked.response;
+  // "Can run now" counts keys saved or removed through another web server at once.
+  await refreshProviderSettings(await db());
   return Response.json(modelsJson(), { headers: { "cache-control": "private, no-cache" } });
 }

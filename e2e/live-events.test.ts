@@ -5,7 +5,7 @@
  * process (WORKER=off) the events still arrive.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, as, getJobJson, postJob } from "./support/api";
+import { api, as, getJobWithoutHistory, postJob } from "./support/api";
 import { startApp, startWorkerProcess, waitFor, type App } from "./support/app-server";
 import { isReady, jobReached, markOf, openEventStream, type EventStream } from "./support/event-stream";
 import { seedUser, type SeededUser } from "./support/seed-user";
@@ -60,7 +60,7 @@ describe("live job events, worker inside the web server", () => {
     const received = mine.jobs().filter((e) => e.job.id === id);
     const final = received.at(-1)!;
     // The event carries exactly what GET /api/jobs/:id answers.
-    expect(final.job).toEqual(await getJobJson(app, id));
+    expect(final.job).toEqual(await getJobWithoutHistory(app, id));
     expect(final.job.video?.url).toBe(`/media/videos/${id}.mp4`);
     const marks = received.map((e) => markOf(e.id));
     expect(marks).toEqual([...marks].sort((a, b) => a - b));
@@ -132,6 +132,6 @@ describe("live job events, worker in its own process (WORKER=off)", () => {
     const id = await createJob(app, "a kite over dunes, pan left");
     await stream.until(jobReached(id, "succeeded"), 90_000, `job ${id} succeeded`);
     const final = stream.jobs().filter((e) => e.job.id === id).at(-1)!;
-    expect(final.job).toEqual(await getJobJson(app, id));
+    expect(final.job).toEqual(await getJobWithoutHistory(app, id));
   });
 });

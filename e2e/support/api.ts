@@ -43,6 +43,12 @@ export async function getJobJson(client: ApiClient, id: string): Promise<JobDeta
   return (await res.json()) as JobDetailJson;
 }
 
+/** The job as lists and live events carry it: GET /api/jobs/{id} without its history. */
+export async function getJobWithoutHistory(client: ApiClient, id: string): Promise<JobJson> {
+  const { history: _history, ...job } = await getJobJson(client, id);
+  return job;
+}
+
 /** The statuses the job went through, as recorded (never as a poller happened to see them). */
 export const statusPath = (job: JobDetailJson) => job.history.map((h) => h.to);
 

@@ -4,7 +4,8 @@
  * serializeJob drift apart.
  */
 import { z } from "zod";
-import { ATTEMPT_STATUSES, JOB_STATUSES } from "../db/schema";
+import { ATTEMPT_STATUSES, JOB_STATUSES, TRANSITION_SOURCES } from "../db/schema";
+import type { JobHistoryEntry } from "./history";
 import { ERROR_CODES } from "../providers/types";
 import type { JobJson } from "./serialize";
 
@@ -85,6 +86,20 @@ export const jobListSchema = z.object({
   nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last one"),
 });
 
+/** One job as GET /api/jobs/{id} answers it: the job plus every recorded status change, oldest first. */
+export const jobDetailSchema = jobJsonSchema.extend({
+  history: z
+    .array(
+      z.object({
+        from: z.enum(JOB_STATUSES).nullable().describe("Null for the job's creation"),
+        to: z.enum(JOB_STATUSES),
+        at: iso(),
+        source: z.enum(TRANSITION_SOURCES).describe("Who brought the change: a provider webhook, a status poll, the worker, or the person"),
+      }),
+    )
+    .describe("Every status change as recorded, oldest first"),
+});
+
 export const createdJobSchema = z.object({ id: z.string(), status: z.enum(JOB_STATUSES) });
 
 /**
@@ -96,3 +111,5 @@ type Described = z.infer<typeof jobJsonSchema>;
 type WithTextCode = Omit<Described, "error"> & { error: { code: string; message: string } | null };
 const schemaMatchesSerializer: Same<WithTextCode, JobJson> = true;
 void schemaMatchesSerializer;
+const historyMatches: Same<z.infer<typeof jobDetailSchema>["history"][number], JobHistoryEntry> = true;
+void historyMatches;

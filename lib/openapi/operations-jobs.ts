@@ -58,7 +58,7 @@ export const JOB_OPERATIONS: Operation[] = [
     description: "Status, progress and, once it has succeeded, the video. Poll it, or register a webhook.",
     who: "viewer",
     pathParams: { id: "The job's id" },
-    answers: { 200: { description: "The job", json: "Job" }, 304: { description: "Unchanged since If-None-Match" }, 401: UNAUTHORIZED, 404: err("No such job, or not yours") },
+    answers: { 200: { description: "The job, with its recorded status changes", json: "JobDetail" }, 304: { description: "Unchanged since If-None-Match" }, 401: UNAUTHORIZED, 404: err("No such job, or not yours") },
     curl: `curl -s $ORIGIN/api/jobs/$JOB_ID ${AUTH}`,
   },
   {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { APP_ERROR_STATUS, type AppErrorCode } from "../errors";
 import { healthSchema } from "../health/schema";
-import { createdJobSchema, jobJsonSchema, jobListSchema } from "../jobs/job-json";
+import { createdJobSchema, jobDetailSchema, jobJsonSchema, jobListSchema } from "../jobs/job-json";
 import { usageJsonSchema } from "../jobs/usage-json";
 import { modelsListSchema } from "../providers/models-json-schema";
 import { connectionTestSchema, providerSettingsInputSchema, providerSettingsListSchema, providerSettingsViewSchema } from "../provider-settings/schemas";
@@ -29,6 +29,7 @@ export const outgoingEventSchema = z.object({
 /** Answers (zod's "output" side), by component name. */
 export const ANSWERS = {
   Job: jobJsonSchema,
+  JobDetail: jobDetailSchema,
   JobList: jobListSchema,
   CreatedJob: createdJobSchema,
   Error: errorBodySchema,

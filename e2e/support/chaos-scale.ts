@@ -3,7 +3,8 @@
  * worker processes on one Postgres and one S3 bucket behind a round-robin proxy
  * (scaled-deployment.ts), jobs across the local preview and two remote fakes (Replicate and fal,
  * finished by their signed webhooks through the proxy). A random worker or a random web server is
- * SIGKILLed at random points of recorded progress, alternately, and started again on its data.
+ * SIGKILLed at random points of recorded progress, alternately, and started again on its data. The
+ * jobs belong to two people, alternately (one person may have only 20 videos in progress).
  * While it runs, a sampler keeps fetching the jobs' videos through the proxy. Afterwards: every job
  * succeeded with one unbroken recorded history, each fake accepted each of its prompts exactly once,
  * and every video any server answered with was a whole file.
@@ -29,7 +30,8 @@ export interface ScaleChaosOptions {
   log?: (line: string) => void;
 }
 
-type ScaleJob = ChaosJob & { provider: "local" | "replicate" | "fal" };
+/** `owner`: which of the two people made it (one person may have only 20 videos in progress). */
+type ScaleJob = ChaosJob & { provider: "local" | "replicate" | "fal"; owner: number };
 
 export interface ScaleChaosReport {
   seed: number;
@@ -57,9 +59,11 @@ const FAL_MODEL = "fal:fal-ai/kling-video/v2.1/master/text-to-video";
 
 function planJobs(opts: ScaleChaosOptions, rnd: () => number): ScaleJob[] {
   const jobs: ScaleJob[] = [];
-  for (let i = 0; i < opts.localJobs; i++) jobs.push({ id: "", provider: "local", kind: "local", prompt: `scale chaos local ${i}, slow dolly in over a harbour`, durationSeconds: rnd() < 0.5 ? 2 : 4 });
-  for (let i = 0; i < opts.replicateJobs; i++) jobs.push({ id: "", provider: "replicate", kind: "remote", prompt: `scale chaos replicate ${i}, a kite over dunes`, durationSeconds: 4 });
-  for (let i = 0; i < opts.falJobs; i++) jobs.push({ id: "", provider: "fal", kind: "remote", prompt: `scale chaos fal ${i}, a tram in the snow`, durationSeconds: 5 });
+  for (let i = 0; i < opts.localJobs; i++) jobs.push({ id: "", owner: 0, provider: "local", kind: "local", prompt: `scale chaos local ${i}, slow dolly in over a harbour`, durationSeconds: rnd() < 0.5 ? 2 : 4 });
+  for (let i = 0; i < opts.replicateJobs; i++) jobs.push({ id: "", owner: 0, provider: "replicate", kind: "remote", prompt: `scale chaos replicate ${i}, a kite over dunes`, durationSeconds: 4 });
+  for (let i = 0; i < opts.falJobs; i++) jobs.push({ id: "", owner: 0, provider: "fal", kind: "remote", prompt: `scale chaos fal ${i}, a tram in the snow`, durationSeconds: 5 });
+  // Alternately the two people's, so each kind of job belongs to both.
+  jobs.forEach((job, i) => (job.owner = i % 2));
   return jobs;
 }
 
@@ -102,13 +106,19 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
       workerStartTimeoutMs: 90_000,
     });
     const d = deployment;
-    const owner = await seedUser(d.studio.dataDir, { name: "Owner", owner: true });
-    const client: ApiClient = { url: d.studio.url, auth: owner.auth };
+    const people = [await seedUser(d.studio.dataDir, { name: "Owner", owner: true }), await seedUser(d.studio.dataDir, { name: "Member" })];
+    const clients: ApiClient[] = people.map((p) => ({ url: d.studio.url, auth: p.auth }));
+    const clientOf = (job: ScaleJob) => clients[job.owner]!;
+    /** Recorded progress of both people's jobs together. */
+    const progressOfAll = async () => {
+      const each = await Promise.all(clients.map((c) => progress(c, ids)));
+      return { score: each.reduce((n, p) => n + p.score, 0), finished: each.reduce((n, p) => n + p.finished, 0) };
+    };
     log("[chaos] two web servers, two workers, proxy, bucket and fakes up");
 
     const jobs = planJobs(opts, rnd);
     for (const job of jobs) {
-      const created = await postJob(client, fields(job));
+      const created = await postJob(clientOf(job), fields(job));
       if (created.status !== 201 || !created.body.id) throw new Error(`creating a chaos job answered ${created.status}: ${JSON.stringify(created.body)}`);
       job.id = created.body.id;
     }
@@ -120,7 +130,7 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     let interruptedFetches = 0;
     const checkOne = async (job: ScaleJob) => {
       try {
-        const problem = await servedFileProblem(client, job, await getJobJson(client, job.id));
+        const problem = await servedFileProblem(clientOf(job), job, await getJobJson(clientOf(job), job.id));
         servedChecks++;
         if (problem) partialFilesServed.push(`${job.id} (${job.provider}): ${problem}`);
       } catch {
@@ -138,15 +148,15 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     const kills: string[] = [];
     const firstKind = rnd() < 0.5 ? "worker" : "web";
     for (let k = 0; k < opts.kills; k++) {
-      const now = await progress(client, ids);
+      const now = await progressOfAll();
       if (now.finished === jobs.length) break;
       const step = 1 + Math.floor(rnd() * Math.max(1, (total - now.score) / (opts.kills - k + 1)));
       const target = Math.min(total - 1, now.score + step);
-      await waitFor(async () => (await progress(client, ids)).score >= target, opts.finishWithinMs, () => `no progress to ${target} of ${total}:\n${d.studio.output()}`);
+      await waitFor(async () => (await progressOfAll()).score >= target, opts.finishWithinMs, () => `no progress to ${target} of ${total}:\n${d.studio.output()}`);
       // Alternately a worker and a web server, each time a random one of the two.
       const kind = (k % 2 === 0) === (firstKind === "worker") ? "worker" : "web";
       const i = Math.floor(rnd() * 2);
-      const at = (await progress(client, ids)).score;
+      const at = (await progressOfAll()).score;
       if (kind === "worker") await d.crashWorker(i);
       else await d.crashWeb(i);
       kills.push(`${kind}-${i}`);
@@ -155,7 +165,7 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     }
 
     await waitFor(
-      async () => (await progress(client, ids)).finished === jobs.length,
+      async () => (await progressOfAll()).finished === jobs.length,
       opts.finishWithinMs,
       () => `not all jobs finished:\n${d.studio.output().slice(-20_000)}`,
     );
@@ -163,7 +173,7 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     sampling = false;
     await sampler;
     await checkAll();
-    const finals: JobDetailJson[] = await Promise.all(jobs.map((j) => getJobJson(client, j.id)));
+    const finals: JobDetailJson[] = await Promise.all(jobs.map((j) => getJobJson(clientOf(j), j.id)));
 
     const { duplicates, missing } = submissionCounts(replicate, fal, jobs);
     return {

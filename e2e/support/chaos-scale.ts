@@ -94,8 +94,10 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
   const log = opts.log ?? (() => undefined);
   const rnd = random(opts.seed);
   if (opts.localJobs + opts.replicateJobs + opts.falJobs > 100) throw new Error("A chaos run has at most 100 jobs (one page of the job list).");
-  const replicate = await startReplicateFake({ timings: { startingMs: 200, processingMs: 1200 } });
-  const fal = await startFalFake({ timings: { queuedMs: 200, runningMs: 1200 } });
+  // Replicate's jobs finish (webhooks, copies) while fal's still run, so the later kills land among
+  // saves and webhooks and every kill lands before the last job ends; the kills' restarts take seconds each.
+  const replicate = await startReplicateFake({ timings: { startingMs: 200, processingMs: 10_000 } });
+  const fal = await startFalFake({ timings: { queuedMs: 200, runningMs: 40_000 } });
   let deployment: ScaledDeployment | null = null;
   let sampling = true;
   let sampler: Promise<void> = Promise.resolve();
@@ -124,6 +126,8 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     }
     const ids = new Set(jobs.map((j) => j.id));
     const total = jobs.length * RANK.succeeded!;
+    // Kill points are spread over the first 70% of the recorded progress: the rest comes in a rush at the end.
+    const cap = Math.floor(total * 0.7);
 
     const partialFilesServed: string[] = [];
     let servedChecks = 0;
@@ -150,7 +154,7 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     for (let k = 0; k < opts.kills; k++) {
       const now = await progressOfAll();
       if (now.finished === jobs.length) break;
-      const step = 1 + Math.floor(rnd() * Math.max(1, (total - now.score) / (opts.kills - k + 1)));
+      const step = 1 + Math.floor(rnd() * Math.max(1, (cap - now.score) / (opts.kills - k + 1)));
       const target = Math.min(total - 1, now.score + step);
       await waitFor(async () => (await progressOfAll()).score >= target, opts.finishWithinMs, () => `no progress to ${target} of ${total}:\n${d.studio.output()}`);
       // Alternately a worker and a web server, each time a random one of the two.

@@ -97,7 +97,7 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
   // Replicate's jobs finish (webhooks, copies) while fal's still run, so the later kills land among
   // saves and webhooks and every kill lands before the last job ends; the kills' restarts take seconds each.
   const replicate = await startReplicateFake({ timings: { startingMs: 200, processingMs: 10_000 } });
-  const fal = await startFalFake({ timings: { queuedMs: 200, runningMs: 40_000 } });
+  const fal = await startFalFake({ timings: { queuedMs: 200, runningMs: 60_000 } });
   let deployment: ScaledDeployment | null = null;
   let sampling = true;
   let sampler: Promise<void> = Promise.resolve();
@@ -126,8 +126,6 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     }
     const ids = new Set(jobs.map((j) => j.id));
     const total = jobs.length * RANK.succeeded!;
-    // Kill points are spread over the first 70% of the recorded progress: the rest comes in a rush at the end.
-    const cap = Math.floor(total * 0.7);
 
     const partialFilesServed: string[] = [];
     let servedChecks = 0;
@@ -154,7 +152,9 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     for (let k = 0; k < opts.kills; k++) {
       const now = await progressOfAll();
       if (now.finished === jobs.length) break;
-      const step = 1 + Math.floor(rnd() * Math.max(1, (cap - now.score) / (opts.kills - k + 1)));
+      // A few steps of recorded progress after the last restart: progress comes in rushes (all submits,
+      // then Replicate's results, then fal's), and a restart takes seconds, so later kills land in later rushes.
+      const step = 1 + Math.floor(rnd() * 6);
       const target = Math.min(total - 1, now.score + step);
       await waitFor(async () => (await progressOfAll()).score >= target, opts.finishWithinMs, () => `no progress to ${target} of ${total}:\n${d.studio.output()}`);
       // Alternately a worker and a web server, each time a random one of the two.

@@ -1,5 +1,6 @@
 import { CreateApiToken } from "./create-api-token";
 import { RevokeApiTokenButton } from "./revoke-api-token-button";
+import { SettingsList, SettingsListRow, SettingsTime as Time } from "./settings-list";
 import { SettingsSection } from "./settings-section";
 
 export interface ApiTokenRow {
@@ -8,12 +9,6 @@ export interface ApiTokenRow {
   prefix: string;
   createdAt: number;
   lastUsedAt: number | null;
-}
-
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-
-function Time({ ms }: { ms: number }) {
-  return <time dateTime={new Date(ms).toISOString()}>{when.format(ms)}</time>;
 }
 
 /** Personal tokens for scripts: create, see which is which, revoke; and how to call the API with one. */
@@ -33,16 +28,16 @@ export function ApiTokensSection({ tokens, origin }: { tokens: ApiTokenRow[]; or
       {tokens.length === 0 ? (
         <p className="mt-4 text-sm text-neutral-500">No tokens yet.</p>
       ) : (
-        <ul aria-label="Your API tokens" className="mt-4 divide-y divide-neutral-800 rounded-lg border border-neutral-800">
+        <SettingsList label="Your API tokens" className="mt-4">
           {tokens.map((t) => (
-            <li key={t.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2.5">
+            <SettingsListRow key={t.id}>
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-neutral-100">{t.name}</p>
                 <p className="text-xs text-neutral-400">
-                  <code className="font-mono text-neutral-300">{t.prefix}…</code> · created <Time ms={t.createdAt} /> ·{" "}
+                  <code className="font-mono text-neutral-300">{t.prefix}…</code> · created <Time at={t.createdAt} /> ·{" "}
                   {t.lastUsedAt ? (
                     <>
-                      last used <Time ms={t.lastUsedAt} />
+                      last used <Time at={t.lastUsedAt} />
                     </>
                   ) : (
                     "never used"
@@ -50,9 +45,9 @@ export function ApiTokensSection({ tokens, origin }: { tokens: ApiTokenRow[]; or
                 </p>
               </div>
               <RevokeApiTokenButton id={t.id} name={t.name} />
-            </li>
+            </SettingsListRow>
           ))}
-        </ul>
+        </SettingsList>
       )}
       <div className="mt-5">
         <h3 className="text-sm font-medium text-neutral-200">Use a token</h3>

@@ -3,9 +3,8 @@ import { useState } from "react";
 import { createApiTokenAction } from "@/lib/actions/api-tokens";
 import { Button } from "../ui/button";
 import { describedBy, Field, Input } from "../ui/field";
-import { useToast } from "../ui/toaster";
 import { useRunAction } from "../ui/use-run-action";
-import { copyText } from "../share/copy-text";
+import { ShownOnce } from "./shown-once";
 
 /** Names and creates a personal API token, then shows it this once: only its hash is kept. */
 export function CreateApiToken() {
@@ -13,7 +12,6 @@ export function CreateApiToken() {
   const [error, setError] = useState<string>();
   const [token, setToken] = useState<string>();
   const { busy, run } = useRunAction<"create">();
-  const toast = useToast();
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -23,11 +21,6 @@ export function CreateApiToken() {
     setError(undefined);
     setName("");
     setToken(result.value.token);
-  }
-
-  async function copy() {
-    if (token && (await copyText(token))) toast("Token copied", "success");
-    else toast("Could not copy the token: select it and press Ctrl+C (or ⌘C).", "error");
   }
 
   return (
@@ -48,19 +41,7 @@ export function CreateApiToken() {
           Create token
         </Button>
       </form>
-      {token && (
-        <div className="rounded-lg border border-violet-500/40 bg-violet-500/10 p-3">
-          <p className="text-sm font-medium text-violet-100">Your new token. Copy it now: it is shown only once.</p>
-          <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code data-testid="new-api-token" className="min-w-0 flex-1 break-all rounded-md bg-neutral-950 px-3 py-2 font-mono text-xs text-neutral-100 select-all">
-              {token}
-            </code>
-            <Button size="sm" className="h-9" onClick={copy}>
-              Copy
-            </Button>
-          </div>
-        </div>
-      )}
+      {token && <ShownOnce value={token} what="Token" testId="new-api-token" title="Your new token. Copy it now: it is shown only once." />}
     </div>
   );
 }

@@ -2,11 +2,10 @@
 import { useState } from "react";
 import { createWebhookEndpointAction } from "@/lib/actions/webhook-endpoints";
 import { EVENT_LABELS, OUTGOING_EVENTS, type OutgoingEvent } from "@/lib/webhooks/outgoing/events";
-import { copyText } from "../share/copy-text";
 import { Button } from "../ui/button";
 import { describedBy, Field, Input } from "../ui/field";
-import { useToast } from "../ui/toaster";
 import { useRunAction } from "../ui/use-run-action";
+import { ShownOnce } from "./shown-once";
 
 /** Adds an endpoint: its URL, which events, an optional note; then shows its signing secret once. */
 export function CreateWebhookEndpoint() {
@@ -16,7 +15,6 @@ export function CreateWebhookEndpoint() {
   const [errors, setErrors] = useState<{ url?: string; events?: string; form?: string }>({});
   const [secret, setSecret] = useState<string>();
   const { busy, run } = useRunAction<"create">();
-  const toast = useToast();
 
   function toggle(event: OutgoingEvent, on: boolean) {
     setEvents((now) => (on ? OUTGOING_EVENTS.filter((e) => e === event || now.includes(e)) : now.filter((e) => e !== event)));
@@ -33,11 +31,6 @@ export function CreateWebhookEndpoint() {
     setUrl("");
     setDescription("");
     setSecret(result.value.secret);
-  }
-
-  async function copy() {
-    if (secret && (await copyText(secret))) toast("Secret copied", "success");
-    else toast("Could not copy the secret: select it and press Ctrl+C (or ⌘C).", "error");
   }
 
   return (
@@ -87,18 +80,13 @@ export function CreateWebhookEndpoint() {
         </div>
       </form>
       {secret && (
-        <div className="rounded-lg border border-violet-500/40 bg-violet-500/10 p-3">
-          <p className="text-sm font-medium text-violet-100">The endpoint&apos;s signing secret. Copy it now: it is shown only once.</p>
-          <p className="mt-1 text-xs text-violet-200/80">Verify each delivery with it (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature).</p>
-          <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code data-testid="new-webhook-secret" className="min-w-0 flex-1 break-all rounded-md bg-neutral-950 px-3 py-2 font-mono text-xs text-neutral-100 select-all">
-              {secret}
-            </code>
-            <Button size="sm" className="h-9" onClick={copy}>
-              Copy
-            </Button>
-          </div>
-        </div>
+        <ShownOnce
+          value={secret}
+          what="Secret"
+          testId="new-webhook-secret"
+          title="The endpoint’s signing secret. Copy it now: it is shown only once."
+          note="Verify each delivery with it (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature)."
+        />
       )}
     </div>
   );

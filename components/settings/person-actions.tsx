@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
 import { passwordResetLinkAction, setPersonDisabledAction } from "@/lib/actions/people";
-import { copyText } from "../share/copy-text";
 import { Button } from "../ui/button";
 import { useToast } from "../ui/toaster";
 import { useRunAction } from "../ui/use-run-action";
+import { ShownOnce } from "./shown-once";
 
 /** Reset password (shows the one-time link to pass on) and disable/enable, for one person. */
 export function PersonActions({ id, email, isOwner, disabled }: { id: string; email: string; isOwner: boolean; disabled: boolean }) {
@@ -22,11 +22,6 @@ export function PersonActions({ id, email, isOwner, disabled }: { id: string; em
     if (result.ok) toast(disabled ? `${email} can sign in again` : `${email} is disabled and signed out`, "success");
   }
 
-  async function copy() {
-    if (link && (await copyText(link))) toast("Link copied", "success");
-    else toast("Could not copy the link: select it and press Ctrl+C (or ⌘C).", "error");
-  }
-
   return (
     <div className="flex w-full flex-col gap-2 sm:w-auto">
       <div className="flex gap-1 sm:justify-end">
@@ -39,19 +34,7 @@ export function PersonActions({ id, email, isOwner, disabled }: { id: string; em
           </Button>
         )}
       </div>
-      {link && (
-        <div className="rounded-md border border-violet-500/40 bg-violet-500/10 p-2 text-xs text-violet-100">
-          <p>Send {email} this link; it works once, for 24 hours:</p>
-          <div className="mt-1 flex items-center gap-2">
-            <code data-testid="reset-link" className="min-w-0 flex-1 break-all font-mono select-all">
-              {link}
-            </code>
-            <Button size="sm" onClick={copy}>
-              Copy
-            </Button>
-          </div>
-        </div>
-      )}
+      {link && <ShownOnce compact value={link} what="Link" testId="reset-link" title={<>Send {email} this link; it works once, for 24 hours:</>} />}
     </div>
   );
 }

@@ -2,17 +2,12 @@ import Link from "next/link";
 import type { deliverySchema, endpointSchema } from "@/lib/webhooks/outgoing/schemas";
 import type { z } from "zod";
 import { CreateWebhookEndpoint } from "./create-webhook-endpoint";
+import { SettingsList, SettingsListRow, SettingsTime as Time } from "./settings-list";
 import { SettingsSection } from "./settings-section";
 import { DeleteWebhookEndpointButton, SendAgainButton } from "./webhook-row-buttons";
 
 type Endpoint = z.infer<typeof endpointSchema>;
 type Delivery = z.infer<typeof deliverySchema>;
-
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-
-function Time({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{when.format(new Date(iso))}</time>;
-}
 
 const STATUS_STYLE: Record<Delivery["status"], string> = {
   delivered: "text-emerald-300",
@@ -37,20 +32,20 @@ export function WebhooksSection({ endpoints, deliveries }: { endpoints: Endpoint
     >
       <CreateWebhookEndpoint />
       {endpoints.length > 0 && (
-        <ul aria-label="Your webhook endpoints" className="mt-4 divide-y divide-neutral-800 rounded-lg border border-neutral-800">
+        <SettingsList label="Your webhook endpoints" className="mt-4">
           {endpoints.map((e) => (
-            <li key={e.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2.5">
+            <SettingsListRow key={e.id}>
               <div className="min-w-0 flex-1">
                 <p className="truncate font-mono text-sm text-neutral-100">{e.url}</p>
                 <p className="text-xs text-neutral-400">
                   {e.description ? `${e.description} · ` : ""}
-                  {e.events.join(", ")} · added <Time iso={e.createdAt} />
+                  {e.events.join(", ")} · added <Time at={e.createdAt} />
                 </p>
               </div>
               <DeleteWebhookEndpointButton id={e.id} url={e.url} />
-            </li>
+            </SettingsListRow>
           ))}
-        </ul>
+        </SettingsList>
       )}
       {endpoints.length > 0 && (
         <div className="mt-5">
@@ -58,9 +53,9 @@ export function WebhooksSection({ endpoints, deliveries }: { endpoints: Endpoint
           {deliveries.length === 0 ? (
             <p className="mt-1 text-xs text-neutral-500">None yet: they appear when a job ends.</p>
           ) : (
-            <ul aria-label="Recent webhook deliveries" className="mt-2 divide-y divide-neutral-800 rounded-lg border border-neutral-800">
+            <SettingsList label="Recent webhook deliveries" className="mt-2">
               {deliveries.map((d) => (
-                <li key={d.id} data-testid="webhook-delivery" className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
+                <SettingsListRow key={d.id} testId="webhook-delivery" className="gap-y-1 py-2">
                   <div className="min-w-0 flex-1 text-xs">
                     <p className="text-sm text-neutral-100">
                       <code className="font-mono">{d.event}</code> for{" "}
@@ -70,20 +65,20 @@ export function WebhooksSection({ endpoints, deliveries }: { endpoints: Endpoint
                       · <span className={STATUS_STYLE[d.status]}>{deliveryOutcome(d)}</span>
                     </p>
                     <p className="text-neutral-400">
-                      <span className="font-mono">{urlOf.get(d.endpointId) ?? ""}</span> · <Time iso={d.lastAttemptAt ?? d.createdAt} />
+                      <span className="font-mono">{urlOf.get(d.endpointId) ?? ""}</span> · <Time at={d.lastAttemptAt ?? d.createdAt} />
                       {d.lastError ? ` · ${d.lastError}` : ""}
                       {d.nextAttemptAt && d.attempts > 0 ? (
                         <>
                           {" "}
-                          · next try <Time iso={d.nextAttemptAt} />
+                          · next try <Time at={d.nextAttemptAt} />
                         </>
                       ) : null}
                     </p>
                   </div>
                   <SendAgainButton id={d.id} />
-                </li>
+                </SettingsListRow>
               ))}
-            </ul>
+            </SettingsList>
           )}
         </div>
       )}

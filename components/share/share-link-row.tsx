@@ -4,8 +4,7 @@ import type { ShareLinkJson } from "@/lib/actions/share-links";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { controlClass } from "../ui/field";
-import { useToast } from "../ui/toaster";
-import { copyText } from "./copy-text";
+import { useCopy } from "./use-copy";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -13,12 +12,9 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle
 export function ShareLinkRow({ link, revoking, onRevoke }: { link: ShareLinkJson; revoking: boolean; onRevoke: () => void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const toast = useToast();
+  const copyLink = useCopy("Link");
 
-  async function copy() {
-    if (await copyText(link.url, input.current)) toast("Link copied", "success");
-    else toast("Could not copy the link. It is selected: press Ctrl+C (or ⌘C) to copy it.", "error");
-  }
+  const copy = () => copyLink(link.url, input.current);
 
   return (
     <li className="flex flex-col gap-1.5 rounded-lg border border-neutral-800 bg-neutral-950/60 p-3">

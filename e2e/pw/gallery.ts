@@ -33,8 +33,8 @@ export function cardButton(card: Locator, name: "Cancel" | "Retry" | "Remix" | "
 
 /** The card's link to its job page (the prompt text). */
 export function cardLink(card: Locator, id: string): Locator {
-  // The visible one: the tile's "⋯" menu holds another, hidden until the menu opens.
-  return card.locator(`a[href$="/jobs/${id}"]`).filter({ visible: true }).first();
+  // The card's prompt links to the job page; the "⋯" menu's "Open page" does too, but is hidden until opened.
+  return card.locator(`a[href$="/jobs/${id}"]:not(nav *)`).first();
 }
 
 /** The aria-valuenow of each progress bar on the card (none once the job has finished). */

@@ -5,10 +5,11 @@
  * once against `db.t`, whichever schema the running dialect uses.
  *
  * To add a table or a column:
- * 1. Add it to BOTH files, with the same property names, SQL names and row types (epoch ms:
+ * 1. Add it to BOTH dialects, in the same group file (./sqlite/<group>.ts and ./pg/<group>.ts; a new
+ *    group file is re-exported from ./sqlite.ts and ./pg.ts), with the same property names, SQL names and row types (epoch ms:
  *    `integer` on SQLite, `bigint({ mode: "number" })` on Postgres; floats: `real` / `doublePrecision`;
  *    booleans: `integer({ mode: "boolean" })` / `boolean`; JSON: `text({ mode: "json" })` / `jsonb`).
- * 2. Export it from each file; Tables in lib/db/client.ts picks it up from the Postgres schema.
+ * 2. Export it from each group file; Tables in lib/db/client.ts picks it up from the Postgres schema.
  * 3. Add its row types below if the app needs them, and the table to schema.test.ts.
  * 4. Generate both migrations: `npm run db:generate` (SQLite, drizzle.config.ts -> drizzle/sqlite)
  *    and `npx drizzle-kit generate --config drizzle.pg.config.ts` (-> drizzle/pg). Read the SQL;

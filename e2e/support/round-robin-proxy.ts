@@ -24,30 +24,38 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
   let next = 0;
   const server = http.createServer((req, res) => {
     if (!targets.length) return void res.writeHead(503, { "content-type": "text/plain" }).end("no web server behind the proxy yet");
-    const i = next++ % targets.length;
-    const target = targets[i]!;
-    counts.set(target.origin, (counts.get(target.origin) ?? 0) + 1);
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, { ...answer.headers, "x-test-upstream": String(i) });
-        res.flushHeaders();
-        answer.pipe(res);
-        // The server died mid-answer: break the answer off too, so the client sees an error, not a short file.
-        answer.once("close", () => {
-          if (!answer.complete) res.destroy();
-        });
-      },
-    );
-    upstream.on("error", () => {
-      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`upstream ${target.host} did not answer`);
-      else res.destroy();
-    });
-    // The browser went away (a closed event stream, an aborted video range): so does our request upstream.
-    res.on("close", () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    req.pipe(upstream);
+    const bodiless = req.method === "GET" || req.method === "HEAD";
+    const send = (tries: number): void => {
+      const i = next++ % targets.length;
+      const target = targets[i]!;
+      counts.set(target.origin, (counts.get(target.origin) ?? 0) + 1);
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, { ...answer.headers, "x-test-upstream": String(i) });
+          res.flushHeaders();
+          answer.pipe(res);
+          // The server died mid-answer: break the answer off too, so the client sees an error, not a short file.
+          answer.once("close", () => {
+            if (!answer.complete) res.destroy();
+          });
+        },
+      );
+      upstream.on("error", () => {
+        // A server that died (or was just taken out of rotation) before answering: a request without a
+        // body is safe to send again, to the next server, as load balancers do.
+        if (!res.headersSent && bodiless && tries < targets.length) return send(tries + 1);
+        if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`upstream ${target.host} did not answer`);
+        else res.destroy();
+      });
+      // The browser went away (a closed event stream, an aborted video range): so does our request upstream.
+      res.on("close", () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      if (bodiless) upstream.end();
+      else req.pipe(upstream);
+    };
+    send(1);
   });
   const sockets = new Set<net.Socket>();
   server.on("connection", (s) => {

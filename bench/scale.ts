@@ -1,111 +1,35 @@
 /**
- * Scale-out measurements, on Postgres when the run has one (DATABASE_URL, as under
- * `node scripts/pg-test-server.mjs -- …`), else on SQLite:
- * - a gallery of 100,000 jobs: p50/p95 of the list query (in process), GET /api/jobs and the
- *   server-rendered /gallery page (production server, signed in);
- * - 1,000 jobs in flight at a loopback ModelsLab fake: submit throughput of two workers on one
- *   database, and how many jobs the fake saw more than once (must be 0);
- * - signed local-render webhooks applied per second by one production server, then by two behind
- *   the same database (the ratio; on two shared cores it says more about the machine than the app).
+ * Scale-out measurements (step 8 of `npm run bench`; `bench/run-scale.ts` runs them alone):
+ * - gallery-100k: a gallery of 100,000 jobs, list and search p50, LCP (bench/gallery-100k.ts), on
+ *   the run's dialect (Postgres under `node scripts/pg-test-server.mjs -- …`, else SQLite);
+ * - inflight-1000: 1,000 jobs sent to a loopback ModelsLab fake by two in-process workers on one
+ *   database: submit throughput, and how many jobs the fake saw more than once (must be 0);
+ * - webhooks-inflight-1000: 1,000 jobs in flight at a fake with signed webhooks, completions
+ *   applied per second and worker CPU per job in flight (bench/webhooks-inflight.ts), on SQLite and Postgres;
+ * - webhooks-two-servers: signed local-render webhooks applied per second by one production
+ *   server, then by two behind the same database (the ratio; on two shared cores it says more
+ *   about the machine than the app), on SQLite and Postgres.
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { closeDb, openDb, type Db } from "../lib/db/client";
-import { getJob, listJobs } from "../lib/db/queries/jobs";
-import type { NewJob } from "../lib/db/schema";
+import { getJob } from "../lib/db/queries/jobs";
 import { resetEnvCache } from "../lib/env";
 import { localWebhookSecret } from "../lib/providers/local/adapter";
 import { signedHeaders } from "../lib/webhooks/standard-webhooks";
 import { startModelslabFake } from "../e2e/fakes/modelslab";
 import { startServer, waitFor, type Server } from "../e2e/support/app-server";
-import { actionFields, postForm } from "../e2e/support/form-post";
 import { databaseTarget, insertUser, jobRow, tempDataDir } from "../e2e/support/test-db";
 import { freshPostgresDatabase, testPostgresUrl } from "../e2e/support/test-postgres";
+import { onEachDialect, type DialectName } from "./dialects";
+import { benchGallery100k } from "./gallery-100k";
+import { APP_SECRET, dialect, insertMany } from "./scale-support";
 import { onCleanup, round, type Measurement } from "./util";
+import { benchWebhooksInFlight } from "./webhooks-inflight";
 
-const GALLERY_JOBS = 100_000;
 const IN_FLIGHT_JOBS = 1_000;
 const WEBHOOKS = 600;
 const WEBHOOK_CONCURRENCY = 8;
-const APP_SECRET = "bench-scale-secret-0123456789abcdefghijkl";
-
-const dialect = () => (testPostgresUrl() ? "Postgres" : "SQLite");
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!, 1);
-}
-
-async function samples(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  // Warm-up, not counted; tried twice, since a keep-alive socket left idle through the seeding may
-  // have been closed by the server just as it is reused ("other side closed").
-  await fn().catch(() => fn());
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
-async function insertMany(db: Db, rows: NewJob[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.orm.insert(db.t.jobs).values(rows.slice(i, i + 500));
-}
-
-/** Signs up through the real form; returns the session cookie. */
-async function signUpCookie(server: Server): Promise<string> {
-  const fields = await actionFields(server.url, "/sign-up");
-  const answer = await postForm(server.url, "/sign-up", { ...fields, name: "Bench", email: `bench-${randomBytes(4).toString("hex")}@example.com`, password: "bench password 123" });
-  const raw = answer.headers["set-cookie"];
-  const cookies = (Array.isArray(raw) ? raw : [raw ?? ""]).map((c) => c.split(";")[0]!).filter(Boolean);
-  if (!cookies.length) throw new Error(`sign-up gave no session (${answer.status})`);
-  return cookies.join("; ");
-}
-
-async function userIdOf(db: Db): Promise<string> {
-  const [row] = await db.orm.select({ id: db.t.user.id }).from(db.t.user).limit(1);
-  if (!row) throw new Error("no user after sign-up");
-  return row.id;
-}
-
-async function fetchOk(server: Server, pathname: string, cookie: string): Promise<void> {
-  const res = await fetch(`${server.url}${pathname}`, { headers: { cookie }, signal: AbortSignal.timeout(60_000) }).catch((err: unknown) => {
-    throw new Error(`GET ${pathname} failed (${String((err as Error).cause ?? err)}); the server said:\n${server.output().slice(-3000)}`);
-  });
-  if (res.status !== 200) throw new Error(`GET ${pathname} answered ${res.status}`);
-  await res.arrayBuffer();
-}
-
-export async function benchGallery100k(): Promise<Measurement[]> {
-  const server = await startServer({ env: { WORKER: "off", APP_SECRET } });
-  onCleanup(() => server.kill());
-  const db = await openDb(databaseTarget(server.dataDir), { poolMax: 4 });
-  try {
-    const cookie = await signUpCookie(server);
-    const userId = await userIdOf(db);
-    const now = Date.now();
-    const t0 = performance.now();
-    const rows = Array.from({ length: GALLERY_JOBS }, (_, i) =>
-      jobRow({ userId, status: i % 10 === 0 ? "failed" : "succeeded", prompt: `a lighthouse at dusk, take ${i}`, createdAt: now - i * 1000, updatedAt: now - i * 1000, nextCheckAt: now + 365 * 86_400_000 }),
-    );
-    await insertMany(db, rows);
-    const seedSeconds = round((performance.now() - t0) / 1000, 1);
-    const query = await samples(30, () => listJobs(db, { userId, limit: 30 }));
-    const search = await samples(30, () => listJobs(db, { userId, limit: 30, search: "lighthouse take 4242" }));
-    const apiList = await samples(20, () => fetchOk(server, "/api/jobs", cookie));
-    const page = await samples(20, () => fetchOk(server, "/gallery", cookie));
-    const details = { dialect: dialect(), jobs: GALLERY_JOBS, seedSeconds };
-    return [
-      { id: "gallery-100k-query", name: `gallery list query, ${GALLERY_JOBS.toLocaleString("en")} jobs (${dialect()}), p50`, value: percentile(query, 50), unit: "ms", target: "report", pass: true, details: { ...details, p95: percentile(query, 95), searchP50: percentile(search, 50), searchP95: percentile(search, 95) } },
-      { id: "gallery-100k-api", name: `GET /api/jobs, ${GALLERY_JOBS.toLocaleString("en")} jobs (${dialect()}), p50`, value: percentile(apiList, 50), unit: "ms", target: "report", pass: true, details: { ...details, p95: percentile(apiList, 95) } },
-      { id: "gallery-100k-page", name: `GET /gallery (server-rendered), ${GALLERY_JOBS.toLocaleString("en")} jobs (${dialect()}), p50`, value: percentile(page, 50), unit: "ms", target: "report", pass: true, details: { ...details, p95: percentile(page, 95) } },
-    ];
-  } finally {
-    await closeDb(db);
-    await server.stop();
-  }
-}
 
 async function benchDb(): Promise<Db> {
   return openDb(testPostgresUrl() ? await freshPostgresDatabase() : path.join(tempDataDir("dailies-bench-inflight-"), "dailies.db"), { poolMax: 8 });
@@ -174,7 +98,7 @@ async function postWebhooks(servers: Server[], renders: string[], n: number, fro
   return n / ((performance.now() - t0) / 1000);
 }
 
-export async function benchTwoServers(): Promise<Measurement> {
+export async function benchTwoServers(dialect: DialectName): Promise<Measurement> {
   process.env.APP_SECRET = APP_SECRET;
   resetEnvCache();
   const a = await startServer({ env: { WORKER: "off", APP_SECRET } });
@@ -193,13 +117,13 @@ export async function benchTwoServers(): Promise<Measurement> {
     const two = await postWebhooks([a, b], renders, WEBHOOKS, 100 + WEBHOOKS);
     await b.stop();
     return {
-      id: "webhooks-two-servers",
-      name: `signed webhooks applied per second, two servers ÷ one (${dialect()})`,
+      id: `webhooks-two-servers-${dialect.toLowerCase()}`,
+      name: `signed webhooks applied per second, two servers ÷ one (${dialect})`,
       value: round(two / one, 2),
       unit: "×",
       target: "report (≥ 1.6 needs a core per server)",
       pass: true,
-      details: { dialect: dialect(), oneServerPerSecond: round(one, 1), twoServersPerSecond: round(two, 1), webhooks: WEBHOOKS, concurrency: WEBHOOK_CONCURRENCY },
+      details: { dialect, oneServerPerSecond: round(one, 1), twoServersPerSecond: round(two, 1), webhooks: WEBHOOKS, concurrency: WEBHOOK_CONCURRENCY },
     };
   } finally {
     await closeDb(db);
@@ -207,20 +131,30 @@ export async function benchTwoServers(): Promise<Measurement> {
   }
 }
 
-/** All three measurements, or only those whose ids are given. */
+/** The steps, by id (what `bench/run-scale.ts` takes as arguments). */
+export const SCALE_STEPS = ["gallery-100k", "inflight-1000", "webhooks-inflight-1000", "webhooks-two-servers"] as const;
+
+/** Every step, or only those whose ids are given. */
 export async function benchScale(only: readonly string[] = []): Promise<Measurement[]> {
+  const unknown = only.filter((id) => !(SCALE_STEPS as readonly string[]).includes(id));
+  if (unknown.length) throw new Error(`unknown scale step(s) ${unknown.join(", ")}; the steps are ${SCALE_STEPS.join(", ")}`);
   const results: Measurement[] = [];
-  const attempt = async (id: string, name: string, fn: () => Promise<Measurement | Measurement[]>) => {
+  const attempt = async (id: (typeof SCALE_STEPS)[number], name: string, fn: () => Promise<Measurement | Measurement[]>) => {
     if (only.length && !only.includes(id)) return;
     try {
       const got = await fn();
       results.push(...(Array.isArray(got) ? got : [got]));
     } catch (err) {
-      results.push({ id, name, value: null, unit: "", target: "report", pass: false, details: {}, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      results.push({ id, name, value: null, unit: "", target: "report", pass: false, details: {}, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   };
   await attempt("gallery-100k", "gallery with 100,000 jobs", benchGallery100k);
   await attempt("inflight-1000", "1,000 jobs in flight", benchInFlight);
-  await attempt("webhooks-two-servers", "webhooks, two servers ÷ one", benchTwoServers);
+  await attempt("webhooks-inflight-1000", "1,000 jobs in flight with webhooks", () =>
+    onEachDialect({ id: "webhooks-inflight-1000", name: "1,000 jobs in flight at a fake with signed webhooks" }, benchWebhooksInFlight),
+  );
+  await attempt("webhooks-two-servers", "webhooks, two servers ÷ one", () =>
+    onEachDialect({ id: "webhooks-two-servers", name: "signed webhooks applied per second, two servers ÷ one" }, benchTwoServers),
+  );
   return results;
 }

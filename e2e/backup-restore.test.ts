@@ -8,11 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifestSchema, sha256File, type Manifest } from "../lib/backup/manifest";
+import { listJobHistory } from "../lib/db/queries/job-history";
 import { getJob } from "../lib/db/queries/jobs";
 import { probe } from "../lib/media/probe";
 import { runAdminCli } from "./support/admin-cli";
 import { api, postJob, watchJob, isFinished } from "./support/api";
-import { startApp, startServer, waitFor, type App, type Server } from "./support/app-server";
+import { startApp, startServer, type App, type Server } from "./support/app-server";
 import { storedFileOnDisk } from "./support/stored-files";
 import { emptyDatabaseFor, tempDataDir, withDb } from "./support/test-db";
 
@@ -23,6 +24,7 @@ let restoredDir: string;
 let manifest: Manifest;
 const done: string[] = [];
 let rendering: string;
+let backupStartedAt: number;
 
 beforeAll(async () => {
   app = await startApp();
@@ -34,9 +36,10 @@ beforeAll(async () => {
   }
   // a long render, under way while the backup runs
   rendering = (await postJob(app, { model: "local:preview", prompt: "a long lighthouse night, tilt up", durationSeconds: 10, resolution: "1080p" })).body.id!;
-  await waitFor(async () => ["running", "succeeded"].includes(((await (await api(app, `/api/jobs/${rendering}`)).json()) as { status: string }).status), 60_000);
+  await watchJob(app, rendering, (j) => j.history.some((h) => h.to === "submitted"), 60_000);
 
   backupDir = path.join(tempDataDir("dailies-backup-"), "backup");
+  backupStartedAt = Date.now();
   const made = await runAdminCli(app.dataDir, ["backup", backupDir]);
   expect(made, made.stderr).toMatchObject({ code: 0 });
   expect(made.stdout).toContain("Backup complete");
@@ -56,9 +59,16 @@ afterAll(async () => {
 
 describe("backup and restore", () => {
   it("copies the database as of one moment during a render, with every stored file", async () => {
-    // the restored database is the backup's copy, on either engine
+    // The restored database is the backup's copy, on either engine. Recorded facts, not a moment caught: the render finished only after the backup began, and the copy
+    // holds its history up to one moment of it (a prefix of what the live studio recorded), ending in the copy's status.
+    const live = await withDb(app.dataDir, (db) => listJobHistory(db, rendering));
+    const ended = live.find((h) => h.toStatus === "succeeded");
+    expect(ended?.at ?? Infinity, "the render was under way when the backup began").toBeGreaterThan(backupStartedAt);
     await withDb(restoredDir, async (db) => {
-      expect(["submitted", "running"], "the render was under way when the backup was taken").toContain((await getJob(db, rendering))!.status);
+      const copied = await listJobHistory(db, rendering);
+      const step = (h: (typeof live)[number]) => [h.fromStatus, h.toStatus, h.at, h.source];
+      expect(copied.map(step)).toEqual(live.slice(0, copied.length).map(step));
+      expect((await getJob(db, rendering))!.status).toBe(copied.at(-1)!.toStatus);
       const finished = await Promise.all(done.map((id) => getJob(db, id)));
       expect(finished.map((j) => j?.status)).toEqual(["succeeded", "succeeded"]);
     });

@@ -78,14 +78,17 @@ describe(`two worker processes on one ${onPostgres ? "Postgres" : "SQLite"} data
 
     const renderId = await waitForRender(app, id);
     await maker.kill();
-    const atKill = await withDb(app.dataDir, (db) => getJob(db, id));
-    // The maker never heard that its render finished (no webhook reached the server, no poll was due yet).
-    expect(["submitted", "running"]).toContain(atKill?.status);
+    const killedAt = Date.now();
 
     const otherDataDir = onPostgres ? tempDataDir("dailies-other-machine-") : app.dataDir;
     await worker({ DATA_DIR: otherDataDir });
     const { job } = await watchJob(app, id, isFinished, 120_000);
     expect([job.status, job.error]).toEqual(["succeeded", null]);
+    // The maker never heard that its render finished (its webhook went nowhere): the recorded history says
+    // the finish was learnt after it was gone, by the other worker's poll.
+    const saving = job.history.find((h) => h.to === "saving");
+    expect(saving?.source).toBe("poll");
+    expect(Date.parse(saving!.at)).toBeGreaterThanOrEqual(killedAt);
     expect((await getJobJson(app, id)).video?.url).toBe(`/media/videos/${id}.mp4`);
 
     // Released once saved: no record and no file left behind.

@@ -15,7 +15,7 @@ let app: App;
 
 beforeAll(async () => {
   replicate = await startReplicateFake({ timings: { startingMs: 300, processingMs: 2000 } });
-  // fal takes a while, so the kill usually lands while its attempt is in flight; wherever it lands after the move, nothing may be sent twice.
+  // fal takes a while, so the kill usually lands while its attempt runs there; wherever it lands after that, nothing may be sent twice.
   fal = await startFalFake({ timings: { queuedMs: 500, runningMs: 2500 } });
   app = await startApp({ env: { WORKER: "off", REPLICATE_API_TOKEN: replicate.token, REPLICATE_BASE_URL: replicate.baseUrl, ...fal.env } });
 });
@@ -33,8 +33,10 @@ describe("fallback across a worker crash", () => {
     const id = created.body.id!;
 
     const first = await startWorkerProcess(app);
-    // The recorded fact to kill on: attempt 0 is written down as moved on (the job is now fal's).
-    await watchJob(app, id, (j) => j.attempts[0]?.status === "moved_on", 30_000);
+    // The recorded facts to kill on: attempt 0 is written down as moved on, and fal's answer to attempt 1
+    // is stored (the job is fal's). A kill inside fal's submit call itself would be a lost submit, which
+    // fal gives no way to find again without a webhook: failed, never sent twice (e2e/lost-submit.test.ts).
+    await watchJob(app, id, (j) => j.attempts[0]?.status === "moved_on" && !!j.attempts[1]?.submittedAt, 30_000);
     await first.kill();
 
     const second = await startWorkerProcess(app);

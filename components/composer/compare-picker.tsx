@@ -1,8 +1,10 @@
 "use client";
-import { useId } from "react";
-import { formatCost } from "@/lib/jobs/format-job";
-import { MAX_COMPARE } from "@/lib/jobs/generation-limits";
+import dynamic from "next/dynamic";
+import { useState } from "react";
 import type { ProviderGroup } from "@/lib/providers/catalog";
+
+// The choices load when Compare is first opened: most takes are of one model.
+const CompareChoices = dynamic(() => import("./compare-choices").then((m) => m.CompareChoices), { ssr: false });
 
 /**
  * Compare across models: tick two to four and one Generate makes one take of each, side by side
@@ -20,45 +22,20 @@ export function ComparePicker({
   onChange: (ids: string[]) => void;
   durationSeconds: number;
 }) {
-  const id = useId();
-  const available = catalog.filter((g) => g.available && g.models.length > 0);
-  const full = value.length >= MAX_COMPARE;
-  const toggle = (model: string, on: boolean) => onChange(on ? [...value, model] : value.filter((m) => m !== model));
+  const [opened, setOpened] = useState(value.length > 0);
   return (
-    <details className="group rounded-lg border border-neutral-800 bg-neutral-900/40" open={value.length > 0 || undefined}>
+    <details
+      className="group rounded-lg border border-neutral-800 bg-neutral-900/40"
+      open={value.length > 0 || undefined}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-2 px-3 text-sm font-medium text-neutral-200 focus-visible:outline-2 focus-visible:outline-violet-400">
         <span>Compare models</span>
         <span className="text-xs font-normal text-neutral-400">{value.length ? `${value.length} picked` : "off"}</span>
       </summary>
-      <fieldset aria-describedby={`${id}-hint`} className="flex flex-col gap-2 px-3 pb-3">
-        <legend className="sr-only">Models to compare</legend>
-        <p id={`${id}-hint`} className="text-xs text-neutral-400">
-          Pick two to four: one take of each, from the same prompt, in one row. Settings move to the nearest each model allows.
-        </p>
-        {available.map((group) => (
-          <div key={group.id} className="flex flex-col gap-1">
-            <p className="text-xs text-neutral-400">{group.label}</p>
-            {group.models.map((m) => {
-              const checked = value.includes(m.id);
-              return (
-                <label key={m.id} className="flex min-h-11 cursor-pointer items-center gap-2 text-sm text-neutral-200">
-                  <input
-                    type="checkbox"
-                    name="compare"
-                    value={m.id}
-                    checked={checked}
-                    disabled={!checked && full}
-                    onChange={(e) => toggle(m.id, e.target.checked)}
-                    className="size-5 accent-violet-500"
-                  />
-                  <span className="min-w-0 flex-1">{m.label}</span>
-                  <span className="text-xs text-neutral-400">{formatCost(m, { durationSeconds, resolution: m.defaults.resolution })}</span>
-                </label>
-              );
-            })}
-          </div>
-        ))}
-      </fieldset>
+      {opened && <CompareChoices catalog={catalog} value={value} onChange={onChange} durationSeconds={durationSeconds} />}
     </details>
   );
 }

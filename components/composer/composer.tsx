@@ -1,5 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createGenerationAction } from "@/lib/actions/create-generation";
@@ -20,19 +21,23 @@ import type { ProjectJson } from "@/lib/actions/projects";
 import { UNSORTED_ID } from "@/lib/jobs/list-filters";
 import { ModelCards } from "./model-cards";
 import { ModelHint } from "./model-hint";
-import { ModelOptions } from "./model-options";
 import { ModelPicker } from "./model-picker";
 import { MoreSettings } from "./more-settings";
 import { PromptEnhance } from "./prompt-enhance";
 import { ProjectChip } from "./project-chip";
 import { PromptField } from "./prompt-field";
-import { RouteControl } from "./route-control";
+import { familyProviderCount } from "./family-providers";
 import { PromptHistory } from "./prompt-history";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
 import { TakesPicker } from "./takes-picker";
 import { useRemixImage } from "./use-remix-image";
 import { VideoSettings } from "./video-settings";
+
+// Route choice exists only where two configured providers sell the model: its code loads only then.
+const RouteControl = dynamic(() => import("./route-control").then((m) => m.RouteControl));
+// A model's own options (audio, style…) load only for a model that has some.
+const ModelOptions = dynamic(() => import("./model-options").then((m) => m.ModelOptions));
 
 const UNREACHABLE = "The studio could not be reached. Check your connection and try again; nothing you typed is lost.";
 
@@ -270,31 +275,35 @@ export function Composer({
           />
         </div>
         <ModelHint catalog={catalog} model={model} />
-        <RouteControl
-          catalog={catalog}
-          model={model}
-          settings={{
-            mode: attachment ? "image" : "text",
-            durationSeconds: Number(settings.durationSeconds),
-            resolution: settings.resolution,
-            aspectRatio: settings.aspectRatio,
-            fps: Number(settings.fps),
-            audio: audioSetting(optionValues),
-          }}
-          onChange={changeModel}
-        />
+        {familyProviderCount(catalog, model) > 1 && (
+          <RouteControl
+            catalog={catalog}
+            model={model}
+            settings={{
+              mode: attachment ? "image" : "text",
+              durationSeconds: Number(settings.durationSeconds),
+              resolution: settings.resolution,
+              aspectRatio: settings.aspectRatio,
+              fps: Number(settings.fps),
+              audio: audioSetting(optionValues),
+            }}
+            onChange={changeModel}
+          />
+        )}
       </div>
 
-      <ModelOptions
-        options={model.options}
-        values={optionValues}
-        onChange={(key, value) => {
-          setWantedOptions((o) => ({ ...o, [key]: value }));
-          clearError(`options.${key}`);
-          clearError("options");
-        }}
-        errors={fieldErrors}
-      />
+      {model.options?.length ? (
+        <ModelOptions
+          options={model.options}
+          values={optionValues}
+          onChange={(key, value) => {
+            setWantedOptions((o) => ({ ...o, [key]: value }));
+            clearError(`options.${key}`);
+            clearError("options");
+          }}
+          errors={fieldErrors}
+        />
+      ) : null}
 
       <ComparePicker catalog={catalog} value={compare} onChange={setCompare} durationSeconds={Number(settings.durationSeconds)} />
 

@@ -1,10 +1,13 @@
 "use client";
-import { useRef } from "react";
-import { formatSeconds } from "@/lib/jobs/format-job";
+import dynamic from "next/dynamic";
+import { useRef, useState } from "react";
 import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
 import { cn } from "../ui/cn";
 import { chipClass } from "./chip";
-import { formatModes, formatPricePerSecond } from "./format";
+
+// The cards load when the popover first opens (or the pointer nears its chip): kept out of the studio's first-load JS.
+const loadList = () => import("./model-cards-list").then((m) => m.ModelCardsList);
+const ModelCardsList = dynamic(loadList, { ssr: false });
 
 const POPOVER_ID = "model-cards";
 
@@ -15,15 +18,26 @@ const POPOVER_ID = "model-cards";
  */
 export function ModelCards({ catalog, model, onChange }: { catalog: ProviderGroup[]; model: ModelOption; onChange: (id: string) => void }) {
   const popover = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(false);
   return (
     <>
-      <button type="button" popoverTarget={POPOVER_ID} className={cn(chipClass, "cursor-pointer")} aria-haspopup="dialog">
+      <button
+        type="button"
+        popoverTarget={POPOVER_ID}
+        className={cn(chipClass, "cursor-pointer")}
+        aria-haspopup="dialog"
+        onPointerEnter={() => void loadList()}
+        onFocus={() => void loadList()}
+      >
         <span aria-hidden>▦</span> Models at a glance
       </button>
       <div
         ref={popover}
         id={POPOVER_ID}
         popover="auto"
+        onToggle={(e) => {
+          if (e.newState === "open") setShown(true);
+        }}
         role="dialog"
         aria-label="Models"
         className="max-h-[80vh] w-[min(44rem,calc(100vw-2rem))] overflow-auto rounded-xl border border-neutral-700 bg-neutral-950 p-4 text-neutral-100 backdrop:bg-black/60"
@@ -39,40 +53,16 @@ export function ModelCards({ catalog, model, onChange }: { catalog: ProviderGrou
             Close
           </button>
         </div>
-        {catalog.map((group) => (
-          <section key={group.id} aria-label={group.label} className="mb-4">
-            <h3 className="mb-2 text-sm font-medium text-neutral-300">
-              {group.label}
-              {!group.available && <span className="ml-2 text-xs font-normal text-neutral-500">not set up: {group.hint}</span>}
-            </h3>
-            <ul className="grid gap-2 sm:grid-cols-2">
-              {group.models.map((m) => (
-                <li key={m.id}>
-                  <button
-                    type="button"
-                    disabled={!group.available}
-                    aria-pressed={m.id === model.id}
-                    onClick={() => {
-                      onChange(m.id);
-                      popover.current?.hidePopover();
-                    }}
-                    className={cn(
-                      "flex h-full min-h-11 w-full flex-col gap-1 rounded-lg border border-neutral-800 bg-neutral-900 p-3 text-left text-sm",
-                      "hover:border-neutral-500 focus-visible:outline-2 focus-visible:outline-violet-400 disabled:cursor-not-allowed disabled:opacity-50",
-                      "aria-pressed:border-violet-400 aria-pressed:bg-violet-500/15",
-                    )}
-                  >
-                    <span className="font-medium text-neutral-100">{m.label}</span>
-                    <span className="text-xs text-neutral-300">{m.description}</span>
-                    <span className="text-xs text-neutral-400">
-                      {m.engine === "preview" ? "Not an AI model" : formatModes(m.modes)} · {formatPricePerSecond(m)} · about {formatSeconds(m.typicalLatencySeconds)}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
+        {shown && (
+          <ModelCardsList
+            catalog={catalog}
+            model={model}
+            onPick={(id) => {
+              onChange(id);
+              popover.current?.hidePopover();
+            }}
+          />
+        )}
       </div>
     </>
   );

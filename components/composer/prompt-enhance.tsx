@@ -1,8 +1,11 @@
 "use client";
-import { useRef, useState, useTransition } from "react";
+import dynamic from "next/dynamic";
+import { useState, useTransition } from "react";
 import { enhancePromptAction } from "@/lib/actions/enhance-prompt";
-import { wordDiff } from "@/lib/ui/word-diff";
 import { Button } from "../ui/button";
+
+// The diff view loads with the first suggestion; the button alone is what every visit needs.
+const PromptSuggestion = dynamic(() => import("./prompt-suggestion").then((m) => m.PromptSuggestion), { ssr: false });
 
 const UNREACHABLE = "The studio could not be reached. Your prompt is unchanged; try again.";
 
@@ -14,7 +17,6 @@ export function PromptEnhance({ prompt, onAccept }: { prompt: string; onAccept: 
   const [suggestion, setSuggestion] = useState<{ from: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const regionRef = useRef<HTMLDivElement>(null);
 
   function enhance() {
     setError(null);
@@ -26,8 +28,6 @@ export function PromptEnhance({ prompt, onAccept }: { prompt: string; onAccept: 
         return;
       }
       setSuggestion({ from, text: result.value.suggestion });
-      // Move the reading point to the suggestion so a screen reader hears it next.
-      requestAnimationFrame(() => regionRef.current?.focus());
     });
   }
 
@@ -45,47 +45,15 @@ export function PromptEnhance({ prompt, onAccept }: { prompt: string; onAccept: 
         </p>
       )}
       {suggestion && (
-        <div
-          ref={regionRef}
-          tabIndex={-1}
-          role="region"
-          aria-label="Suggested prompt"
-          className="rounded-lg border border-violet-500/50 bg-violet-950/40 p-3 text-sm focus-visible:outline-2 focus-visible:outline-violet-400"
-        >
-          <p className="mb-1 text-xs font-medium text-violet-200">Suggested prompt (added words are underlined, removed ones struck through)</p>
-          <p data-testid="enhance-diff" className="leading-relaxed text-neutral-100">
-            {wordDiff(suggestion.from, suggestion.text).map((part, i) =>
-              part.kind === "same" ? (
-                <span key={i}>{part.text}</span>
-              ) : part.kind === "added" ? (
-                <ins key={i} className="bg-emerald-900/60 text-emerald-100 underline decoration-emerald-400 underline-offset-2">
-                  <span className="sr-only">added: </span>
-                  {part.text}
-                </ins>
-              ) : (
-                <del key={i} className="text-red-200 line-through decoration-red-400">
-                  <span className="sr-only">removed: </span>
-                  {part.text}
-                </del>
-              ),
-            )}
-          </p>
-          <div className="mt-3 flex gap-2">
-            <Button
-              size="sm"
-              variant="primary"
-              onClick={() => {
-                onAccept(suggestion.text);
-                setSuggestion(null);
-              }}
-            >
-              Use suggestion
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setSuggestion(null)}>
-              Discard
-            </Button>
-          </div>
-        </div>
+        <PromptSuggestion
+          from={suggestion.from}
+          text={suggestion.text}
+          onUse={() => {
+            onAccept(suggestion.text);
+            setSuggestion(null);
+          }}
+          onDiscard={() => setSuggestion(null)}
+        />
       )}
     </div>
   );

@@ -1,10 +1,10 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { downloadName } from "@/lib/jobs/download-name";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { nextStep, PROVIDER_SETTINGS_HREF } from "@/lib/jobs/next-step";
@@ -12,6 +12,9 @@ import { isActive } from "@/lib/jobs/states";
 import { useCancelWithUndo } from "../queue/use-cancel-with-undo";
 import { DownloadIcon, RemixIcon, RetryIcon, StarIcon, StopIcon, TrashIcon } from "./icons";
 import { useJobActions } from "./use-job-actions";
+
+// Only when Delete is pressed: every card has the button, few ever ask.
+const ConfirmDialog = dynamic(() => import("@/components/ui/confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
 
 /**
  * What can be done with a job. On a card the buttons are icons (named for screen readers, titled
@@ -109,17 +112,19 @@ export function JobActions({ job, layout = "card" }: { job: JobJson; layout?: "c
       <Button {...look} className={cn(framed, "hover:text-red-300", !onPage && "ml-auto")} aria-label="Delete" title="Delete" onClick={() => setConfirming(true)}>
         {label("Delete", <TrashIcon />)}
       </Button>
-      <ConfirmDialog
-        open={confirming}
-        title="Delete this video?"
-        confirmLabel="Delete"
-        danger
-        busy={actions.busy === "delete"}
-        onConfirm={remove}
-        onClose={() => setConfirming(false)}
-      >
-        The video, its poster, its input image and any share links are removed for good.
-      </ConfirmDialog>
+      {confirming && (
+        <ConfirmDialog
+          open
+          title="Delete this video?"
+          confirmLabel="Delete"
+          danger
+          busy={actions.busy === "delete"}
+          onConfirm={remove}
+          onClose={() => setConfirming(false)}
+        >
+          The video, its poster, its input image and any share links are removed for good.
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -1,15 +1,18 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { memo, useEffect, useRef, useState, type FocusEvent } from "react";
 import { formatSeconds } from "@/lib/jobs/format-job";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { isActive } from "@/lib/jobs/states";
-import { FailureNote } from "./failure-note";
 import { JobActions } from "./job-actions";
 import { JobPreview } from "./job-preview";
-import { JobProgress } from "./job-progress";
 import { TileMenu } from "./tile-menu";
 import { totalWaitSeconds } from "./total-wait";
+
+// Only a card in flight shows progress, only a failed one its note: each loads when such a card is shown.
+const JobProgress = dynamic(() => import("./job-progress").then((m) => m.JobProgress));
+const FailureNote = dynamic(() => import("./failure-note").then((m) => m.FailureNote));
 
 /** A pointer must rest this long before a preview loads, so cards gliding under a still mouse while scrolling stay posters. */
 const HOVER_INTENT_MS = 150;

@@ -11,10 +11,7 @@ import { filtersToSearch, hasFilters, type JobFilters } from "@/lib/jobs/list-fi
 import type { JobJson } from "@/lib/jobs/serialize";
 import { fetchJobsPage } from "./fetch-jobs-page";
 import type { ProjectJson } from "@/lib/actions/projects";
-import { ProjectBar } from "../projects/project-bar";
 import { useViewerUrl } from "../viewer/use-viewer-url";
-import { FilterChips } from "./filter-chips";
-import { GalleryFilters } from "./gallery-filters";
 import { dayLabel, dayOf } from "./day-label";
 import { GenerationRow } from "./generation-row";
 import { handleGridKey } from "./grid-keys";
@@ -28,6 +25,10 @@ import { useHydrated } from "./use-now";
 const TakeViewer = dynamic(() => import("../viewer/take-viewer").then((m) => m.TakeViewer), { ssr: false });
 const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { ssr: false });
 const ShortcutSheet = dynamic(() => import("./shortcut-sheet").then((m) => m.ShortcutSheet), { ssr: false });
+// The gallery's own controls: server-rendered there, never part of the studio's feed (its first-load JS).
+const ProjectBar = dynamic(() => import("../projects/project-bar").then((m) => m.ProjectBar));
+const GalleryFilters = dynamic(() => import("./gallery-filters").then((m) => m.GalleryFilters));
+const FilterChips = dynamic(() => import("./filter-chips").then((m) => m.FilterChips));
 
 /** What the feed needs to know of each model: its name for the filter, its usual wait for estimates. */
 export interface FeedModel {

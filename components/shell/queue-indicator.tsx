@@ -1,11 +1,14 @@
 "use client";
+import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { queueSummary } from "@/lib/jobs/queue-view";
 import { useLiveJobs } from "../gallery/use-live-jobs";
 import { Button } from "../ui/button";
-import { QueuePanel } from "./queue-panel";
 import { useActiveJobs } from "./use-active-jobs";
+
+// Loaded when first opened: the indicator is on every page, the panel is seldom looked at.
+const QueuePanel = dynamic(() => import("./queue-panel").then((m) => m.QueuePanel), { ssr: false });
 
 export interface QueueModel {
   id: string;

@@ -65,11 +65,7 @@ export function advance(p: FakePrediction, timings: FakeTimings, outputTtlMs: nu
   }
   if (p.status === "processing") {
     if (deadline <= Math.min(now, endAt)) finish(p, "canceled", deadline);
-    else if (now >= endAt) {
-      if (p.markers.has("safety")) finish(p, "failed", endAt, SAFETY_ERROR);
-      else if (p.markers.has("fail")) finish(p, "failed", endAt, GENERIC_ERROR);
-      else finish(p, "succeeded", endAt);
-    }
+    else if (now >= endAt) finishNow(p, endAt);
   }
   if (p.status === "succeeded" && p.completedAt !== null && now >= p.completedAt + outputTtlMs) p.dataRemoved = true;
 }
@@ -78,6 +74,15 @@ export function advance(p: FakePrediction, timings: FakeTimings, outputTtlMs: nu
 export function cancel(p: FakePrediction, now: number): void {
   p.cancelRequested = true;
   if (!isTerminal(p)) finish(p, "canceled", now);
+}
+
+/** Ends a processing prediction at `at` as its markers say (succeeded unless told otherwise); false when it was not processing. */
+export function finishNow(p: FakePrediction, at: number): boolean {
+  if (p.status !== "processing") return false;
+  if (p.markers.has("safety")) finish(p, "failed", at, SAFETY_ERROR);
+  else if (p.markers.has("fail")) finish(p, "failed", at, GENERIC_ERROR);
+  else finish(p, "succeeded", at);
+  return true;
 }
 
 function finish(p: FakePrediction, status: FakePrediction["status"], at: number, error: string | null = null): void {

@@ -11,6 +11,8 @@ export interface ReplicateFakeOptions {
   listPredictions?: boolean;
   /** Predictions per page of that list (Replicate: 100). */
   listPageSize?: number;
+  /** Webhook deliveries in progress at once (default: no limit). */
+  webhookConcurrency?: number;
 }
 
 export interface FakeSubmission {
@@ -39,6 +41,8 @@ export interface FakeWebhookDelivery {
   attempt: number;
   /** Receiver's HTTP status; null when unreachable. */
   status: number | null;
+  /** When the receiver answered (epoch ms). */
+  at: number;
 }
 
 export interface ReplicateFake {
@@ -66,6 +70,8 @@ export interface ReplicateFake {
   readonly listRequests: number;
   /** The prediction as the API would return it now. */
   prediction(id: string): ReturnType<typeof predictionJson> | undefined;
+  /** Ends every processing prediction now (succeeded, unless its markers say otherwise), as if the models all finished at once; how many. */
+  finishProcessing(): number;
   /** A cancel that did not come from the client (someone on the dashboard). */
   cancelPrediction(id: string): void;
   rotateWebhookSecret(): string;

@@ -12,6 +12,7 @@ import { sampleVideo } from "../fixtures/sample-video";
 import {
   advance,
   cancel,
+  finishNow,
   isTerminal,
   markersIn,
   parseDuration,
@@ -19,6 +20,7 @@ import {
   type FakePrediction,
   type FakeTimings,
 } from "./replicate-prediction";
+import { limiter } from "./kit/limiter";
 import { Counter } from "./kit/markers";
 import { header, headersOf, multipartPart, problem, readBody, send } from "./replicate-http";
 import type { FakeSubmission, FakeUpload, FakeWebhookDelivery, ReplicateFake, ReplicateFakeOptions } from "./replicate-types";
@@ -56,6 +58,8 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
   let origin = "";
   let apiBase = "";
   let closed = false;
+  // Unbounded unless asked: a bench's burst of 1,000 completions goes out over a few connections.
+  const sending = limiter(opts.webhookConcurrency ?? Number.POSITIVE_INFINITY);
 
   const json = (id: string) => {
     const p = predictions.get(id);
@@ -69,8 +73,9 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     const webhookId = stableWebhookId(p.id, event);
     for (let attempt = 1; attempt <= WEBHOOK_ATTEMPTS && !closed; attempt++) {
       // Each attempt is signed afresh, as Standard Webhooks senders do; the id stays the same.
-      const status = await postWebhook(p.webhook, buildReplicateWebhook(webhookSecret, body, { webhookId }));
-      webhookDeliveries.push({ predictionId: p.id, event, webhookId, url: p.webhook, attempt, status });
+      const url = p.webhook;
+      const status = await sending(() => postWebhook(url, buildReplicateWebhook(webhookSecret, body, { webhookId })));
+      webhookDeliveries.push({ predictionId: p.id, event, webhookId, url, attempt, status, at: Date.now() });
       if (status !== null && status >= 200 && status < 300) return;
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
@@ -335,6 +340,15 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     uploads,
     webhookDeliveries,
     prediction: json,
+    finishProcessing() {
+      const now = Date.now();
+      let n = 0;
+      for (const p of predictions.values()) {
+        advance(p, timings, outputTtlMs, now);
+        if (p.status === "processing") n += Number(finishNow(p, now));
+      }
+      return n;
+    },
     cancelPrediction(id) {
       const p = predictions.get(id);
       if (p && !isTerminal(p)) cancel(p, Date.now());

@@ -131,9 +131,10 @@ function seedRow(userId: string, fields: Partial<NewJob>): SeedRow {
 async function insertWithFiles(dataDir: string, rows: NewJob[]): Promise<void> {
   const sample = await samplesIn(dataDir);
   const store = storageOf(dataDir);
+  const link = linker();
   const place =
     store.driver === "disk"
-      ? async (key: string, file: string) => fs.linkSync(file, path.join(dataDir, key))
+      ? async (key: string, file: string) => link(file, path.join(dataDir, key))
       : async (key: string, file: string) => void (await store.putFile(key, file));
   for (const dir of ["videos", "posters"]) if (store.driver === "disk") fs.mkdirSync(path.join(dataDir, dir), { recursive: true });
   for (const row of rows) {
@@ -144,6 +145,26 @@ async function insertWithFiles(dataDir: string, rows: NewJob[]): Promise<void> {
     if (row.posterKey) await place(row.posterKey, sample.poster);
   }
   await withDb(dataDir, (db) => transaction(db, (tx) => insertJobs(tx, rows)));
+}
+
+/**
+ * Hard-links `file` at `dest`. A file may have only so many links (ext4: 65,000; the 100,000-job
+ * bench gallery needs more), so at the cap it goes on from a fresh copy of the file.
+ */
+function linker(): (file: string, dest: string) => void {
+  const current = new Map<string, string>();
+  let copies = 0;
+  return (file, dest) => {
+    try {
+      fs.linkSync(current.get(file) ?? file, dest);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EMLINK") throw err;
+      const copy = `${file}.${++copies}`;
+      fs.copyFileSync(file, copy);
+      current.set(file, copy);
+      fs.linkSync(copy, dest);
+    }
+  };
 }
 
 const samples = new Map<string, Promise<{ video: string; poster: string; videoBytes: number }>>();

@@ -5,7 +5,7 @@ import type { Job } from "../db/schema";
 import { downloadName } from "../jobs/download-name";
 import { serializeJob } from "../jobs/serialize";
 import { storage } from "../storage";
-import { zipStream, type ZipEntry } from "./zip-writer";
+import { zipStream, type ZipEntry } from "../media/zip-stream";
 
 const ROOT = "dailies-export";
 

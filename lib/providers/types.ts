@@ -212,6 +212,12 @@ export interface VideoProvider {
    * what runs here (the local renderer), within about `graceMs`.
    */
   stop?(graceMs: number): Promise<void>;
+  /**
+   * The process has begun to stop (called at once, before the worker waits for its steps and calls
+   * `stop`): start nothing new here from now on. A shutdown may signal every process of the group,
+   * so work this process runs in children (ffmpeg) can end at the same moment, and must be handed back, not failed.
+   */
+  beginStop?(): void;
   /** The cheapest authenticated call (a models list, an account call), for Settings → Test connection. Throws a ProviderError. */
   testConnection?(): Promise<void>;
   /** At most this many of its jobs at the provider at once (ModelsLab's queue cap); the rest wait in `queued`. */

@@ -87,6 +87,7 @@ export class Worker {
     this.timer = null;
     jobEvents().off("created", this.onCreated);
     jobEvents().off("changed", this.onChanged);
+    for (const p of PROVIDERS) p.beginStop?.();
     await Promise.allSettled([...this.inFlight, this.dispatching]);
     await Promise.allSettled(PROVIDERS.map((p) => p.stop?.(PROVIDER_STOP_GRACE_MS)));
   }

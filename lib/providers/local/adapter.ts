@@ -28,7 +28,7 @@ import { localModels } from "./models";
 import { isFree, me } from "./render-claim";
 import { keepRendersAlive } from "./render-heartbeat";
 import { formatParams, parseParams, rebaseWebhookUrl, type StoredRenderParams } from "./render-params";
-import { enqueueRender, isStopping, ownsRender, stopAllRenders, stopRender } from "./render-queue";
+import { beginStopping, enqueueRender, isStopping, ownsRender, stopAllRenders, stopRender } from "./render-queue";
 import { createState, isRenderId, isTerminal, newRenderId, readRender, readState, renderDir, toProviderUpdate, writeState, type RenderState, type RenderStateInput } from "./render-state";
 import { releaseRender } from "./release-render";
 import { removeScratch, reportCanceledBeforeStart, runRender, type RenderParams } from "./run-render";
@@ -221,4 +221,5 @@ export const localProvider: VideoProvider = {
   release,
   sweep: sweepRenders,
   stop: stopAllRenders,
+  beginStop: beginStopping,
 };

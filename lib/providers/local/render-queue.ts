@@ -101,6 +101,11 @@ export async function stopRender(id: string, why: RenderStop["why"] = "cancel"):
   return true;
 }
 
+/** From now on no render starts here and none is taken over; what still ends here is handed back (run-render.ts). */
+export function beginStopping(): void {
+  registry().stopping = true;
+}
+
 /**
  * A graceful stop: no new render starts here, waiting ones are handed back at once, running ones
  * get `graceMs` to finish and are then handed back too (their next owner starts them over).

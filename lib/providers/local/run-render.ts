@@ -7,7 +7,7 @@ import { storage } from "../../storage";
 import { keys } from "../../storage/keys";
 import type { ErrorCode } from "../types";
 import { me } from "./render-claim";
-import { handBack, RenderStop } from "./render-queue";
+import { handBack, isStopping, RenderStop } from "./render-queue";
 import { OUTPUT_FILE, readRender, throttledStateWriter, type RenderStateInput } from "./render-state";
 import { sendLocalWebhook } from "./webhook";
 
@@ -66,7 +66,11 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
     await storage().putFile(keys.render(p.id), outFile);
     await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
   } catch (err) {
-    const stop = signal.reason instanceof RenderStop ? signal.reason.why : null;
+    // A shutdown signals the whole process group (systemd, `kill -- -pid`), so ffmpeg may die of the
+    // same SIGTERM before we abort it, even before this process has handled its own: while this
+    // process stops, or when ffmpeg was killed by a signal nobody here sent, the render goes back.
+    const interrupted = isStopping() || (err instanceof FfmpegError && err.signalled);
+    const stop = signal.reason instanceof RenderStop ? signal.reason.why : interrupted ? "handback" : null;
     if (stop === "lost") return reporter.settle();
     if (stop === "handback") {
       await reporter.settle();

@@ -4,6 +4,9 @@ import { publicOrigin } from "@/lib/http/public-origin";
 import { OPERATIONS, type Operation } from "@/lib/openapi/operations";
 import { allModels } from "@/lib/providers/registry";
 
+/** A code block that may be wider than the screen: focusable, so a keyboard can scroll it (WCAG 2.1.1). */
+const CODE_BLOCK = "overflow-x-auto rounded-md p-3 font-mono text-xs text-neutral-200 focus-visible:outline-2 focus-visible:outline-violet-400";
+
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API reference" };
 
@@ -46,7 +49,7 @@ export default async function ApiReferencePage() {
           </a>{" "}
           (OpenAPI 3.1).
         </p>
-        <pre className="overflow-x-auto rounded-md bg-neutral-900 p-3 font-mono text-xs text-neutral-200">{`export ORIGIN=${origin}\nexport DAILIES_TOKEN=dly_…`}</pre>
+        <pre tabIndex={0} aria-label="Example: set up your shell" className={`${CODE_BLOCK} bg-neutral-900`}>{`export ORIGIN=${origin}\nexport DAILIES_TOKEN=dly_…`}</pre>
       </header>
 
       <nav aria-label="Operations" className="rounded-lg border border-neutral-800 p-3 text-sm">
@@ -93,7 +96,7 @@ export default async function ApiReferencePage() {
                   </li>
                 ))}
               </ul>
-              {op.curl && <pre className="mt-3 overflow-x-auto rounded-md bg-neutral-950 p-3 font-mono text-xs text-neutral-200">{op.curl.replaceAll("$ORIGIN", origin)}</pre>}
+              {op.curl && <pre tabIndex={0} aria-label={`Example: ${op.summary}`} className={`${CODE_BLOCK} mt-3 bg-neutral-950`}>{op.curl.replaceAll("$ORIGIN", origin)}</pre>}
             </article>
           ))}
         </section>

@@ -5,12 +5,14 @@ import { listJobs } from "@/lib/db/queries/jobs";
 import { appError, errorResponse } from "@/lib/errors";
 import { requireViewer } from "@/lib/http/require-viewer";
 import { downloadName } from "@/lib/jobs/download-name";
-import { MAX_ZIP_BYTES, uniqueNames, zipStream } from "@/lib/media/zip-stream";
+import { openInTurn, uniqueNames, zipStream } from "@/lib/media/zip-stream";
 import { storage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
 const MAX_IDS = 100;
+/** One download's size: the archive format has no limit (ZIP64), a browser's patience with one file does. */
+const MAX_ZIP_BYTES = 4 * 1024 ** 3;
 const query = z.object({
   ids: z
     .string({ error: "Say which videos to download: ids=<id>,<id>." })
@@ -34,12 +36,14 @@ export async function GET(req: Request): Promise<Response> {
   if (total > MAX_ZIP_BYTES) return errorResponse(appError("payload_too_large", "Those videos add up to more than 4 GB; select fewer and download them in parts."));
   const names = uniqueNames(jobs.map((j) => downloadName(j.prompt, j.videoKey)));
   const zip = zipStream(
-    jobs.map((job, i) => ({
-      name: names[i]!,
-      open: async () => (await storage().open(job.videoKey!))?.stream ?? null,
-    })),
+    openInTurn(
+      jobs.map((job, i) => ({
+        name: names[i]!,
+        open: async () => (await storage().open(job.videoKey!))?.stream ?? null,
+      })),
+    ),
   );
-  return new Response(Readable.toWeb(zip) as ReadableStream<Uint8Array>, {
+  return new Response(Readable.toWeb(Readable.from(zip, { objectMode: false })) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="dailies-${jobs.length}-videos.zip"`,

@@ -8,7 +8,7 @@ import { promptStart } from "@/lib/jobs/format-job";
 import { audioSetting } from "@/lib/models/price";
 import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
-import type { ModelOption, ProviderGroup } from "@/lib/providers/catalog";
+import type { ProviderGroup } from "@/lib/providers/catalog";
 import { upsertJob } from "../gallery/jobs-cache";
 import { useActiveJobs } from "../shell/use-active-jobs";
 import { Button } from "../ui/button";
@@ -28,6 +28,7 @@ import { ProjectChip } from "./project-chip";
 import { PromptField } from "./prompt-field";
 import { familyProviderCount } from "./family-providers";
 import { PromptHistory } from "./prompt-history";
+import { formAlert, imageNote } from "./form-messages";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
 import { TakesPicker } from "./takes-picker";
@@ -40,35 +41,6 @@ const RouteControl = dynamic(() => import("./route-control").then((m) => m.Route
 const ModelOptions = dynamic(() => import("./model-options").then((m) => m.ModelOptions));
 
 const UNREACHABLE = "The studio could not be reached. Check your connection and try again; nothing you typed is lost.";
-
-function imageNote(model: ModelOption, hasImage: boolean): string | undefined {
-  if (hasImage && model.imageUnavailable)
-    return `${model.label} cannot take an image on this studio: it ${model.imageUnavailable}. Remove the image or pick another model.`;
-  if (hasImage && !model.modes.includes("image"))
-    return `${model.label} makes videos from text only, so it cannot use this image. Remove it or pick a model that takes an image.`;
-  if (!hasImage && !model.modes.includes("text")) return `${model.label} animates a still image: add one.`;
-  return undefined;
-}
-
-/** The fields this model's form shows, so their errors can sit next to them. */
-function visibleFields(model: ModelOption): Set<string> {
-  const names = ["prompt", "image", "model", "aspectRatio", "durationSeconds", "resolution", "projectId"];
-  if (model.fps.length > 1) names.push("fps");
-  if (model.negativePrompt) names.push("negativePrompt");
-  if (model.seed) names.push("seed");
-  if (model.options?.length) names.push("options", ...model.options.map((o) => `options.${o.key}`));
-  return new Set(names);
-}
-
-/**
- * The form-level alert. When its sentence already stands next to its field, it points there
- * instead, so a screen reader does not hear the same sentence twice.
- */
-function formAlert(error: string, fieldErrors: Record<string, string>, model: ModelOption): string {
-  const shown = Object.entries(fieldErrors).filter(([name]) => visibleFields(model).has(name));
-  if (!shown.some(([, message]) => message === error)) return error;
-  return shown.length === 1 ? "Fix the field marked above, then generate again." : `Fix the ${shown.length} fields marked above, then generate again.`;
-}
 
 /** The studio's composer: everything a video needs, checked against the chosen model, sent as the form itself. */
 export function Composer({

@@ -9,6 +9,7 @@ import { moveToProjectAction, type ProjectJson } from "@/lib/actions/projects";
 import { UNSORTED_ID } from "@/lib/jobs/list-filters";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { upsertJob } from "../gallery/jobs-cache";
+import { ProjectOptions } from "./project-options";
 
 /** Moves one or more videos into a project; the lists are re-read, so a filtered one drops what left it. */
 export function MoveToProject({ jobs, projects, label = "Move to project" }: { jobs: JobJson[]; projects: ProjectJson[]; label?: string }) {
@@ -37,12 +38,7 @@ export function MoveToProject({ jobs, projects, label = "Move to project" }: { j
       </label>
       <Select id={id} value={shared} aria-busy={busy === "move"} onChange={(e) => void move(e.target.value)} className="min-h-11">
         {shared === "" && <option value="">Mixed</option>}
-        <option value={UNSORTED_ID}>Unsorted</option>
-        {projects.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        <ProjectOptions projects={projects} />
       </Select>
     </div>
   );

@@ -6,7 +6,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useRunAction } from "@/components/ui/use-run-action";
 import { createProjectAction, deleteProjectAction, renameProjectAction, type ProjectJson } from "@/lib/actions/projects";
-import { UNSORTED_ID, type JobFilters } from "@/lib/jobs/list-filters";
+import type { JobFilters } from "@/lib/jobs/list-filters";
+import { ProjectOptions } from "./project-options";
 
 /**
  * Projects (boards) above the gallery: filter by one (Unsorted is the default every video starts
@@ -60,12 +61,7 @@ export function ProjectBar({
       <Field id="filter-project" label="Project">
         <Select id="filter-project" value={filters.project ?? ""} onChange={(e) => onChange({ ...filters, project: e.target.value || undefined })} className="sm:max-w-56">
           <option value="">All projects</option>
-          <option value={UNSORTED_ID}>Unsorted</option>
-          {projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <ProjectOptions projects={projects} />
         </Select>
       </Field>
       {current && renaming === null && (

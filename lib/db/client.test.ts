@@ -11,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import { eachDialect } from "../../e2e/support/each-dialect";
 import { seedJob, tempDataDir } from "../../e2e/support/test-db";
 import { closeDb, openDb, transaction } from "./client";
-import { claimDueJobs, getJob, listJobs, setFavorite } from "./queries/jobs";
+import { getJob, listJobs, setFavorite } from "./queries/jobs";
+import { claimDueJobs } from "./queries/job-leases";
 
 describe("an existing SQLite database", () => {
   it("made by the previous layout opens, keeps its rows and history, and keeps working", async () => {

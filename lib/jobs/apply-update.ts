@@ -175,13 +175,18 @@ export async function finishStep(db: Db, jobId: string, owner: string, end: Step
  * A webhook delivery: records its event id and applies its news in one transaction, so a
  * retried delivery is a no-op and a crash between the two cannot lose the update.
  * Returns false for a delivery seen before.
+ *
+ * `routeIndex` is the attempt the delivery is about (the one whose provider job it names, read when
+ * the job was looked up): if the job moved to its next route in between, the news is an earlier
+ * attempt's and changes nothing, in the same guarded write as the change itself.
  */
-export async function applyWebhookUpdate(db: Db, provider: string, eventId: string, jobId: string, update: ProviderUpdate, now = Date.now()): Promise<boolean> {
+export async function applyWebhookUpdate(db: Db, provider: string, eventId: string, jobId: string, update: ProviderUpdate, now = Date.now(), routeIndex?: number): Promise<boolean> {
   const t: Transition = { ...transitionFor(update), source: "webhook" };
-  const write = statusWrite(t, now);
+  const guarded = statusWrite(t, now);
+  const write = guarded && routeIndex !== undefined ? { ...guarded, routeIndex } : guarded;
   const outcome = await transaction(db, async (tx) => {
     if (!(await recordWebhookEvent(tx, provider, eventId))) return { fresh: false, changed: false, to: t.to };
-    if (await moveOnIfFallback(tx, jobId, t, false, now)) return { fresh: true, changed: true, to: "queued" as const };
+    if (await moveOnIfFallback(tx, jobId, t, false, now, routeIndex)) return { fresh: true, changed: true, to: "queued" as const };
     const changed = write !== null && (await writeJobStatus(tx, jobId, write));
     if (changed && isTerminal(t.to)) {
       const job = await getJob(tx, jobId);

@@ -5,7 +5,7 @@ import { jobRow } from "../../e2e/support/test-db";
 import type { Db } from "../db/client";
 import { insertJob } from "../db/queries/jobs";
 import { spentBetween, writeLedger } from "../db/queries/ledger";
-import { BUDGET_KEYS, monthOf, refusal, withinBudget, writeCap } from "./budget";
+import { BUDGET_KEYS, monthOf, personCaps, readCaps, refusal, withinBudget, writeCap } from "./budget";
 
 const NOW = Date.UTC(2026, 11, 2, 12);
 const month = monthOf(NOW);
@@ -53,6 +53,16 @@ eachDialect((tempDb) => {
       const over = await create(db, "other", 0.8);
       expect(over.ok).toBe(false);
       if (!over.ok) expect(over.refusal).toContain("this studio's budget for December has $0.50 left");
+    });
+
+    it("reads back each person's own cap for the Settings form, and only where one is set", async () => {
+      const db = await tempDb();
+      await writeCap(db, BUDGET_KEYS.perUser, 5);
+      await writeCap(db, BUDGET_KEYS.user("ana"), 2.5);
+      await writeCap(db, BUDGET_KEYS.user("bo"), null);
+      expect([...(await personCaps(db, ["ana", "bo", "cy"]))]).toEqual([["ana", 2.5]]);
+      expect(await readCaps(db, "ana")).toEqual({ instanceUsd: null, userUsd: 2.5 });
+      expect(await readCaps(db, "bo")).toEqual({ instanceUsd: null, userUsd: 5 });
     });
 
     it("lets two creates at once spend only what the cap allows", async () => {

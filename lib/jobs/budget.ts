@@ -35,6 +35,16 @@ export async function perUserCap(db: Db): Promise<number | null> {
   return asCap(await readSetting(db, BUDGET_KEYS.perUser));
 }
 
+/** Each named person's own cap, where the owner set one (it wins over the default for everyone). */
+export async function personCaps(db: Db, userIds: readonly string[]): Promise<Map<string, number>> {
+  const caps = new Map<string, number>();
+  for (const id of userIds) {
+    const cap = asCap(await readSetting(db, BUDGET_KEYS.user(id)));
+    if (cap !== null) caps.set(id, cap);
+  }
+  return caps;
+}
+
 /** Sets (a number of dollars) or clears (null) one cap. Only the owner may call this (checked by the caller). */
 export async function writeCap(db: Db, key: string, usd: number | null): Promise<void> {
   await writeSetting(db, key, usd === null ? "" : String(usd));

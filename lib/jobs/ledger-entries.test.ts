@@ -37,6 +37,10 @@ describe("ledger entries", () => {
 
   it("books the provider's own figure where it reports one (a cache hit costs what Visgate says)", () => {
     expect(endingEntries(job({ providerReport: { costUsd: 0, cacheHit: true } }), veo, null).map((e) => [e.kind, e.usd])).toEqual([["actual", 0]]);
+    expect(endingEntries(job({ providerReport: { costUsd: 0.05, cacheHit: true } }), veo, null).map((e) => e.usd)).toEqual([0.05]);
+    // A hit with no figure: nothing was generated, so not the length × price either.
+    expect(endingEntries(job({ providerReport: { cacheHit: true, servedBy: "fal" } }), veo, null).map((e) => e.usd)).toEqual([0]);
+    expect(endingEntries(job({ providerReport: { cacheHit: false } }), veo, null).map((e) => e.usd)).toEqual([3.216]);
   });
 
   it("books Skytells' credits at its price per credit, and a dollar figure over credits", () => {

@@ -44,6 +44,9 @@ export function reportedUsd(providerReport: unknown, spec: ModelSpec | undefined
   const report = cleanReport(providerReport);
   if (report?.costUsd !== undefined) return report.costUsd;
   if (report?.costCredits !== undefined && spec?.creditUsd !== undefined) return report.costCredits * spec.creditUsd;
+  // A video served from the gateway's cache costs no provider anything (shared/providers/visgate.md); with no figure
+  // reported, the real length × price would book a generation that never ran. [U] Visgate's own fee on a hit is unpublished.
+  if (report?.cacheHit === true) return 0;
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedJob, tempDataDir, tempDb } from "../../e2e/support/test-db";
-import { claimDueJobs, markSubmitStarted } from "../db/queries/jobs";
+import { claimDueJobs } from "../db/queries/job-leases";
+import { markSubmitStarted } from "../db/queries/job-submits";
 import { resetEnvCache } from "../env";
 import { fullProviders, waitingReasons } from "./provider-slots";
 

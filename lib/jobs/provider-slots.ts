@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { Db } from "../db/client";
-import { countHeldAtProvider } from "../db/queries/jobs";
+import { countHeldAtProvider } from "../db/queries/job-submits";
 import type { Job } from "../db/schema";
 import { getProvider, PROVIDERS } from "../providers/registry";
 import type { VideoProvider } from "../providers/types";

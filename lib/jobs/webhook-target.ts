@@ -6,7 +6,8 @@
  */
 import "server-only";
 import type { Db } from "../db/client";
-import { adoptSubmitted, findByProviderJob } from "../db/queries/jobs";
+import { findByProviderJob } from "../db/queries/jobs";
+import { adoptSubmitted } from "../db/queries/job-submits";
 import type { Job } from "../db/schema";
 import { verifyCallbackToken } from "../providers/kit/callback-token";
 import { WebhookVerificationError } from "../providers/kit/errors";

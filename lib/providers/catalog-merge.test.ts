@@ -114,6 +114,11 @@ describe("mergeCatalog", () => {
     expect(merged.models.map((m) => m.id)).toEqual(["acme:a", "acme:v6"]);
   });
 
+  it("makes a model only the provider lists a route of the family its id names", () => {
+    const merged = mergeCatalog([], { listed: [spec("fal-ai/veo3.1/fast"), spec("sora-2", { label: "Sora 2" }), spec("x-1", { family: "kling-2.1" })], retired: [] });
+    expect(merged.models.map((m) => m.family)).toEqual(["veo-3.1-fast", undefined, "kling-2.1"]);
+  });
+
   it("adds models only the provider knows, after the built-in ones", () => {
     const merged = mergeCatalog(builtIn, { listed: [spec("new", { label: "Listed new" }), spec("c"), spec("a"), spec("b")], retired: [] });
     expect(merged.models.map((m) => m.id)).toEqual(["acme:a", "acme:b", "acme:c", "acme:new"]);

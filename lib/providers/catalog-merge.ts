@@ -6,11 +6,13 @@
  *   resolutions, fps, negative prompt, seed, prompt length, options): that is what drifts.
  * - What a person reads comes from the built-in data where it has it (label, description, price,
  *   typical wait): the list rarely has it, or has it less carefully.
+ * - A model only the provider lists joins the family its id names (a route like any other), or is its own.
  * - A model the provider no longer lists is hidden from the composer but still resolves, so old
  *   jobs keep their name and their page and jobs in flight finish: a built-in one (unless marked
  *   `listed: false`, a model the list never shows) and one only an earlier list had ("retired").
  */
 import { z } from "zod";
+import { matchFamily } from "../models/match-family";
 import { priceOf } from "../models/route";
 import { ASPECT_RATIOS, type ModelSpec } from "./types";
 
@@ -64,7 +66,7 @@ export function retiredAfter(previous: DiscoveredCatalog | null, listed: readonl
 }
 
 export function mergeModel(builtIn: ModelSpec | undefined, found: ModelSpec): ModelSpec {
-  if (!builtIn) return withValidDefaults(found, found);
+  if (!builtIn) return withValidDefaults(withFamily(found), found);
   const hasPrice = priceOf(builtIn).kind !== "unknown";
   const priced = hasPrice ? builtIn : found;
   const merged: ModelSpec = {
@@ -85,6 +87,15 @@ export function mergeModel(builtIn: ModelSpec | undefined, found: ModelSpec): Mo
     options: found.options !== undefined ? found.options : builtIn.options,
   };
   return withValidDefaults(merged, builtIn);
+}
+
+/**
+ * A model only the provider's list knows joins the family its id or name says (lib/models/match-family.ts),
+ * so it is one more route of that model for pickers and fallback; its own lists stay its capabilities.
+ */
+function withFamily(found: ModelSpec): ModelSpec {
+  const family = found.family ?? matchFamily(found.providerModel, found.label);
+  return family ? { ...found, family } : found;
 }
 
 /** Defaults inside the lists: the curated one where still allowed, else the provider's, else the first. */

@@ -1,9 +1,10 @@
 import "server-only";
 import { env } from "../env";
 import type { PriceRule } from "../models/price";
-import { familyOf, priceOf } from "../models/route";
+import { priceOf } from "../models/route";
 import { imageModeUnavailable } from "./kit/image";
 import { allModels, getModel, offeredModels, PROVIDERS, providerOf } from "./registry";
+import { routeFields } from "./spec-fields";
 import type { ModelSpec } from "./types";
 
 /** What the composer needs to know about one model: its spec minus the provider's internal id; plain data for the browser. */
@@ -29,25 +30,12 @@ function toOption(spec: ModelSpec): ModelOption {
   return {
     id: spec.id,
     provider: spec.provider,
-    family: familyOf(spec),
-    engine: spec.engine,
     ...(spec.imageInput ? { imageInput: spec.imageInput } : {}),
     ...(spec.options?.length ? { options: spec.options } : {}),
     label: spec.label,
     description: spec.description,
-    modes: spec.modes,
-    durations: spec.durations,
-    aspectRatios: spec.aspectRatios,
-    resolutions: spec.resolutions,
-    fps: spec.fps,
-    defaults: spec.defaults,
-    negativePrompt: spec.negativePrompt,
-    seed: spec.seed,
-    maxPromptLength: spec.maxPromptLength,
-    price: priceOf(spec),
-    pricePerSecondUsd: spec.pricePerSecondUsd,
+    ...routeFields(spec),
     priceReadOn: spec.priceReadOn,
-    typicalLatencySeconds: spec.typicalLatencySeconds,
     imageUnavailable: imageModeUnavailable(spec, env().PUBLIC_URL),
   };
 }

@@ -2,10 +2,11 @@
 import "server-only";
 import { env } from "../env";
 import { estimateUsd } from "../models/price";
-import { familyOf, priceOf } from "../models/route";
+import { priceOf } from "../models/route";
 import { catalogStatus } from "./catalog-refresh";
 import { imageModeUnavailable } from "./kit/image";
 import { offeredModels, PROVIDERS } from "./registry";
+import { routeFields } from "./spec-fields";
 import type { ModelSpec, VideoProvider } from "./types";
 
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
@@ -21,26 +22,11 @@ function modelJson(spec: ModelSpec, provider: VideoProvider) {
     description: spec.description,
     provider: provider.id,
     providerLabel: provider.label,
-    /** The model family this is a route of: routes with one family are the same model from different providers. */
-    family: familyOf(spec),
-    engine: spec.engine,
-    modes: spec.modes,
-    durations: spec.durations,
-    aspectRatios: spec.aspectRatios,
-    resolutions: spec.resolutions,
-    fps: spec.fps,
-    defaults: spec.defaults,
-    negativePrompt: spec.negativePrompt,
-    seed: spec.seed,
-    maxPromptLength: spec.maxPromptLength,
+    ...routeFields(spec),
     options: spec.options ?? [],
-    /** How the provider charges: per_second (by resolution, with or without sound, a minimum), per_request, or unknown. */
-    price: priceOf(spec),
     /** What a video at the default settings costs (USD), null when the price is unknown. */
     defaultEstimateUsd: estimateUsd({ engine: spec.engine, price: priceOf(spec) }, spec.defaults),
-    pricePerSecondUsd: spec.pricePerSecondUsd,
     priceReadOn: spec.priceReadOn || null,
-    typicalLatencySeconds: spec.typicalLatencySeconds,
     available: reason === null,
     /** Why a job for this model would be refused now; null when it would not. */
     unavailableReason: reason,

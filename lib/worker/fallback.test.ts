@@ -5,7 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { startFalFake, type FalFake } from "../../e2e/fakes/fal";
+import { buildReplicateWebhook } from "../../e2e/fakes/replicate";
 import { waitFor } from "../../e2e/support/app-server";
 import { eachDialect } from "../../e2e/support/each-dialect";
 import { replicateHarness, setEnv } from "../../e2e/support/replicate-harness";
@@ -13,9 +15,12 @@ import { seedJob } from "../../e2e/support/test-db";
 import type { Db } from "../db/client";
 import { listAttempts } from "../db/queries/attempts";
 import { ledgerRows } from "../db/queries/ledger";
-import { claimDueJobs, getJob } from "../db/queries/jobs";
+import { getJob } from "../db/queries/jobs";
+import { claimDueJobs } from "../db/queries/job-leases";
 import type { Job } from "../db/schema";
-import { finishStep } from "../jobs/apply-update";
+import { applyWebhookUpdate, finishStep } from "../jobs/apply-update";
+import { webhookTarget } from "../jobs/webhook-target";
+import { replicateProvider } from "../providers/replicate/adapter";
 import { resetEnvCache } from "../env";
 import type { WorkerContext } from "./context";
 import { serializeOneJob } from "../jobs/serialize-jobs";
@@ -169,6 +174,40 @@ eachDialect((tempDb) => {
         expect(await getJob(db, job.id)).toMatchObject({ status: "submitted", routeIndex: 1, provider: "fal", progress: 0, providerJobId: atFalNow.providerJobId });
       }
       expect((await listAttempts(db, job.id)).map((a) => a.status)).toEqual(["moved_on", "submitted"]);
+    });
+
+    it("an earlier attempt's late webhook changes nothing, even when the job moves on between its lookup and its write", async () => {
+      const { db, step } = await setUp();
+      const job = await veoJob(db, "a lantern festival");
+      const atReplicateNow = await step(job.id);
+      expect(atReplicateNow).toMatchObject({ status: "submitted", provider: "replicate", routeIndex: 0 });
+      const predictionId = atReplicateNow.providerJobId!;
+      // Replicate finishes the first attempt; its signed "succeeded" delivery is read and its job looked up as the route does.
+      await waitFor(async () => h.fake.prediction(predictionId)?.status === "succeeded", 10_000, () => "the prediction never finished");
+      const message = buildReplicateWebhook(h.fake.webhookSecret, h.fake.prediction(predictionId)!);
+      const url = new URL("https://studio.example/api/webhooks/replicate");
+      const event = await replicateProvider.verifyWebhook!({ rawBody: Buffer.from(message.body), headers: new Headers(message.headers), url }, { job: null });
+      expect(event.update.status).toBe("succeeded");
+      const found = await webhookTarget(db, "replicate", url, null, event.providerJobId);
+      expect(found).toMatchObject({ job: { id: job.id, routeIndex: 0 } });
+      const stale = (found as { job: Job }).job;
+
+      // Meanwhile its wait runs out before Replicate reported any work: the job moves to fal.
+      await db.orm.update(db.t.jobs).set({ deadlineAt: Date.now() - 1 }).where(eq(db.t.jobs.id, job.id));
+      const [claimed] = (await claimDueJobs(db, OWNER, 60_000, 10, Date.now() + 3_600_000)).filter((j) => j.id === job.id);
+      await expireJob({ db, owner: OWNER, leaseMs: 60_000, cadence: { pollMinMs: 50, pollMaxMs: 200 }, now: Date.now }, claimed!);
+      const moved = await step(job.id);
+      expect(moved).toMatchObject({ status: "submitted", provider: "fal", routeIndex: 1 });
+
+      // The delivery, applied for the attempt it named, is recorded and changes nothing.
+      expect(await applyWebhookUpdate(db, "replicate", event.eventId, stale.id, event.update, Date.now(), stale.routeIndex)).toBe(true);
+      expect(await getJob(db, job.id)).toMatchObject({ status: "submitted", provider: "fal", routeIndex: 1, providerJobId: moved.providerJobId, outputUrl: null });
+      // Delivered again now, it names no job of ours at all.
+      expect(await webhookTarget(db, "replicate", url, null, event.providerJobId)).toEqual({ ignored: "unknown" });
+      expect((await listAttempts(db, job.id)).map((a) => [a.provider, a.status, a.errorCode])).toEqual([
+        ["replicate", "moved_on", "timeout"],
+        ["fal", "submitted", null],
+      ]);
     });
   });
 });

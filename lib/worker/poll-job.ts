@@ -1,5 +1,5 @@
 import "server-only";
-import { releaseLease } from "../db/queries/jobs";
+import { releaseLease } from "../db/queries/job-leases";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
 import { ProviderError } from "../providers/kit/errors";

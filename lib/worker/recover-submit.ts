@@ -1,5 +1,5 @@
 import "server-only";
-import { isKnownProviderJob } from "../db/queries/jobs";
+import { isKnownProviderJob } from "../db/queries/job-submits";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
 import { ProviderError } from "../providers/kit/errors";

@@ -12,7 +12,8 @@ import { replicateHarness } from "../../e2e/support/replicate-harness";
 import { seedJob } from "../../e2e/support/test-db";
 import type { Db } from "../db/client";
 import { listAttempts } from "../db/queries/attempts";
-import { claimDueJobs, getJob } from "../db/queries/jobs";
+import { getJob } from "../db/queries/jobs";
+import { claimDueJobs } from "../db/queries/job-leases";
 import type { WorkerContext } from "./context";
 import { submitJob } from "./submit-job";
 

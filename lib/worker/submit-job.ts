@@ -1,6 +1,7 @@
 import "server-only";
 import { startAttempt } from "../db/queries/attempts";
-import { markSubmitStarted, releaseLease } from "../db/queries/jobs";
+import { releaseLease } from "../db/queries/job-leases";
+import { markSubmitStarted } from "../db/queries/job-submits";
 import type { Job } from "../db/schema";
 import { finishStep, transitionFor } from "../jobs/apply-update";
 import { inputImageUrl } from "../jobs/input-url";

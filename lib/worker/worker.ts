@@ -1,7 +1,7 @@
 import "server-only";
 import os from "node:os";
 import { pruneHeartbeats, writeHeartbeat } from "../db/queries/heartbeats";
-import { activeLeaseOwners, claimDueJobs, dropLeasesOf, renewLease } from "../db/queries/jobs";
+import { activeLeaseOwners, claimDueJobs, dropLeasesOf, renewLease } from "../db/queries/job-leases";
 import type { Db } from "../db/client";
 import type { Job } from "../db/schema";
 import { env } from "../env";

@@ -14,7 +14,7 @@ import { isOwner, signupOpen } from "@/lib/auth/instance";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { db } from "@/lib/db/client";
 import { listAccounts } from "@/lib/db/queries/accounts";
-import { perUserCap, readCaps } from "@/lib/jobs/budget";
+import { personCaps, perUserCap, readCaps } from "@/lib/jobs/budget";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { readProviderSettings } from "@/lib/provider-settings/manage";
 import { listEndpoints, recentDeliveries } from "@/lib/webhooks/outgoing/endpoints";
@@ -33,6 +33,8 @@ export default async function SettingsPage() {
   const caps = owner ? await readCaps(await db(), viewer.userId) : null;
   // The per-person default, not the owner's own override.
   const budget = caps && { instance: caps.instanceUsd, perUser: await perUserCap(await db()) };
+  const own = people && (await personCaps(await db(), people.map((p) => p.id)));
+  const personBudgets = people?.map((p) => ({ id: p.id, name: p.name || p.email, capUsd: own?.get(p.id) ?? null }));
   return (
     <main id="main" tabIndex={-1} className="mx-auto flex max-w-3xl flex-col gap-5 px-4 py-6 sm:py-8">
       <h1 className="text-xl font-semibold text-neutral-50">Settings</h1>
@@ -45,7 +47,7 @@ export default async function SettingsPage() {
       {people && <PeopleSection people={people} ownerId={viewer.userId} />}
       {budget && (
         <SettingsSection id="budget-title" title="Budgets" intro="Monthly spending caps, in dollars, from each route's price. A video that would pass one is refused before anything is sent.">
-          <BudgetForm caps={budget} />
+          <BudgetForm caps={budget} people={personBudgets ?? []} />
         </SettingsSection>
       )}
       {providers?.ok && <ProvidersSection providers={providers.value} />}

@@ -3,9 +3,9 @@ import { db } from "@/lib/db/client";
 import { listJobs } from "@/lib/db/queries/jobs";
 import { UNSORTED_ID } from "@/lib/jobs/list-filters";
 import { listQuery } from "@/lib/jobs/list-query";
-import { appError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { parseJobRequest } from "@/lib/http/parse-job-request";
-import { requireViewer } from "@/lib/http/require-viewer";
+import { parseQuery, viewerRoute } from "@/lib/http/api-route";
 import { createJob } from "@/lib/jobs/create-job";
 import { createJobOnce, jobCreatedAnswer, parseIdempotencyKey } from "@/lib/jobs/idempotency";
 import { serializeJobs } from "@/lib/jobs/serialize-jobs";
@@ -17,17 +17,14 @@ export const dynamic = "force-dynamic";
  * prompt search. `changedSince` returns only rows updated since then, for polling; an unchanged
  * answer is a 304.
  */
-export async function GET(req: Request): Promise<Response> {
-  const asked = await requireViewer(req);
-  if ("response" in asked) return asked.response;
-  const params = Object.fromEntries(new URL(req.url).searchParams);
-  const query = listQuery.safeParse(params);
-  if (!query.success) return errorResponse(appError("bad_request", query.error.issues[0]?.message ?? "Bad query."));
-  const { favorite, q, project, ...rest } = query.data;
+export const GET = viewerRoute(async (req, viewer) => {
+  const query = parseQuery(req, listQuery);
+  if (!query.ok) return errorResponse(query.error);
+  const { favorite, q, project, ...rest } = query.value;
   const database = await db();
   const page = await listJobs(database, {
     ...rest,
-    userId: asked.viewer.userId,
+    userId: viewer.userId,
     favorite: favorite === "true",
     search: q,
     project: project === undefined ? undefined : project === UNSORTED_ID ? null : project,
@@ -37,20 +34,18 @@ export async function GET(req: Request): Promise<Response> {
   const headers = { etag, "cache-control": "private, no-cache" };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
-}
+});
 
 /**
  * Creates a job from JSON, or multipart when an image is attached. With an `Idempotency-Key`
  * header, a retry of the same request (within 24 h) gets the same job back instead of a new one.
  */
-export async function POST(req: Request): Promise<Response> {
-  const asked = await requireViewer(req);
-  if ("response" in asked) return asked.response;
+export const POST = viewerRoute(async (req, viewer) => {
   const key = parseIdempotencyKey(req.headers.get("idempotency-key"));
   if (!key.ok) return errorResponse(key.error);
   const parsed = await parseJobRequest(req);
   if (!parsed.ok) return errorResponse(parsed.error);
-  const input = { ...parsed.value, userId: asked.viewer.userId };
+  const input = { ...parsed.value, userId: viewer.userId };
   if (key.value) {
     const answer = await createJobOnce(await db(), input, key.value);
     if (!answer.ok) return errorResponse(answer.error);
@@ -63,4 +58,4 @@ export async function POST(req: Request): Promise<Response> {
   if (!created.ok) return errorResponse(created.error);
   const { status, body } = jobCreatedAnswer(created.value);
   return Response.json(body, { status, headers: { location: `/api/jobs/${created.value.id}` } });
-}
+});

@@ -3,7 +3,8 @@ import { eachDialect } from "../../../e2e/support/each-dialect";
 import { seedJob } from "../../../e2e/support/test-db";
 import { tsQuery } from "../dialect/pg";
 import { ftsQuery } from "../dialect/sqlite";
-import { claimDueJobs, getJob, getOwnedJob, listJobs, releaseLease, setFavorite } from "./jobs";
+import { claimDueJobs, releaseLease } from "./job-leases";
+import { getJob, getOwnedJob, listJobs, setFavorite } from "./jobs";
 
 describe("ftsQuery", () => {
   it("quotes each word and matches it as a prefix", () => {

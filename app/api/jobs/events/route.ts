@@ -1,7 +1,7 @@
 import { viewerFromRequest } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { appError, errorResponse } from "@/lib/errors";
-import { requireViewer } from "@/lib/http/require-viewer";
+import { parseQuery, viewerRoute } from "@/lib/http/api-route";
 import { parseEventId } from "@/lib/jobs/live/event-id";
 import { MAX_STREAMS_PER_USER } from "@/lib/jobs/live/hub";
 import { openJobStream } from "@/lib/jobs/live/job-stream";
@@ -14,17 +14,15 @@ export const dynamic = "force-dynamic";
  * GET /api/jobs/:id answers it), `event: ready` once the replay since Last-Event-ID is sent, and
  * `event: reset` when too much changed to replay (reload the list instead).
  */
-export async function GET(req: Request): Promise<Response> {
-  const asked = await requireViewer(req);
-  if ("response" in asked) return asked.response;
-  const query = streamQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) return errorResponse(appError("bad_request", query.error.issues[0]?.message ?? "Bad query."));
-  const { userId } = asked.viewer;
-  const resume = parseEventId(req.headers.get("last-event-id") ?? query.data.lastEventId);
+export const GET = viewerRoute(async (req, viewer) => {
+  const query = parseQuery(req, streamQuery);
+  if (!query.ok) return errorResponse(query.error);
+  const { userId } = viewer;
+  const resume = parseEventId(req.headers.get("last-event-id") ?? query.value.lastEventId);
   const stream = openJobStream({
     db: await db(),
     userId,
-    start: resume ?? { since: query.data.since ?? Date.now() },
+    start: resume ?? { since: query.value.since ?? Date.now() },
     signal: req.signal,
     stillAllowed: async () => (await viewerFromRequest(req))?.userId === userId,
   });
@@ -41,4 +39,4 @@ export async function GET(req: Request): Promise<Response> {
       "x-accel-buffering": "no",
     },
   });
-}
+});

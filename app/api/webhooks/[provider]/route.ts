@@ -48,7 +48,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   const target = await webhookTarget(database, providerId, url, named && named.provider === providerId ? named : null, event.providerJobId);
   if ("ignored" in target) return done("ignored", 200, target.ignored === "finished" ? "Ignored: the job has already finished." : "Ignored: no such job.");
 
-  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, target.job.id, event.update);
+  const fresh = await applyWebhookUpdate(database, providerId, event.eventId, target.job.id, event.update, Date.now(), target.job.routeIndex);
   return fresh ? done("accepted", 200, "ok") : done("duplicate", 200, "Duplicate delivery ignored.");
 }
 

@@ -1,25 +1,17 @@
 import { db } from "@/lib/db/client";
 import { errorResponse } from "@/lib/errors";
+import { NO_STORE, resultResponse, viewerRoute } from "@/lib/http/api-route";
 import { readJsonObject } from "@/lib/http/read-json";
-import { requireViewer } from "@/lib/http/require-viewer";
 import { createEndpoint, listEndpoints } from "@/lib/webhooks/outgoing/endpoints";
 
 export const dynamic = "force-dynamic";
 
 /** The asker's outgoing webhook endpoints (their secrets are never shown again). */
-export async function GET(req: Request): Promise<Response> {
-  const asked = await requireViewer(req);
-  if ("response" in asked) return asked.response;
-  return Response.json({ items: await listEndpoints(await db(), asked.viewer.userId) }, { headers: { "cache-control": "no-store" } });
-}
+export const GET = viewerRoute(async (_req, viewer) => Response.json({ items: await listEndpoints(await db(), viewer.userId) }, { headers: NO_STORE }));
 
 /** Adds an endpoint; the answer carries its `whsec_` signing secret, this once. */
-export async function POST(req: Request): Promise<Response> {
-  const asked = await requireViewer(req);
-  if ("response" in asked) return asked.response;
+export const POST = viewerRoute(async (req, viewer) => {
   const body = await readJsonObject(req);
   if (!body.ok) return errorResponse(body.error);
-  const created = await createEndpoint(await db(), asked.viewer.userId, body.value);
-  if (!created.ok) return errorResponse(created.error);
-  return Response.json(created.value, { status: 201, headers: { "cache-control": "no-store" } });
-}
+  return resultResponse(await createEndpoint(await db(), viewer.userId, body.value), { status: 201, headers: NO_STORE });
+});

@@ -1,16 +1,11 @@
 import { errorResponse, appError } from "@/lib/errors";
-import { requireOwnedJob } from "@/lib/http/require-viewer";
+import { ownedJobRoute } from "@/lib/http/api-route";
 import { extractLastFrame } from "@/lib/media/last-frame";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ id: string }> };
-
 /** The final frame of the asker's finished video, as a PNG the composer puts in its Start slot. */
-export async function GET(req: Request, { params }: Params): Promise<Response> {
-  const owned = await requireOwnedJob(req, (await params).id);
-  if ("response" in owned) return owned.response;
-  const { job } = owned;
+export const GET = ownedJobRoute(async (_req, job) => {
   if (job.status !== "succeeded" || !job.videoKey)
     return errorResponse(appError("conflict", "This video has not finished, so it has no last frame yet."));
   const frame = await extractLastFrame(job.videoKey);
@@ -18,4 +13,4 @@ export async function GET(req: Request, { params }: Params): Promise<Response> {
   return new Response(new Uint8Array(frame), {
     headers: { "content-type": "image/png", "cache-control": "private, max-age=3600", "content-disposition": `inline; filename="last-frame-${job.id}.png"` },
   });
-}
+});

@@ -1,15 +1,10 @@
 import { db } from "@/lib/db/client";
-import { errorResponse } from "@/lib/errors";
-import { requireViewer } from "@/lib/http/require-viewer";
+import { NO_STORE, resultResponse, viewerRoute } from "@/lib/http/api-route";
 import { testProviderConnection } from "@/lib/provider-settings/manage";
 
 export const dynamic = "force-dynamic";
 
 /** Owner only: the provider's cheapest authenticated call; `{connected, message}` says plainly what failed. */
-export async function POST(req: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> {
-  const asked = await requireViewer(req);
-  if ("response" in asked) return asked.response;
-  const result = await testProviderConnection(await db(), asked.viewer, (await params).provider);
-  if (!result.ok) return errorResponse(result.error);
-  return Response.json(result.value, { headers: { "cache-control": "no-store" } });
-}
+export const POST = viewerRoute<{ provider: string }>(async (_req, viewer, { provider }) =>
+  resultResponse(await testProviderConnection(await db(), viewer, provider), { headers: NO_STORE }),
+);

@@ -10,7 +10,8 @@ import { getJob } from "./pw/api";
 import { expect, test as base } from "./pw/fixtures";
 import { jobCard, newCardId, cardIds, watchCard } from "./pw/gallery";
 import { api } from "./support/api";
-import { startApp, waitFor, type App } from "./support/app-server";
+import { waitFor, type App } from "./support/app-server";
+import { startDeploymentApp } from "./support/deployment";
 
 const test = base.extend<object, { gateway: GatewayFake }>({
   gateway: [
@@ -32,7 +33,7 @@ const test = base.extend<object, { gateway: GatewayFake }>({
   // The suite's server, pointed at the gateway's fake, once its list has been read.
   app: [
     async ({ gateway }, provide) => {
-      const app: App = await startApp({ publicUrl: true, env: { ALLOW_SIGNUP: "true", ...gateway.env } });
+      const app: App = await startDeploymentApp({ publicUrl: true, env: { ALLOW_SIGNUP: "true", ...gateway.env } });
       try {
         const listed = async () => ((await (await api(app, "/api/models")).json()) as { models: Array<{ id: string }> }).models.some((m) => m.id === "gateway:clip-1");
         await waitFor(listed, 30_000, () => `the gateway's models never appeared:\n${app.output()}`);
@@ -42,7 +43,7 @@ const test = base.extend<object, { gateway: GatewayFake }>({
         fs.rmSync(app.dataDir, { recursive: true, force: true });
       }
     },
-    { scope: "worker", timeout: 60_000 },
+    { scope: "worker", timeout: 120_000 },
   ],
 });
 

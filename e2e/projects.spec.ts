@@ -4,13 +4,13 @@
  * and download them as one zip that holds exactly their files.
  */
 import { execFile } from "node:child_process";
-import fs from "node:fs";
 import { promisify } from "node:util";
 import { newAccount, signUp } from "./pw/accounts";
 import { listJobs } from "./pw/api";
 import { expect, test } from "./pw/fixtures";
 import { cardIds, jobCards } from "./pw/gallery";
-import { seedJobWithFiles, videoFile } from "./pw/seed";
+import { seedJobWithFiles } from "./pw/seed";
+import { storedBytes } from "./support/stored-files";
 import { posterButton, viewer } from "./pw/viewer";
 
 const run = promisify(execFile);
@@ -80,6 +80,6 @@ test("bulk select and download: the zip holds exactly the selected videos", asyn
   const { stdout } = await run("unzip", ["-Z1", zip]);
   expect(stdout.trim().split("\n").sort()).toEqual(["first-pick-a-paper-boat.mp4", "second-pick-a-glass-teapot.mp4"]);
   const { stdout: bytes } = await run("unzip", ["-p", zip, "first-pick-a-paper-boat.mp4"], { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 });
-  expect(Buffer.compare(bytes, fs.readFileSync(videoFile(app.dataDir, a.id))), "the zip holds the stored file byte for byte").toBe(0);
+  expect(Buffer.compare(bytes, await storedBytes(app.dataDir, `videos/${a.id}.mp4`)), "the zip holds the stored file byte for byte").toBe(0);
   expect(b.id).not.toBe(a.id);
 });

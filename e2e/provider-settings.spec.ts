@@ -8,7 +8,8 @@ import fs from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 import { startReplicateFake, type ReplicateFake } from "./fakes/replicate";
 import { newAccount, signUp } from "./pw/accounts";
-import { startServer, type Server } from "./support/app-server";
+import type { Server } from "./support/app-server";
+import { startDeployment } from "./support/deployment";
 
 const MODEL = "replicate:google/veo-3.1-fast";
 
@@ -23,7 +24,7 @@ const test = base.extend<object, { fake: ReplicateFake; server: Server }>({
   ],
   server: [
     async ({ fake }, provide) => {
-      const server = await startServer({ env: { REPLICATE_BASE_URL: fake.baseUrl, ALLOW_SIGNUP: "true" } });
+      const server = await startDeployment({ env: { REPLICATE_BASE_URL: fake.baseUrl, ALLOW_SIGNUP: "true" } });
       try {
         await provide(server);
       } finally {
@@ -31,7 +32,7 @@ const test = base.extend<object, { fake: ReplicateFake; server: Server }>({
         fs.rmSync(server.dataDir, { recursive: true, force: true });
       }
     },
-    { scope: "worker", timeout: 60_000 },
+    { scope: "worker", timeout: 120_000 },
   ],
   baseURL: async ({ server }, provide) => provide(server.url),
 });

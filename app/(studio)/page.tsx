@@ -9,6 +9,7 @@ import { listProjects } from "@/lib/db/queries/projects";
 import { serializeJob } from "@/lib/jobs/serialize";
 import { takeHref } from "@/lib/jobs/take-href";
 import { llmConfig } from "@/lib/llm/enhance-prompt";
+import { refreshProviderSettings } from "@/lib/provider-settings/cache";
 import { feedModels, modelCatalog } from "@/lib/providers/catalog";
 import { DEFAULT_MODEL_ID } from "@/lib/providers/registry";
 
@@ -40,6 +41,8 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const use = parseTakeUse(useParam);
   const back = typeof remix === "string" ? takeHref(remix, use) : typeof frame === "string" ? `/?frame=${encodeURIComponent(frame)}` : "/";
   const viewer = await requirePageViewer(back);
+  // Keys saved or removed through another web server count at once, not at this process's next periodic check.
+  await refreshProviderSettings(await db());
   const catalog = modelCatalog();
   const source = await remixSource(remix, viewer.userId);
   const fromFrame = source ? undefined : await frameSource(frame, viewer.userId);

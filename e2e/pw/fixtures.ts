@@ -1,13 +1,15 @@
 /**
  * The Playwright test object for Dailies. Each Playwright worker runs its own production server
- * (`npm start`'s entry on the existing build) on a temporary DATA_DIR with PUBLIC_URL set to its own
+ * (`npm start`'s entry on the existing build) on a temporary DATA_DIR (under `npm run test:scale`:
+ * two web servers and two workers on Postgres and S3 behind a round-robin proxy, e2e/support/deployment.ts) with PUBLIC_URL set to its own
  * URL, fast worker cadences, and outgoing webhooks allowed onto loopback receivers. startApp seeds the instance owner, as after install: signed-out
  * visitors are sent to sign in, not to create the first account. Sign-up stays open
  * (ALLOW_SIGNUP), so every test signs up its own fresh account next to the owner.
  */
 import fs from "node:fs";
 import { test as base, expect } from "@playwright/test";
-import { startApp, type App } from "../support/app-server";
+import type { App } from "../support/app-server";
+import { startDeploymentApp } from "../support/deployment";
 import { newAccount, signUp, type Account } from "./accounts";
 import { Composer } from "./composer";
 import { userIdByEmail } from "./seed";
@@ -33,7 +35,7 @@ interface TestFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   app: [
     async ({}, provide) => {
-      const app = await startApp({ publicUrl: true, env: { ALLOW_SIGNUP: "true", OUTGOING_WEBHOOKS_ALLOW_PRIVATE: "true" } });
+      const app = await startDeploymentApp({ publicUrl: true, env: { ALLOW_SIGNUP: "true", OUTGOING_WEBHOOKS_ALLOW_PRIVATE: "true" } });
       try {
         await provide(app);
       } finally {
@@ -41,7 +43,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         fs.rmSync(app.dataDir, { recursive: true, force: true });
       }
     },
-    { scope: "worker", timeout: 60_000 },
+    { scope: "worker", timeout: 120_000 },
   ],
   baseURL: async ({ app }, provide) => provide(app.url),
   account: async ({ page, app }, provide) => {

@@ -7,7 +7,8 @@
  */
 import fs from "node:fs";
 import { test as base, type Browser, type BrowserContext } from "@playwright/test";
-import { startServer, type Server } from "../support/app-server";
+import type { Server } from "../support/app-server";
+import { startDeployment } from "../support/deployment";
 import { newAccount, signUp, type Account } from "./accounts";
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
@@ -28,7 +29,7 @@ export interface Studio {
  * then signs up its owner in a browser context of its own.
  */
 export async function startStudio(browser: Browser, env: Record<string, string>): Promise<Studio> {
-  const server = await startServer({ publicUrl: true, env });
+  const server = await startDeployment({ publicUrl: true, env });
   const stop = async () => {
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  * server served (at each crash and at the end) a whole video.
  */
 import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
-import { getJobJson, isFinished, listJobsJson, postJob, type JobDetailJson } from "./api";
+import { getJobJson, isFinished, listJobsJson, postJob, type ApiClient, type JobDetailJson } from "./api";
 import { startApp, startWorkerProcess, waitFor, type App } from "./app-server";
 import { duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob } from "./chaos-checks";
 
@@ -49,10 +49,10 @@ export interface ChaosReport {
 
 const MODEL = "replicate:google/veo-3.1-fast";
 /** How far along a job is, by the status it has reached; the sum over jobs only grows. */
-const RANK: Record<string, number> = { queued: 0, submitted: 1, running: 2, saving: 3, succeeded: 4, failed: 4, canceled: 4 };
+export const RANK: Record<string, number> = { queued: 0, submitted: 1, running: 2, saving: 3, succeeded: 4, failed: 4, canceled: 4 };
 
 /** mulberry32: small, seeded, good enough to scatter kill points. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -76,7 +76,7 @@ function planJobs(opts: ChaosOptions, rnd: () => number): ChaosJob[] {
   return jobs;
 }
 
-async function progress(app: App, ids: Set<string>): Promise<{ score: number; finished: number }> {
+export async function progress(app: ApiClient, ids: Set<string>): Promise<{ score: number; finished: number }> {
   const { items } = await listJobsJson(app, "limit=100");
   const mine = items.filter((j) => ids.has(j.id));
   return { score: mine.reduce((n, j) => n + (RANK[j.status] ?? 0), 0), finished: mine.filter(isFinished).length };

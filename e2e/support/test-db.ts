@@ -38,6 +38,12 @@ export async function databaseFor(dataDir: string): Promise<Record<string, strin
   return { DATABASE_URL: url };
 }
 
+/** Points the studio in `toDir` at the database of the studio in `fromDir`: one deployment's second web server or worker. */
+export function shareDatabase(fromDir: string, toDir: string): void {
+  const file = path.join(fromDir, DATABASE_URL_FILE);
+  if (fs.existsSync(file)) fs.copyFileSync(file, path.join(toDir, DATABASE_URL_FILE));
+}
+
 /** Like databaseFor, but the Postgres database has no tables yet: the target of a restore. */
 export async function emptyDatabaseFor(dataDir: string): Promise<void> {
   if (!testPostgresUrl()) return; // SQLite: an empty DATA_DIR is an empty database

@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import type { JobFilters } from "@/lib/jobs/list-filters";
+import { UNSORTED_ID, type JobFilters } from "@/lib/jobs/list-filters";
 import type { JobJson } from "@/lib/jobs/serialize";
 import { isActive } from "@/lib/jobs/states";
 
@@ -16,6 +16,8 @@ function matchesFilters(job: JobJson, f: JobFilters): boolean {
   if (f.status === "active" ? !isActive(job.status) : f.status && job.status !== f.status) return false;
   if (f.model && job.model !== f.model) return false;
   if (f.favorite && !job.favorite) return false;
+  // A project's list takes only its own videos: without this a pushed or moved job from elsewhere slipped in.
+  if (f.project && (job.projectId ?? UNSORTED_ID) !== f.project) return false;
   // A search result set is the server's to decide; a fresh job is not slipped into it here.
   if (f.q) return false;
   return true;

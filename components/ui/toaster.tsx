@@ -27,10 +27,15 @@ export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   // The list as of the last change, so push can answer which toast it joined at once.
   const current = useRef<Toast[]>([]);
-  const [paused, setPaused] = useState(false);
+  // Read by the clock on every tick and set in the event handlers themselves, so a tick that
+  // lands before React has re-rendered already sees the pointer or focus on the toasts.
+  const paused = useRef(false);
   const nextId = useRef(1);
   const commit = useCallback((next: Toast[]) => {
     current.current = next;
+    // Nothing left to hover: a toast removed under the pointer or focus (its × or its action)
+    // sends no leave or blur, and the next toast must not stand still forever.
+    if (next.length === 0) paused.current = false;
     setToasts(next);
   }, []);
   const dismiss = useCallback((id: number) => commit(current.current.filter((t) => t.id !== id)), [commit]);
@@ -45,17 +50,19 @@ export function Toaster({ children }: { children: ReactNode }) {
   );
 
   // One clock for all: every tick takes the time passed off each toast's remaining life, unless paused.
+  const active = toasts.length > 0;
   useEffect(() => {
-    if (paused || toasts.length === 0) return;
+    if (!active) return;
     let last = performance.now();
     const timer = setInterval(() => {
       const now = performance.now();
       const spent = now - last;
       last = now;
+      if (paused.current) return;
       commit(current.current.map((t) => ({ ...t, remainingMs: t.remainingMs - spent })).filter((t) => t.remainingMs > 0));
     }, 250);
     return () => clearInterval(timer);
-  }, [paused, toasts.length, commit]);
+  }, [active, commit]);
 
   const api = useMemo(() => ({ push, dismiss }), [push, dismiss]);
   return (
@@ -63,11 +70,18 @@ export function Toaster({ children }: { children: ReactNode }) {
       {children}
       <div
         aria-live="polite"
-        onPointerEnter={() => setPaused(true)}
-        onPointerLeave={() => setPaused(false)}
-        onFocus={() => setPaused(true)}
+        data-testid="toasts"
+        onPointerEnter={() => {
+          paused.current = true;
+        }}
+        onPointerLeave={() => {
+          paused.current = false;
+        }}
+        onFocus={() => {
+          paused.current = true;
+        }}
         onBlur={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPaused(false);
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) paused.current = false;
         }}
         className="pointer-events-none fixed inset-x-3 bottom-20 z-50 flex flex-col items-end gap-2 sm:inset-x-auto sm:right-4 lg:bottom-4"
       >
@@ -76,6 +90,8 @@ export function Toaster({ children }: { children: ReactNode }) {
             key={t.id}
             role="status"
             data-tone={t.tone}
+            // The toast's own clock, for tests that drive time and need a fact to read rather than a moment to catch.
+            data-remaining-ms={Math.round(t.remainingMs)}
             className={cn(
               "pointer-events-auto flex max-w-sm items-center gap-2 rounded-lg border py-1.5 pr-1.5 pl-4 text-sm shadow-lg",
               t.tone === "error" ? "border-red-800 bg-red-950 text-red-100" : "border-neutral-700 bg-neutral-900 text-neutral-100",

@@ -32,6 +32,18 @@ describe("diffPolled", () => {
   it("does not toast a cancel", () => {
     expect(diffPolled(cached, [job("b", "canceled", "2026-01-01T00:00:05.000Z")]).finished).toEqual([]);
   });
+
+  it("reports what finished oldest first, so a coalesced toast's action opens the last one (newest among ties)", () => {
+    const at = (id: string, status: string, updatedAt: string, createdAt: string) => ({ ...job(id, status, updatedAt), createdAt }) as JobJson;
+    const before = new Map(["x", "y", "z"].map((id) => [id, at(id, "running", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z")]));
+    // A page comes newest first.
+    const { finished } = diffPolled(before, [
+      at("z", "succeeded", "2026-01-01T00:00:05.000Z", "2025-12-31T23:59:03.000Z"),
+      at("y", "succeeded", "2026-01-01T00:00:05.000Z", "2025-12-31T23:59:02.000Z"),
+      at("x", "failed", "2026-01-01T00:00:09.000Z", "2025-12-31T23:59:01.000Z"),
+    ]);
+    expect(finished.map((f) => f.job.id)).toEqual(["y", "z", "x"]);
+  });
 });
 
 describe("changedSince and activeIds", () => {

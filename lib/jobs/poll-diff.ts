@@ -32,7 +32,21 @@ export function diffPolled(cached: ReadonlyMap<string, JobJson>, polled: readonl
     if (before && isActive(before.status) && (job.status === "succeeded" || job.status === "failed"))
       finished.push({ job, outcome: job.status });
   }
-  return { changed, finished };
+  return { changed, finished: inFinishOrder(finished) };
+}
+
+/**
+ * Oldest news first: pages come newest first, but the toasts coalesce and keep the last action
+ * pushed, and "3 videos ready · Play" should open the one that finished last (of those finished
+ * together, the newest).
+ */
+export function inFinishOrder(finished: readonly Finished[]): Finished[] {
+  const at = (f: Finished) => [Date.parse(f.job.updatedAt), Date.parse(f.job.createdAt)] as const;
+  return [...finished].sort((x, y) => {
+    const [xu, xc] = at(x);
+    const [yu, yc] = at(y);
+    return xu - yu || xc - yc;
+  });
 }
 
 /** The `changedSince` to ask for, from every job the page holds. */

@@ -3,7 +3,7 @@
  * which of them just finished (for a toast). A pushed job is the server's current copy, so it
  * wins unless the cache already holds a newer one.
  */
-import type { Finished } from "./poll-diff";
+import { inFinishOrder, type Finished } from "./poll-diff";
 import type { JobJson } from "./serialize";
 import { isActive } from "./states";
 
@@ -22,5 +22,5 @@ export function diffPushed(cached: ReadonlyMap<string, JobJson>, pushed: readonl
     changed.push(job);
     if (before && isActive(before.status) && (job.status === "succeeded" || job.status === "failed")) finished.push({ job, outcome: job.status });
   }
-  return { changed, finished };
+  return { changed, finished: inFinishOrder(finished) };
 }

@@ -91,8 +91,8 @@ describe(`two worker processes on one ${onPostgres ? "Postgres" : "SQLite"} data
     expect(Date.parse(saving!.at)).toBeGreaterThanOrEqual(killedAt);
     expect((await getJobJson(app, id)).video?.url).toBe(`/media/videos/${id}.mp4`);
 
-    // Released once saved: no record and no file left behind.
-    expect(await withDb(app.dataDir, (db) => getLocalRender(db, renderId))).toBeUndefined();
+    // Released once saved (just after the job is marked succeeded): no record and no file left behind.
+    await waitFor(async () => (await withDb(app.dataDir, (db) => getLocalRender(db, renderId))) === undefined, 30_000, () => `render ${renderId}'s record is still there`);
     if (s3) {
       expect(fs.existsSync(path.join(otherDataDir, "renders", renderId))).toBe(false);
       const video = await fetch(`${s3.endpoint}/${s3.bucket}/cross/videos/${id}.mp4`, { method: "HEAD" });

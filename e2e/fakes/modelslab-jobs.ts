@@ -50,10 +50,12 @@ export function newFakeJob(
   markers: Markers,
   timings: FakeTimings,
   opts: { slowMs: number; failure: string | null },
+  now = Date.now(),
 ): ModelslabFakeJob {
   const slow = markers.has("slow") ? { ...timings, runningMs: opts.slowMs } : timings;
   const outcome = opts.failure || markers.has("fail") || markers.get("safety") === "late" ? "failed" : "succeeded";
-  const clock = newClockedJob(String(id), slow, outcome);
+  // One clock reading for the job and its create answer: an instant job must read as done in that answer.
+  const clock = newClockedJob(String(id), slow, outcome, now);
   // An instant job was already finished when create answered.
   if (markers.has("instant")) clock.createdAt -= slow.queuedMs + slow.runningMs;
   return {

@@ -142,7 +142,7 @@ export async function startModelslabFake(opts: ModelslabFakeOptions = {}): Promi
     if (unfinished(now) >= queueCap) {
       return answer(429, errorBody(api, `Rate limit exceeded. Maximum ${queueCap} queued requests allowed.`, { retry_after: 30 }));
     }
-    const job = newFakeJob(nextId++, api, route, recorded, markers, timings, { slowMs: opts.slowMs ?? 60_000, failure });
+    const job = newFakeJob(nextId++, api, route, recorded, markers, timings, { slowMs: opts.slowMs ?? 60_000, failure }, now);
     jobs.set(job.id, job);
     peak = Math.max(peak, unfinished(now));
     submissions.push({ id: job.id, api, route, body: recorded });

@@ -46,6 +46,24 @@ export function duplicateSubmissions(fake: ReplicateFake, jobs: ChaosJob[]): { d
   return { duplicates, missing };
 }
 
+/** The message of a job whose submit was cut by the crash and could not be found at the provider (lib/worker/recover-submit.ts). */
+const LOST_SUBMIT = /could not find it there afterwards\. It was not sent again/;
+
+/**
+ * Remote jobs failed as a lost submit that the fake never heard of: the kill landed after the job was
+ * marked as being sent and before the request left, so failing it (never sending twice) is the correct
+ * end. A lost-submit failure the fake did hear of is a paid result thrown away, and stays wrong.
+ */
+export function unsentLostSubmits(fake: ReplicateFake, jobs: ChaosJob[], finals: { id: string; status: string; error: { message: string } | null }[]): string[] {
+  return jobs
+    .filter((j) => j.kind === "remote")
+    .filter((j) => {
+      const final = finals.find((f) => f.id === j.id);
+      return final?.status === "failed" && LOST_SUBMIT.test(final.error?.message ?? "") && !fake.attempts.some((a) => a.input.prompt === j.prompt);
+    })
+    .map((j) => j.id);
+}
+
 async function probeSeconds(file: string): Promise<number | null> {
   try {
     // -v error with a full decode of the container's index: a truncated MP4 (no moov) fails here.

@@ -10,7 +10,7 @@
 import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
 import { getJobJson, isFinished, listJobsJson, postJob, type ApiClient, type JobDetailJson } from "./api";
 import { startApp, startWorkerProcess, waitFor, type App } from "./app-server";
-import { duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob } from "./chaos-checks";
+import { duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob, unsentLostSubmits } from "./chaos-checks";
 
 export interface ChaosOptions {
   localJobs: number;
@@ -36,7 +36,9 @@ export interface ChaosReport {
   kills: number;
   terminal: number;
   succeeded: number;
-  /** Jobs that did not end succeeded, with what they said. */
+  /** Remote jobs correctly failed because the kill cut their submit before the request left (see unsentLostSubmits). */
+  lostUnsent: number;
+  /** Jobs that did not end succeeded (or as an unsent lost submit), with what they said. */
   wrong: string[];
   duplicateSubmissions: number;
   missingSubmissions: number;
@@ -147,7 +149,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await checkServed();
 
     const { duplicates, missing } = duplicateSubmissions(fake, jobs);
-    const wrong = finals.filter((j) => j.status !== "succeeded").map((j) => `${j.id}: ${j.status} ${JSON.stringify(j.error)}`);
+    const lost = unsentLostSubmits(fake, jobs, finals);
+    const wrong = finals.filter((j) => j.status !== "succeeded" && !lost.includes(j.id)).map((j) => `${j.id}: ${j.status} ${JSON.stringify(j.error)}`);
     const brokenHistories = finals.flatMap((j) => {
       const problem = historyProblem(j);
       return problem ? [`${j.id}: ${problem} (${j.history.map((h) => h.to).join(" → ")})`] : [];
@@ -160,6 +163,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       kills,
       terminal: finals.filter(isFinished).length,
       succeeded: finals.filter((j) => j.status === "succeeded").length,
+      lostUnsent: lost.length,
       wrong,
       duplicateSubmissions: duplicates,
       missingSubmissions: missing,

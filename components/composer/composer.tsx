@@ -10,6 +10,7 @@ import { fitOptions } from "@/lib/jobs/option-values";
 import { snapSettings } from "@/lib/jobs/snap-settings";
 import type { ProviderGroup } from "@/lib/providers/catalog";
 import { upsertJob } from "../gallery/jobs-cache";
+import { useHydrated } from "../gallery/use-now";
 import { useActiveJobs } from "../shell/use-active-jobs";
 import { Button } from "../ui/button";
 import { useToast } from "../ui/toaster";
@@ -77,6 +78,8 @@ export function Composer({
   const [pending, startTransition] = useTransition();
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // Marks the form once React owns it: typing before that reaches the page but not the form's state.
+  const hydrated = useHydrated();
   const alertRef = useRef<HTMLParagraphElement>(null);
   // Bumped by each failed submit: the effect below then takes focus to what needs fixing.
   const [failedSubmits, setFailedSubmits] = useState(0);
@@ -158,7 +161,7 @@ export function Composer({
   }
 
   return (
-    <form ref={formRef} aria-label="Composer" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-5">
+    <form ref={formRef} aria-label="Composer" data-hydrated={hydrated ? "true" : undefined} noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-5">
       {initial.parentId && (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-violet-500/40 bg-violet-500/10 px-3 py-2 text-sm text-violet-100">
           <span>Remixing a video: change anything, then generate. The new take points back to the original.</span>

@@ -39,7 +39,7 @@ export class Composer {
   async open(): Promise<this> {
     const here = new URL(this.page.url());
     if (here.pathname !== "/" || here.search) await this.page.goto("/");
-    await expect(this.form).toBeVisible();
+    await expect(this.form).toHaveAttribute("data-hydrated", "true");
     return this;
   }
 
@@ -49,6 +49,8 @@ export class Composer {
 
   /** Fills what is given; the model first, since it decides which other values exist. */
   async fill(settings: ComposerSettings): Promise<void> {
+    // Typed before hydration, a value shows on the page but never reaches the form's state.
+    await expect(this.form).toHaveAttribute("data-hydrated", "true");
     if (settings.model) await this.model.selectOption(settings.model);
     if (settings.aspectRatio) await this.aspectRatio(settings.aspectRatio).check();
     if (settings.duration) await this.duration.selectOption(settings.duration);

@@ -7,6 +7,7 @@ import type { PgDatabase } from "drizzle-orm/pg-core";
 import { env } from "../env";
 import { pgDialect } from "./dialect/pg";
 import { openPostgres } from "./dialect/pg-driver";
+import { retryOnConflict } from "./dialect/retry-conflict";
 import { sqliteDialect } from "./dialect/sqlite";
 import { openSqlite } from "./dialect/sqlite-driver";
 import type { Dialect } from "./dialect/types";
@@ -70,7 +71,7 @@ export async function openDb(target: string, opts: OpenOptions = {}): Promise<Db
       orm,
       t: pgSchema,
       driver: {
-        transaction: (fn) => orm.transaction((tx) => fn(tx)),
+        transaction: (fn) => retryOnConflict(() => orm.transaction((tx) => fn(tx))),
         ping: async () => void (await orm.execute(sql`SELECT 1`)),
         close: pg.close,
       },

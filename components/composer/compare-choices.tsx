@@ -5,17 +5,14 @@ import { MAX_COMPARE } from "@/lib/jobs/generation-limits";
 import type { ProviderGroup } from "@/lib/providers/catalog";
 
 /** The models to tick, by provider, each with its price for this duration: loaded when Compare first opens (compare-picker). */
-export function CompareChoices({
-  catalog,
-  value,
-  onChange,
-  durationSeconds,
-}: {
+export interface CompareProps {
   catalog: ProviderGroup[];
   value: string[];
   onChange: (ids: string[]) => void;
   durationSeconds: number;
-}) {
+}
+
+export function CompareChoices({ catalog, value, onChange, durationSeconds }: CompareProps) {
   const id = useId();
   const available = catalog.filter((g) => g.available && g.models.length > 0);
   const full = value.length >= MAX_COMPARE;

@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { ProviderGroup } from "@/lib/providers/catalog";
+import type { CompareProps } from "./compare-choices";
 
 // The choices load when Compare is first opened: most takes are of one model.
 const CompareChoices = dynamic(() => import("./compare-choices").then((m) => m.CompareChoices), { ssr: false });
@@ -11,17 +11,7 @@ const CompareChoices = dynamic(() => import("./compare-choices").then((m) => m.C
  * in one row. Checkboxes named `compare`, so the form carries the picks. Off (nothing ticked), the
  * composer's own model and Takes decide.
  */
-export function ComparePicker({
-  catalog,
-  value,
-  onChange,
-  durationSeconds,
-}: {
-  catalog: ProviderGroup[];
-  value: string[];
-  onChange: (ids: string[]) => void;
-  durationSeconds: number;
-}) {
+export function ComparePicker({ catalog, value, onChange, durationSeconds }: CompareProps) {
   const [opened, setOpened] = useState(value.length > 0);
   return (
     <details

@@ -120,7 +120,11 @@ export interface App extends Server {
 }
 
 export async function startApp(opts: ServerOptions = {}): Promise<App> {
-  const server = await startServer(opts);
+  return withOwner(await startServer(opts));
+}
+
+/** The server plus its owner with an API token; the server is stopped if seeding fails. */
+export async function withOwner(server: Server): Promise<App> {
   try {
     const owner = await seedUser(server.dataDir, { name: "Owner", owner: true });
     return { ...server, owner, userId: owner.userId, token: owner.token, auth: owner.auth };

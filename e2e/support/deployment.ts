@@ -6,9 +6,8 @@
  * database and one S3 bucket behind a round-robin proxy, so a spec's consecutive requests
  * alternate between the two web servers and its jobs run on either worker.
  */
-import { type App, type Server, startServer } from "./app-server";
+import { type App, type Server, startServer, withOwner } from "./app-server";
 import { startScaledDeployment } from "./scaled-deployment";
-import { seedUser } from "./seed-user";
 import { testPostgresUrl } from "./test-postgres";
 
 export interface DeploymentOptions {
@@ -32,12 +31,5 @@ export async function startDeployment(opts: DeploymentOptions = {}): Promise<Ser
 
 /** The studio plus its owner with an API token, as startApp (app-server) gives for one server. */
 export async function startDeploymentApp(opts: DeploymentOptions = {}): Promise<App> {
-  const server = await startDeployment(opts);
-  try {
-    const owner = await seedUser(server.dataDir, { name: "Owner", owner: true });
-    return { ...server, owner, userId: owner.userId, token: owner.token, auth: owner.auth };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
+  return withOwner(await startDeployment(opts));
 }

@@ -2,7 +2,7 @@
  * Two transactions that lock two rows in opposite orders deadlock on Postgres, which aborts one of
  * them: both must still commit (the aborted one is run again). On SQLite they simply take turns.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { eachDialect } from "../../../e2e/support/each-dialect";
 import { seedJob } from "../../../e2e/support/test-db";
@@ -31,11 +31,15 @@ eachDialect((tempDb) => {
     const b = await seedJob(db, { prompt: "second" });
     const { jobs } = db.t;
     const touch = (tx: Db, id: string, prompt: string) => tx.orm.update(jobs).set({ prompt }).where(eq(jobs.id, id));
-    // Each holds its first row until the other has taken its own: on Postgres one of them must be aborted.
+    // Each holds its first row until the other has taken its own, so on Postgres they must deadlock
+    // (one is aborted and run again; by then the barrier is open). SQLite runs them one after the
+    // other, so the first must not wait for a second that cannot start.
     let firstLocks = 0;
+    let open!: () => void;
+    const barrier = new Promise<void>((resolve) => (open = resolve));
     const bothHoldOne = async (tx: Db) => {
-      firstLocks++;
-      for (let i = 0; i < 200 && firstLocks < 2; i++) await tx.orm.execute?.(sql`SELECT 1`);
+      if (++firstLocks === 2 || tx.dialect.name === "sqlite") open();
+      await barrier;
     };
     const results = await Promise.allSettled([
       transaction(db, async (tx) => {

@@ -2,11 +2,13 @@
  * A loopback S3 server (s3rver, from npm) on 127.0.0.1 with its objects in a temp directory and
  * one bucket, for tests and benchmarks of the S3 driver without a cloud account. It checks a
  * presigned URL's expiry but not its signature, and lets unsigned requests in; real S3 does both.
+ * Its writes are made read-after-write consistent first (./s3rver-flush), as real S3's are.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
+import "./s3rver-flush";
 import type { S3StorageConfig } from "../../lib/storage/s3";
 
 /** s3rver's built-in account. */

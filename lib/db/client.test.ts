@@ -81,5 +81,20 @@ eachDialect((tempDb) => {
       });
       expect((await getJob(db, "one")) && (await getJob(db, "two"))).toBeTruthy();
     });
+
+    it("nested in another, joins it: the inner work sees the outer's and rolls back with it", async () => {
+      const db = await tempDb();
+      let innerSawOuter: boolean | undefined;
+      const failed = await transaction(db, async (tx) => {
+        await seedJob(tx, { id: "outer" });
+        await transaction(tx, async (inner) => {
+          innerSawOuter = (await getJob(inner, "outer")) !== undefined;
+          await seedJob(inner, { id: "inner" });
+        });
+        throw new Error("roll back both");
+      }).catch((err: unknown) => (err as Error).message);
+      expect({ failed, innerSawOuter }).toEqual({ failed: "roll back both", innerSawOuter: true });
+      expect({ outer: await getJob(db, "outer"), inner: await getJob(db, "inner") }).toEqual({ outer: undefined, inner: undefined });
+    });
   });
 });

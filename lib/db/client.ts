@@ -32,6 +32,8 @@ export interface Db {
   readonly t: Tables;
   /** @internal the driver behind it: transactions and closing */
   readonly driver: Driver;
+  /** @internal set on the Db a transaction hands its callback, so a nested transaction joins it */
+  readonly inTransaction?: true;
 }
 
 export type Tables = typeof pgSchema;
@@ -94,10 +96,14 @@ export async function openDb(target: string, opts: OpenOptions = {}): Promise<Db
 
 /**
  * Runs `fn` as one transaction and returns its result; it rolls back if `fn` throws.
- * Only database work belongs inside: never a network call.
+ * Only database work belongs inside: never a network call. Called with a transaction's Db, it
+ * joins that transaction (no savepoint): the work commits or rolls back with the outer one, on
+ * both engines. (Opening a second one would deadlock SQLite's single connection and, on
+ * Postgres, commit apart from the outer transaction on another pooled connection.)
  */
 export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.driver.transaction((orm) => fn(orm === db.orm ? db : { ...db, orm }));
+  if (db.inTransaction) return fn(db);
+  return db.driver.transaction((orm) => fn({ ...db, orm, inTransaction: true }));
 }
 
 /** One round trip, for health checks. */

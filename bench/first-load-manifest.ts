@@ -8,10 +8,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
-import zlib from "node:zlib";
-import { round, type Measurement } from "./util";
-
-const TARGET_KB = 180;
+import { firstLoadMeasurement, loadedScript, TARGET_KB } from "./first-load-js";
+import type { Measurement } from "./util";
 
 export const firstLoadManifestMeasure = {
   id: "first_load_js_studio_manifest",
@@ -46,24 +44,8 @@ export function benchFirstLoadFromManifests(nextDir: string, route = "/(studio)/
   const base = firstLoadManifestMeasure;
   try {
     if (!fs.existsSync(path.join(nextDir, "BUILD_ID"))) throw new Error(`no production build in ${nextDir} (run \`npx next build\` first)`);
-    const chunks = firstLoadFiles(nextDir, route).map((file) => {
-      const raw = fs.readFileSync(path.join(nextDir, file));
-      return { file, raw: raw.length, gzip: zlib.gzipSync(raw).length };
-    });
-    const gzipKb = chunks.reduce((s, c) => s + c.gzip, 0) / 1000;
-    const largest = [...chunks].sort((a, b) => b.gzip - a.gzip).slice(0, 5);
-    return {
-      ...base,
-      value: round(gzipKb, 1),
-      pass: gzipKb <= TARGET_KB,
-      details: {
-        route,
-        scripts: chunks.length,
-        rawKB: round(chunks.reduce((s, c) => s + c.raw, 0) / 1000, 1),
-        largestGzipKB: largest.map((c) => `${path.basename(c.file)}:${round(c.gzip / 1000, 1)}`),
-        kB: "1000 bytes",
-      },
-    };
+    const chunks = firstLoadFiles(nextDir, route).map((file) => loadedScript(path.basename(file), fs.readFileSync(path.join(nextDir, file))));
+    return firstLoadMeasurement(base, chunks, { route });
   } catch (err) {
     return { ...base, value: null, pass: false, details: { route }, error: String(err) };
   }

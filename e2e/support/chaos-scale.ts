@@ -12,10 +12,11 @@
 import fs from "node:fs";
 import { startFalFake, type FalFake } from "../fakes/fal";
 import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
-import { getJobJson, isFinished, postJob, type ApiClient, type JobDetailJson } from "./api";
+import { seededRandom } from "../../lib/media/seeded-random";
+import { getJobJson, isFinished, type ApiClient, type JobDetailJson } from "./api";
 import { waitFor } from "./app-server";
-import { historyProblem, servedFileProblem, type ChaosJob } from "./chaos-checks";
-import { progress, random, RANK } from "./chaos";
+import { createChaosJobs, historyProblem, servedFileProblem, type ChaosJob } from "./chaos-checks";
+import { progress, RANK } from "./chaos";
 import { startScaledDeployment, type ScaledDeployment } from "./scaled-deployment";
 import { seedUser } from "./seed-user";
 
@@ -92,7 +93,7 @@ function submissionCounts(replicate: ReplicateFake, fal: FalFake, jobs: ScaleJob
 export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaosReport> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
-  const rnd = random(opts.seed);
+  const rnd = seededRandom(opts.seed);
   if (opts.localJobs + opts.replicateJobs + opts.falJobs > 100) throw new Error("A chaos run has at most 100 jobs (one page of the job list).");
   // Replicate's jobs finish (webhooks, copies) while fal's still run, so the later kills land among
   // saves and webhooks and every kill lands before the last job ends; the kills' restarts take seconds each.
@@ -119,12 +120,7 @@ export async function runScaleChaos(opts: ScaleChaosOptions): Promise<ScaleChaos
     log("[chaos] two web servers, two workers, proxy, bucket and fakes up");
 
     const jobs = planJobs(opts, rnd);
-    for (const job of jobs) {
-      const created = await postJob(clientOf(job), fields(job));
-      if (created.status !== 201 || !created.body.id) throw new Error(`creating a chaos job answered ${created.status}: ${JSON.stringify(created.body)}`);
-      job.id = created.body.id;
-    }
-    const ids = new Set(jobs.map((j) => j.id));
+    const ids = await createChaosJobs(jobs, clientOf, fields);
     const total = jobs.length * RANK.succeeded!;
 
     const partialFilesServed: string[] = [];

@@ -8,9 +8,10 @@
  * server served (at each crash and at the end) a whole video.
  */
 import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
-import { getJobJson, isFinished, listJobsJson, postJob, type ApiClient, type JobDetailJson } from "./api";
+import { seededRandom } from "../../lib/media/seeded-random";
+import { getJobJson, isFinished, listJobsJson, type ApiClient, type JobDetailJson } from "./api";
 import { startApp, startWorkerProcess, waitFor, type App } from "./app-server";
-import { duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob, unsentLostSubmits } from "./chaos-checks";
+import { createChaosJobs, duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob, unsentLostSubmits } from "./chaos-checks";
 
 export interface ChaosOptions {
   localJobs: number;
@@ -53,18 +54,6 @@ const MODEL = "replicate:google/veo-3.1-fast";
 /** How far along a job is, by the status it has reached; the sum over jobs only grows. */
 export const RANK: Record<string, number> = { queued: 0, submitted: 1, running: 2, saving: 3, succeeded: 4, failed: 4, canceled: 4 };
 
-/** mulberry32: small, seeded, good enough to scatter kill points. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function planJobs(opts: ChaosOptions, rnd: () => number): ChaosJob[] {
   const jobs: ChaosJob[] = [];
   for (let i = 0; i < opts.localJobs; i++) {
@@ -87,7 +76,7 @@ export async function progress(app: ApiClient, ids: Set<string>): Promise<{ scor
 export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
-  const rnd = random(opts.seed);
+  const rnd = seededRandom(opts.seed);
   // One page of the job list (limit 100) is how progress is read.
   if (opts.localJobs + opts.remoteJobs > 100) throw new Error("A chaos run has at most 100 jobs.");
   const fakes: ReplicateFake[] = [];
@@ -102,13 +91,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     log("[chaos] server, fake and worker up");
 
     const jobs = planJobs(opts, rnd);
-    for (const job of jobs) {
-      const fields = job.kind === "local" ? { model: "local:preview", prompt: job.prompt, durationSeconds: job.durationSeconds, resolution: "480p" } : { model: MODEL, prompt: job.prompt, durationSeconds: job.durationSeconds };
-      const created = await postJob(client, fields);
-      if (created.status !== 201 || !created.body.id) throw new Error(`creating a chaos job answered ${created.status}: ${JSON.stringify(created.body)}`);
-      job.id = created.body.id;
-    }
-    const ids = new Set(jobs.map((j) => j.id));
+    const ids = await createChaosJobs(jobs, () => client, (job) =>
+      job.kind === "local" ? { model: "local:preview", prompt: job.prompt, durationSeconds: job.durationSeconds, resolution: "480p" } : { model: MODEL, prompt: job.prompt, durationSeconds: job.durationSeconds },
+    );
     const total = jobs.length * RANK.succeeded!;
 
     const partialFilesServed: string[] = [];

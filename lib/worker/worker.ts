@@ -51,9 +51,9 @@ export class Worker {
   /** The outgoing-webhook round under way, if any: one at a time, beside the job steps. */
   private dispatching: Promise<void> | null = null;
   private readonly startedAt = Date.now();
-  private readonly onCreated = () => this.wake();
+  private readonly onCreated = () => void this.wake();
   private readonly onChanged = (_jobId: string, status: string) => {
-    if (!NO_WAKE.has(status)) this.wake();
+    if (!NO_WAKE.has(status)) void this.wake();
   };
 
   constructor(db: Db) {
@@ -70,11 +70,11 @@ export class Worker {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => this.wake(), env().WORKER_TICK_MS);
+    this.timer = setInterval(() => void this.wake(), env().WORKER_TICK_MS);
     this.timer.unref();
     jobEvents().on("created", this.onCreated);
     jobEvents().on("changed", this.onChanged);
-    this.wake();
+    void this.wake();
   }
 
   /**
@@ -92,19 +92,27 @@ export class Worker {
     await Promise.allSettled(PROVIDERS.map((p) => p.stop?.(PROVIDER_STOP_GRACE_MS)));
   }
 
-  wake(): void {
+  /**
+   * Runs a tick now, or once more after the one under way. Answers when this call's tick is done.
+   * A tick that fails (the database away or locked for a moment) is logged and the loop goes on:
+   * the next tick simply tries again. It must never become an unhandled rejection, which ends a
+   * standalone `npm run worker`.
+   */
+  wake(): Promise<void> {
     if (this.ticking) {
       this.again = true;
-      return;
+      return Promise.resolve();
     }
     this.ticking = true;
-    void this.tick().finally(() => {
-      this.ticking = false;
-      if (this.again && this.timer) {
-        this.again = false;
-        setImmediate(() => this.wake());
-      }
-    });
+    return this.tick()
+      .catch((err: unknown) => log.warn("worker tick failed; the next one tries again", { err }))
+      .finally(() => {
+        this.ticking = false;
+        if (this.again && this.timer) {
+          this.again = false;
+          setImmediate(() => void this.wake());
+        }
+      });
   }
 
   /** Records that this worker is alive (one upsert); the first one is awaited by startWorker. */
@@ -162,7 +170,7 @@ export class Worker {
     void p.finally(() => {
       this.inFlight.delete(p);
       this.working.delete(jobId);
-      if (this.timer) this.wake();
+      if (this.timer) void this.wake();
     });
   }
 

@@ -52,7 +52,7 @@ test("2,000 jobs: quick first cards, infinite scroll in order, exact filters and
       .poll(async () => {
         await scrollToEnd(page);
         return collect();
-      }, { message: `more than ${past} jobs after scrolling`, timeout: 30_000 })
+      }, { message: `more than ${past} jobs after scrolling`, timeout: 60_000 })
       .toBeGreaterThan(past);
   }
   expect(order, "pages follow one another, newest first, no gaps or repeats").toEqual(seeded.slice(0, order.length).map((j) => j.id));

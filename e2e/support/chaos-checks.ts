@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { ffprobePath } from "../../lib/media/ffmpeg-path";
 import type { ReplicateFake } from "../fakes/replicate";
-import { api, postJob, type ApiClient, type JobDetailJson } from "./api";
+import { api, type ApiClient, type JobDetailJson } from "./api";
 
 const run = promisify(execFile);
 const TERMINAL = new Set(["succeeded", "failed", "canceled"]);
@@ -19,16 +19,6 @@ export interface ChaosJob {
   kind: "local" | "remote";
   prompt: string;
   durationSeconds: number;
-}
-
-/** Creates each planned job through the API, in order, and records its id; answers the ids. */
-export async function createChaosJobs<J extends ChaosJob>(jobs: J[], clientOf: (job: J) => ApiClient, fieldsOf: (job: J) => Record<string, unknown>): Promise<Set<string>> {
-  for (const job of jobs) {
-    const created = await postJob(clientOf(job), fieldsOf(job));
-    if (created.status !== 201 || !created.body.id) throw new Error(`creating a chaos job answered ${created.status}: ${JSON.stringify(created.body)}`);
-    job.id = created.body.id;
-  }
-  return new Set(jobs.map((j) => j.id));
 }
 
 /** A recorded history that is one unbroken chain from `queued` to the job's status, terminal only at its end. */

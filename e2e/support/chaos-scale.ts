@@ -15,8 +15,8 @@ import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
 import { seededRandom } from "../../lib/media/seeded-random";
 import { getJobJson, isFinished, type ApiClient, type JobDetailJson } from "./api";
 import { waitFor } from "./app-server";
-import { createChaosJobs, historyProblem, servedFileProblem, type ChaosJob } from "./chaos-checks";
-import { progress, RANK } from "./chaos";
+import { historyProblem, servedFileProblem, type ChaosJob } from "./chaos-checks";
+import { createChaosJobs, progress, RANK } from "./chaos";
 import { startScaledDeployment, type ScaledDeployment } from "./scaled-deployment";
 import { seedUser } from "./seed-user";
 

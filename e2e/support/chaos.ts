@@ -9,9 +9,9 @@
  */
 import { startReplicateFake, type ReplicateFake } from "../fakes/replicate";
 import { seededRandom } from "../../lib/media/seeded-random";
-import { getJobJson, isFinished, listJobsJson, type ApiClient, type JobDetailJson } from "./api";
+import { getJobJson, isFinished, listJobsJson, postJob, type ApiClient, type JobDetailJson } from "./api";
 import { startApp, startWorkerProcess, waitFor, type App } from "./app-server";
-import { createChaosJobs, duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob, unsentLostSubmits } from "./chaos-checks";
+import { duplicateSubmissions, historyProblem, servedFileProblem, type ChaosJob, unsentLostSubmits } from "./chaos-checks";
 
 export interface ChaosOptions {
   localJobs: number;
@@ -65,6 +65,16 @@ function planJobs(opts: ChaosOptions, rnd: () => number): ChaosJob[] {
     jobs.push({ id: "", kind: "remote", prompt: `${marker}chaos remote ${i}, a kite over dunes`, durationSeconds: 4 });
   }
   return jobs;
+}
+
+/** Creates each planned job through the API, in order, and records its id; answers the ids. */
+export async function createChaosJobs<J extends ChaosJob>(jobs: J[], clientOf: (job: J) => ApiClient, fieldsOf: (job: J) => Record<string, unknown>): Promise<Set<string>> {
+  for (const job of jobs) {
+    const created = await postJob(clientOf(job), fieldsOf(job));
+    if (created.status !== 201 || !created.body.id) throw new Error(`creating a chaos job answered ${created.status}: ${JSON.stringify(created.body)}`);
+    job.id = created.body.id;
+  }
+  return new Set(jobs.map((j) => j.id));
 }
 
 export async function progress(app: ApiClient, ids: Set<string>): Promise<{ score: number; finished: number }> {

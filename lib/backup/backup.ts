@@ -1,12 +1,10 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import { Transform } from "node:stream";
 import { closeDb, openDb } from "../db/client";
 import { env } from "../env";
+import { writeHashed } from "../media/hashed-write";
 import { storage } from "../storage";
 import { isValidKey } from "../storage/keys";
 import { MANIFEST, sha256File, type Manifest } from "./manifest";
@@ -68,19 +66,8 @@ export async function backup(dir: string, log: (line: string) => void = () => un
       continue;
     }
     const rel = path.posix.join("files", key);
-    const out = path.join(target, rel);
-    await fsp.mkdir(path.dirname(out), { recursive: true });
-    const h = createHash("sha256");
-    let bytes = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        h.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
-    await pipeline(opened.stream, tap, fs.createWriteStream(out, { mode: 0o600 }));
-    files.push({ key, file: rel, bytes, sha256: h.digest("hex") });
+    const { bytes, digest } = await writeHashed(opened.stream, path.join(target, rel), { algorithm: "sha256", mode: 0o600 });
+    files.push({ key, file: rel, bytes, sha256: digest });
   }
   log(`Stored files copied: ${files.length}${missing.length ? ` (${missing.length} deleted while the backup ran)` : ""}.`);
 

@@ -93,8 +93,8 @@ export class Worker {
   }
 
   /**
-   * Runs a tick now, or once more after the one under way. Answers when this call's tick is done.
-   * A tick that fails (the database away or locked for a moment) is logged and the loop goes on:
+   * Runs a tick now, answering when it is done; during a tick, asks for one more after it and
+   * answers at once. A tick that fails (the database away or locked for a moment) is logged and the loop goes on:
    * the next tick simply tries again. It must never become an unhandled rejection, which ends a
    * standalone `npm run worker`.
    */

@@ -51,11 +51,14 @@ export class Composer {
   async fill(settings: ComposerSettings): Promise<void> {
     // Typed before hydration, a value shows on the page but never reaches the form's state.
     await expect(this.form).toHaveAttribute("data-hydrated", "true");
-    if (settings.model) await this.model.selectOption(settings.model);
+    // Each control is read back before going on: React puts a controlled field back to the value it
+    // last rendered until its re-render commits, and on a busy machine a click can land in between
+    // (a Generate that sent the composer's first values while the page went on to show the typed ones).
+    if (settings.model) await settled(this.model, () => this.model.selectOption(settings.model!), settings.model);
     if (settings.aspectRatio) await this.aspectRatio(settings.aspectRatio).check();
-    if (settings.duration) await this.duration.selectOption(settings.duration);
-    if (settings.resolution) await this.resolution.selectOption(settings.resolution);
-    if (settings.prompt !== undefined) await this.prompt.fill(settings.prompt);
+    if (settings.duration) await settled(this.duration, () => this.duration.selectOption(settings.duration!), settings.duration);
+    if (settings.resolution) await settled(this.resolution, () => this.resolution.selectOption(settings.resolution!), settings.resolution);
+    if (settings.prompt !== undefined) await settled(this.prompt, () => this.prompt.fill(settings.prompt!), settings.prompt);
   }
 
   /**
@@ -65,4 +68,10 @@ export class Composer {
   fieldError(control: Locator): Locator {
     return control.locator("xpath=ancestor::*[.//*[@role='alert']][1]").getByRole("alert");
   }
+}
+
+/** Sets a control and waits until the page holds the value (committed, not only typed). */
+async function settled(control: Locator, set: () => Promise<unknown>, value: string): Promise<void> {
+  await set();
+  await expect(control).toHaveValue(value);
 }

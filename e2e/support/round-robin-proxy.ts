@@ -43,8 +43,9 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
       );
       upstream.on("error", () => {
         // A server that died (or was just taken out of rotation) before answering: a request without a
-        // body is safe to send again, to the next server, as load balancers do.
-        if (!res.headersSent && bodiless && tries < targets.length) return send(tries + 1);
+        // body is safe to send again, to the next server, as load balancers do, once to each server in
+        // rotation now (which no longer counts the one that died, if it was taken out meanwhile).
+        if (!res.headersSent && bodiless && tries <= targets.length) return send(tries + 1);
         if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`upstream ${target.host} did not answer`);
         else res.destroy();
       });

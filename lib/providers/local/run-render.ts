@@ -1,6 +1,7 @@
 import "server-only";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import { logger } from "../../log/logger";
 import { renderLocal } from "../../media/render-local";
 import { FfmpegError, isAbortError } from "../../media/run-ffmpeg";
 import { storage } from "../../storage";
@@ -10,6 +11,8 @@ import { me } from "./render-claim";
 import { handBack, isStopping, RenderStop } from "./render-queue";
 import { OUTPUT_FILE, readRender, throttledStateWriter, type RenderStateInput } from "./render-state";
 import { sendLocalWebhook } from "./webhook";
+
+const log = logger("local");
 
 export interface RenderParams {
   id: string;
@@ -32,7 +35,9 @@ const PROGRESS_WEBHOOK_GAP_MS = 250;
 /**
  * One render from start to end: its record and signed webhooks follow ffmpeg's progress, the
  * finished file goes into storage (so any worker can save it), then the final state. Never
- * throws; every outcome is written down and reported, and the scratch folder is removed. A render
+ * throws; the scratch folder is removed, then every outcome is written down and reported (so a
+ * render that says it ended has nothing left on this disk, and a crash in between leaves a
+ * render that is not yet final, which the next poll starts again). A render
  * handed back (graceful stop) goes back to "queued", unowned, for its next owner, and one whose
  * claim was lost to another process stops without a word: the other process reports it now.
  */
@@ -41,6 +46,7 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
   const startedAt = Date.now();
   await reporter.report({ status: "running", progress: 0, etaSeconds: null, message: "Rendering on this machine.", errorCode: null }, "start");
   const outFile = path.join(p.dir, OUTPUT_FILE);
+  let final: RenderStateInput | null = null;
   try {
     await renderLocal({
       outFile,
@@ -64,7 +70,7 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
     const now = await readRender(p.id);
     if (!now || now.row.attempt !== p.attempt || now.row.owner !== me()) return await reporter.settle();
     await storage().putFile(keys.render(p.id), outFile);
-    await reporter.report({ status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null }, "final");
+    final = { status: "succeeded", progress: 1, etaSeconds: 0, message: null, errorCode: null };
   } catch (err) {
     // A shutdown signals the whole process group (systemd, `kill -- -pid`), so ffmpeg may die of the
     // same SIGTERM before we abort it, even before this process has handled its own: while this
@@ -76,26 +82,31 @@ export async function runRender(p: RenderParams, signal: AbortSignal): Promise<v
       await reporter.settle();
       await handBack(p.id, p.attempt);
     } else if (isAbortError(err)) {
-      await reporter.report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled.", errorCode: null }, "final");
+      final = { status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled.", errorCode: null };
     } else {
       const { errorCode, message } = describeFailure(err, p);
-      await reporter.report({ status: "failed", progress: 0, etaSeconds: null, message, errorCode }, "final");
+      final = { status: "failed", progress: 0, etaSeconds: null, message, errorCode };
     }
   } finally {
     await removeScratch(p);
   }
+  if (final) await reporter.report(final, "final");
 }
 
-/** This attempt's scratch folder (each attempt has its own, so one that lost its claim cannot touch the next one's), and the render's folder once empty. */
+/**
+ * This attempt's scratch folder (each attempt has its own, so one that lost its claim cannot touch
+ * the next one's), and the render's folder once empty. Never throws: a folder it could not remove
+ * is the sweep's (sweep.ts).
+ */
 export async function removeScratch(p: Pick<RenderParams, "dir">): Promise<void> {
-  await fsp.rm(p.dir, { recursive: true, force: true });
+  await fsp.rm(p.dir, { recursive: true, force: true }).catch((err) => log.warn("could not remove a render's scratch folder; the sweep will", { dir: p.dir, err }));
   await fsp.rmdir(path.dirname(p.dir)).catch(() => undefined);
 }
 
 /** For a render canceled while it still waited for a slot. */
 export async function reportCanceledBeforeStart(p: RenderParams): Promise<void> {
-  await createReporter(p).report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled before it started.", errorCode: null }, "final");
   await removeScratch(p);
+  await createReporter(p).report({ status: "canceled", progress: 0, etaSeconds: null, message: "The render was canceled before it started.", errorCode: null }, "final");
 }
 
 /**

@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { localRenderJob } from "../../../e2e/support/local-render-job";
 import { db } from "../../db/client";
 import { getLocalRender, insertLocalRender, updateLocalRender } from "../../db/queries/local-renders";
 import { internalUrl, resetEnvCache } from "../../env";
@@ -65,21 +66,7 @@ afterAll(async () => {
 
 const model = localModels[0]!;
 
-function job(overrides: Partial<ProviderJob> = {}): ProviderJob {
-  return {
-    id: `job_${Math.random().toString(36).slice(2)}`,
-    model,
-    prompt: "A paper boat on a rainy street, 100% \"wet\"",
-    negativePrompt: null,
-    aspectRatio: "16:9",
-    durationSeconds: 2,
-    resolution: "480p",
-    fps: 24,
-    seed: null,
-    deadlineAt: Date.now() + 3_600_000,
-    ...overrides,
-  };
-}
+const job = (overrides: Partial<ProviderJob> = {}) => localRenderJob({ model, prompt: 'A paper boat on a rainy street, 100% "wet"', seed: null, ...overrides });
 
 const noImage: SubmitContext = { webhookUrl: null, image: null };
 

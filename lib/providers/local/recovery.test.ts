@@ -7,21 +7,18 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { localRenderDataDir, localRenderJob } from "../../../e2e/support/local-render-job";
 import { db } from "../../db/client";
 import { getLocalRender, type LocalRenderRow } from "../../db/queries/local-renders";
-import { resetEnvCache } from "../../env";
-import { resetFfmpegPathCache } from "../../media/ffmpeg-path";
 import { formatIdentity, thisProcess } from "../../runtime/process-identity";
 import { storage } from "../../storage";
 import { keys } from "../../storage/keys";
-import type { ProviderJob, ProviderJobRef, ProviderUpdate } from "../types";
+import type { ProviderJobRef, ProviderUpdate } from "../types";
 import { localProvider } from "./adapter";
-import { localModels } from "./models";
 import { isFree } from "./render-claim";
 import { parseParams } from "./render-params";
 import { stopRender } from "./render-queue";
@@ -29,33 +26,14 @@ import { stopRender } from "./render-queue";
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), "dailies-local-recovery-"));
-  process.env.DATA_DIR = dataDir;
-  // Nobody listens there: webhooks are lost, and polls (as the worker's would) carry the news.
-  process.env.INTERNAL_URL = "http://127.0.0.1:9";
-  process.env.APP_SECRET = "test-secret-that-is-at-least-32-characters-long";
-  resetEnvCache();
-  resetFfmpegPathCache();
+  // Webhooks are lost: polls (as the worker's would) carry the news.
+  dataDir = await localRenderDataDir("dailies-local-recovery-");
 });
 afterAll(async () => {
   await fsp.rm(dataDir, { recursive: true, force: true });
 });
 
-function job(overrides: Partial<ProviderJob> = {}): ProviderJob {
-  return {
-    id: `job_${Math.random().toString(36).slice(2)}`,
-    model: localModels[0]!,
-    prompt: "a harbour at dawn",
-    negativePrompt: null,
-    aspectRatio: "16:9",
-    durationSeconds: 2,
-    resolution: "480p",
-    fps: 24,
-    seed: 7,
-    deadlineAt: Date.now() + 3_600_000,
-    ...overrides,
-  };
-}
+const job = localRenderJob;
 
 const renderDir = (id: string) => path.join(dataDir, "renders", id);
 

@@ -6,26 +6,17 @@
  */
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { resetEnvCache } from "../../env";
-import { resetFfmpegPathCache } from "../../media/ffmpeg-path";
-import type { ProviderJob, ProviderJobRef, ProviderUpdate } from "../types";
+import { localRenderDataDir, localRenderJob } from "../../../e2e/support/local-render-job";
+import type { ProviderJobRef, ProviderUpdate } from "../types";
 import { localProvider } from "./adapter";
-import { localModels } from "./models";
 
 let dataDir: string;
 const realRm = fsp.rm;
 
 beforeAll(async () => {
-  dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), "dailies-local-scratch-"));
-  process.env.DATA_DIR = dataDir;
-  // Nobody listens there: the polls below carry the news.
-  process.env.INTERNAL_URL = "http://127.0.0.1:9";
-  process.env.APP_SECRET = "test-secret-that-is-at-least-32-characters-long";
-  resetEnvCache();
-  resetFfmpegPathCache();
+  dataDir = await localRenderDataDir("dailies-local-scratch-");
   const renders = path.join(dataDir, "renders") + path.sep;
   (fsp as { rm: unknown }).rm = async (target: fs.PathLike, options?: fs.RmOptions) => {
     if (String(target).startsWith(renders)) await new Promise((resolve) => setTimeout(resolve, 400));
@@ -37,20 +28,7 @@ afterAll(async () => {
   await realRm(dataDir, { recursive: true, force: true });
 });
 
-function job(): ProviderJob {
-  return {
-    id: `job_${Math.random().toString(36).slice(2)}`,
-    model: localModels[0]!,
-    prompt: "a harbour at dawn",
-    negativePrompt: null,
-    aspectRatio: "16:9",
-    durationSeconds: 2,
-    resolution: "480p",
-    fps: 24,
-    seed: 7,
-    deadlineAt: Date.now() + 3_600_000,
-  };
-}
+const job = localRenderJob;
 
 const renderDir = (ref: ProviderJobRef) => path.join(dataDir, "renders", ref.providerJobId);
 

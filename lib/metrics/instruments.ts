@@ -21,3 +21,8 @@ export type WebhookResult = "accepted" | "duplicate" | "rejected" | "retry_later
 export function recordWebhookVerification(provider: string, result: WebhookResult): void {
   metrics().counter("dailies_webhook_verifications_total", "Incoming provider webhooks, by provider and result.").inc({ provider, result });
 }
+
+/** A worker tick that failed (the database away or locked) and was left to the next tick. */
+export function recordWorkerTickFailure(): void {
+  metrics().counter("dailies_worker_tick_failures_total", "Worker ticks that failed and were left to the next tick (this process).").inc();
+}

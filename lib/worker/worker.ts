@@ -7,6 +7,7 @@ import type { Job } from "../db/schema";
 import { env } from "../env";
 import { jobEvents } from "../jobs/events";
 import { logger } from "../log/logger";
+import { recordWorkerTickFailure } from "../metrics/instruments";
 import { refreshProviderSettings } from "../provider-settings/cache";
 import { dispatchWebhooks } from "../webhooks/outgoing/dispatcher";
 import { fullProviders } from "../jobs/provider-slots";
@@ -94,7 +95,8 @@ export class Worker {
 
   /**
    * Runs a tick now, answering when it is done; during a tick, asks for one more after it and
-   * answers at once. A tick that fails (the database away or locked for a moment) is logged and the loop goes on:
+   * answers at once. A tick that fails (the database away or locked for a moment) is logged, counted
+   * (`dailies_worker_tick_failures_total`) and the loop goes on:
    * the next tick simply tries again. It must never become an unhandled rejection, which ends a
    * standalone `npm run worker`.
    */
@@ -105,7 +107,10 @@ export class Worker {
     }
     this.ticking = true;
     return this.tick()
-      .catch((err: unknown) => log.warn("worker tick failed; the next one tries again", { err }))
+      .catch((err: unknown) => {
+        recordWorkerTickFailure();
+        log.warn("worker tick failed; the next one tries again", { err });
+      })
       .finally(() => {
         this.ticking = false;
         if (this.again && this.timer) {

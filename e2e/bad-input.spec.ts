@@ -1,6 +1,6 @@
 /**
  * Bad input in the composer: a clear message where the problem is, nothing created, nothing typed
- * lost. (e2e/bad-input.test.ts covers the same cases at the JSON API.)
+ * lost, and focus on the field to fix. (e2e/bad-input.test.ts covers the same cases at the JSON API.)
  */
 import type { Page } from "@playwright/test";
 import { listJobs } from "./pw/api";
@@ -19,6 +19,7 @@ test("an empty prompt is refused with a message at the prompt", async ({ page, c
   await composer.fill({ model: "local:preview", duration: "3", resolution: "480p", prompt: "" });
   await composer.generateButton.click();
   await expect(composer.fieldError(composer.prompt)).toContainText(/prompt/i);
+  await expect(composer.prompt, "the refused submit takes focus to what needs fixing").toBeFocused();
   await expectNothingCreated(page);
   await expect(composer.duration).toHaveValue("3");
   await expect(composer.resolution).toHaveValue("480p");
@@ -32,6 +33,7 @@ test("a duration the model does not allow, sent by a tampered form, is refused a
   await composer.generateButton.click();
   // The allowed durations of the local preview, named in the message.
   await expect(composer.fieldError(composer.duration)).toContainText(/2\D+3\D+4\D+5\D+6\D+8\D+10/);
+  await expect(composer.duration, "the refused submit takes focus to Duration").toBeFocused();
   await expectNothingCreated(page);
   await expect(composer.prompt).toHaveValue(PROMPT);
 });

@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { createGenerationAction } from "@/lib/actions/create-generation";
 import { promptStart } from "@/lib/jobs/format-job";
 import { audioSetting } from "@/lib/models/price";
@@ -33,6 +33,7 @@ import { formAlert, imageNote } from "./form-messages";
 import { fromFormValues, toFormValues, type SettingsValues } from "./settings-values";
 import { useImageAttachment } from "./use-image-attachment";
 import { TakesPicker } from "./takes-picker";
+import { useFormErrors } from "./use-form-errors";
 import { useRemixImage } from "./use-remix-image";
 import { VideoSettings } from "./video-settings";
 
@@ -70,8 +71,6 @@ export function Composer({
   const [wantedOptions, setWantedOptions] = useState<Record<string, string | boolean>>(initial.options);
   const optionValues = useMemo(() => fitOptions(model.options, wantedOptions), [model.options, wantedOptions]);
   const [attachment, attach] = useImageAttachment();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [takes, setTakes] = useState(1);
   const [compare, setCompare] = useState<string[]>([]);
   const [projectId, setProjectId] = useState<string>(UNSORTED_ID);
@@ -80,23 +79,11 @@ export function Composer({
   const formRef = useRef<HTMLFormElement>(null);
   // Marks the form once React owns it: typing before that reaches the page but not the form's state.
   const hydrated = useHydrated();
-  const alertRef = useRef<HTMLParagraphElement>(null);
-  // Bumped by each failed submit: the effect below then takes focus to what needs fixing.
-  const [failedSubmits, setFailedSubmits] = useState(0);
+  const { formError, fieldErrors, clearError, failed, succeeded, alertRef } = useFormErrors(formRef);
   const queued = useActiveJobs().filter((j) => j.status === "queued").length;
   const queryClient = useQueryClient();
   const toast = useToast();
 
-  // Editing a field retires its error and the form-level summary; the next Generate checks again.
-  const clearError = useCallback((name: string) => {
-    setFormError(null);
-    setFieldErrors((all) => {
-      if (!(name in all)) return all;
-      const rest = { ...all };
-      delete rest[name];
-      return rest;
-    });
-  }, []);
   const clearImageError = useCallback(() => clearError("image"), [clearError]);
   const remixImageError = useRemixImage(initial.imageUrl, attachment, attach);
 
@@ -125,33 +112,14 @@ export function Composer({
     const started = promptStart(prompt, 60);
     startTransition(async () => {
       const result = await createGenerationAction(data).catch(() => ({ ok: false as const, error: UNREACHABLE, fieldErrors: undefined }));
-      if (!result.ok) {
-        setFormError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        setFailedSubmits((n) => n + 1);
-        return;
-      }
-      setFormError(null);
-      setFieldErrors({});
+      if (!result.ok) return failed(result.error, result.fieldErrors);
+      succeeded();
       for (const job of result.value) upsertJob(queryClient, job);
       toast(result.value.length > 1 ? `Generating ${result.value.length} takes: ${started}` : `Generating: ${started}`);
       // Settings stay as they are: the next take usually changes one thing.
       promptRef.current?.focus();
     });
   }
-
-  // After a failed submit: focus the first invalid field (opening "More settings" if it is in
-  // there) and bring it into view; with no field to blame, the alert itself. Nothing typed changes.
-  useEffect(() => {
-    if (failedSubmits === 0) return;
-    const form = formRef.current;
-    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const details = invalid?.closest("details");
-    if (details && !details.open) details.open = true;
-    const target = invalid ?? alertRef.current;
-    target?.focus({ preventScroll: true });
-    target?.scrollIntoView({ block: "center", behavior: "instant" });
-  }, [failedSubmits]);
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {

@@ -5,10 +5,8 @@
  * parallel tests sharing one fake do not interfere. Test code only: nothing in lib/ imports it.
  */
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { sampleVideo } from "../fixtures/sample-video";
 import {
   advance,
   cancel,
@@ -22,9 +20,10 @@ import {
 } from "./replicate-prediction";
 import { limiter } from "./kit/limiter";
 import { Counter } from "./kit/markers";
-import { header, headersOf, multipartPart, problem, readBody, send } from "./replicate-http";
+import { header, headersOf, problem, readBody, send } from "./replicate-http";
 import type { FakeSubmission, FakeUpload, FakeWebhookDelivery, ReplicateFake, ReplicateFakeOptions } from "./replicate-types";
 import { buildReplicateWebhook, postWebhook } from "./replicate-webhook";
+import { createFile, serveOutput } from "./replicate-files";
 
 export { FAKE_MARKERS, GENERIC_ERROR, SAFETY_ERROR, type FakeMarker, type FakePrediction } from "./replicate-prediction";
 export { buildReplicateWebhook, postWebhook, type WebhookMessage, type WebhookVariant } from "./replicate-webhook";
@@ -109,7 +108,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
     const parts = url.pathname.split("/").filter(Boolean);
 
     if (parts[0] === "files" && parts.length === 2 && (req.method === "GET" || req.method === "HEAD")) {
-      return serveOutput(parts[1] ?? "", req, res);
+      return serveOutput(parts[1] ?? "", req, res, { downloads, predictions, timings, outputTtlMs });
     }
     if (parts[0] !== "v1") return problem(res, 404, "Not found", `No route for ${url.pathname}`);
     if (req.headers.authorization !== `Bearer ${token}`) {
@@ -138,7 +137,7 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
       if (secretFailure !== null) return problem(res, secretFailure, "Service unavailable", "The webhook secret could not be read right now.");
       return send(res, 200, { key: webhookSecret });
     }
-    if (route === "POST /files") return createFile(req, res);
+    if (route === "POST /files") return createFile(req, res, apiBase, uploads);
     if (req.method === "GET" && parts[1] === "files" && parts.length === 3) {
       const file = uploads.find((u) => u.id === parts[2]);
       if (!file) return problem(res, 404, "Not found", "The requested resource could not be found.");
@@ -248,57 +247,6 @@ export async function startReplicateFake(opts: ReplicateFakeOptions = {}): Promi
       if (isTerminal(p)) return;
       await new Promise((r) => setTimeout(r, TICK_MS));
     }
-  }
-
-  async function createFile(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const content = await multipartPart(req, "content");
-    if (!content || typeof content === "string") return problem(res, 400, "Bad request", "Missing multipart part \"content\".");
-    const id = randomBytes(12).toString("hex");
-    const file: FakeUpload = {
-      id,
-      filename: content.name,
-      contentType: content.type || "application/octet-stream",
-      bytes: Buffer.from(await content.arrayBuffer()),
-      url: `${apiBase}/files/${id}`,
-    };
-    uploads.push(file);
-    send(res, 201, {
-      id,
-      name: file.filename,
-      content_type: file.contentType,
-      size: file.bytes.length,
-      etag: id,
-      checksums: {},
-      metadata: {},
-      created_at: new Date().toISOString(),
-      expires_at: new Date(Date.now() + 24 * 3_600_000).toISOString(),
-      urls: { get: file.url },
-    });
-  }
-
-  async function serveOutput(name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method === "GET") downloads.set(name, (downloads.get(name) ?? 0) + 1);
-    const p = predictions.get(name.replace(/\.mp4$/, ""));
-    if (p) advance(p, timings, outputTtlMs, Date.now());
-    if (!p || p.status !== "succeeded" || p.dataRemoved || p.markers.has("expired")) {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("Not found");
-      return;
-    }
-    if (p.markers.has("html")) {
-      const page = "<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>";
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(page) });
-      res.end(req.method === "HEAD" ? undefined : page);
-      return;
-    }
-    const file = await sampleVideo();
-    const { size } = await fs.promises.stat(file);
-    res.writeHead(200, { "content-type": "video/mp4", "content-length": size, "cache-control": "public, max-age=3600" });
-    if (req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    fs.createReadStream(file).pipe(res);
   }
 
   const server = http.createServer((req, res) => {

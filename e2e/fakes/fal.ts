@@ -25,6 +25,7 @@ import {
 } from "./fal-webhook";
 import type { FalFake, FalFakeOptions, FalSubmission } from "./fal-types";
 import { Counter, markersIn, type Markers } from "./kit/markers";
+import { readBody, SAFETY_DETAIL, send, TIMEOUT_DETAIL } from "./fal-http";
 
 export type { FalFake, FalFakeOptions, FalSubmission } from "./fal-types";
 
@@ -40,19 +41,6 @@ interface FakeRequest {
 }
 
 type Phase = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-
-const SAFETY_DETAIL = {
-  detail: [
-    {
-      loc: ["body", "prompt"],
-      msg: "The content could not be processed because it contained material flagged by a content checker.",
-      type: "content_policy_violation",
-      ctx: {},
-    },
-  ],
-};
-const TIMEOUT_DETAIL = { detail: "Request timed out", error_type: "request_timeout" };
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> {
   const { queuedMs, runningMs } = opts.timings ?? { queuedMs: 500, runningMs: 1500 };
@@ -296,21 +284,4 @@ export async function startFalFake(opts: FalFakeOptions = {}): Promise<FalFake> 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, contentType = "application/json", headers: Record<string, string> = {}): void {
-  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === "string" ? body : JSON.stringify(body));
-  res.writeHead(status, { "content-type": contentType, "content-length": String(bytes.length), ...headers });
-  res.end(bytes);
-}
-
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > MAX_BODY_BYTES) throw new Error("body too large");
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "e2e/**/*.test.ts"],
     environment: "node",
+    // Under test:scale, each test file's app database is a Postgres database of its own.
+    setupFiles: ["e2e/support/own-database.setup.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,0 +1,14 @@
+/**
+ * Vitest setup, run before each test file: under `npm run test:scale` the file's DATABASE_URL
+ * (what the app's own `db()` opens) becomes a fresh database of its own, as on a fresh install,
+ * instead of the test server's database shared by every file. Shared, one file's worker claimed
+ * the jobs another file had just seeded (CI: cleanup.test.ts lost the renders it meant to keep).
+ * Without Postgres it does nothing: each file's app database is the SQLite file in its DATA_DIR.
+ */
+import { freshPostgresDatabase, SERVER_URL_VAR, testPostgresUrl } from "./test-postgres";
+
+const server = testPostgresUrl();
+if (server) {
+  process.env[SERVER_URL_VAR] = server;
+  process.env.DATABASE_URL = await freshPostgresDatabase();
+}

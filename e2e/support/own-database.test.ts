@@ -1,0 +1,31 @@
+/**
+ * Each test file's app database is its own: under test:scale a fresh Postgres database, not the
+ * test server's, which every file would share (one file's worker then claims another's jobs).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../lib/db/client";
+import { resetEnvCache } from "../../lib/env";
+import { tempDataDir } from "./test-db";
+import { testPostgresUrl } from "./test-postgres";
+
+beforeAll(() => {
+  process.env.DATA_DIR = tempDataDir();
+  resetEnvCache();
+});
+
+describe("a test file's app database", () => {
+  it("is its own, and starts empty", async () => {
+    const server = testPostgresUrl();
+    const url = process.env.DATABASE_URL;
+    if (server) {
+      expect(url).toMatch(/^postgres(ql)?:\/\//);
+      expect(new URL(url!).pathname).not.toBe(new URL(server).pathname);
+    } else {
+      expect(url ?? "", "without Postgres the app database is DATA_DIR's SQLite file").not.toMatch(/^postgres/);
+    }
+    const d = await db();
+    expect(d.dialect.name).toBe(server ? "pg" : "sqlite");
+    const jobs = await d.orm.select().from(d.t.jobs);
+    expect(jobs).toEqual([]);
+  });
+});

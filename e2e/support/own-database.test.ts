@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
+import { isPostgresUrl } from "../../lib/db/target";
 import { resetEnvCache } from "../../lib/env";
 import { tempDataDir } from "./test-db";
 import { testPostgresUrl } from "./test-postgres";
@@ -17,12 +18,8 @@ describe("a test file's app database", () => {
   it("is its own, and starts empty", async () => {
     const server = testPostgresUrl();
     const url = process.env.DATABASE_URL;
-    if (server) {
-      expect(url).toMatch(/^postgres(ql)?:\/\//);
-      expect(new URL(url!).pathname).not.toBe(new URL(server).pathname);
-    } else {
-      expect(url ?? "", "without Postgres the app database is DATA_DIR's SQLite file").not.toMatch(/^postgres/);
-    }
+    expect(isPostgresUrl(url ?? ""), "a Postgres app database exactly when the run has a Postgres server").toBe(server !== null);
+    if (server) expect(new URL(url!).pathname).not.toBe(new URL(server).pathname);
     const d = await db();
     expect(d.dialect.name).toBe(server ? "pg" : "sqlite");
     const jobs = await d.orm.select().from(d.t.jobs);

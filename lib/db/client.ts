@@ -10,6 +10,7 @@ import { openPostgres } from "./dialect/pg-driver";
 import { retryOnConflict } from "./dialect/retry-conflict";
 import { sqliteDialect } from "./dialect/sqlite";
 import { openSqlite } from "./dialect/sqlite-driver";
+import { isPostgresUrl } from "./target";
 import type { Dialect } from "./dialect/types";
 import * as pgSchema from "./schema/pg";
 import * as sqliteSchema from "./schema/sqlite";
@@ -53,10 +54,6 @@ export interface OpenOptions {
 }
 
 const MIGRATIONS = path.join(process.cwd(), "drizzle");
-
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
 
 /** Opens (and migrates) a database: a postgres:// URL, or a SQLite file path (":memory:" works for tests). */
 export async function openDb(target: string, opts: OpenOptions = {}): Promise<Db> {
